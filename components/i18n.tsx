@@ -1,0 +1,32 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { intlTag, localeFor, translator, type Locale, type Translate } from '@/lib/i18n';
+
+interface I18n {
+  locale: Locale;
+  t: Translate;
+  /** For Intl.DateTimeFormat / NumberFormat. */
+  intl: string;
+}
+
+function browserLocale(): Locale {
+  try {
+    return localeFor(browser.i18n.getUILanguage());
+  } catch {
+    return localeFor(globalThis.navigator?.language);
+  }
+}
+
+function i18nFor(locale: Locale): I18n {
+  return { locale, t: translator(locale), intl: intlTag(locale) };
+}
+
+const I18nContext = createContext<I18n>(i18nFor('en'));
+
+export function I18nProvider({ locale, children }: { locale?: Locale; children: ComponentChildren }) {
+  const value = i18nFor(locale ?? browserLocale());
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = (): I18n => useContext(I18nContext);

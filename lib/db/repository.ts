@@ -1,0 +1,89 @@
+/** The database operations Gloss performs; each is one transaction. */
+import type { GlossDatabase } from './database';
+import type { ArticleRecord, HighlightRecord } from './types';
+import type { ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
+
+export const newId = (): string => crypto.randomUUID();
+
+/** Detected fields that the user may correct; a correction is never overwritten. */
+const DETECTED_FIELDS = [
+  'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'publishedDate', 'lang',
+] as const satisfies readonly (keyof ArticleInput & keyof ArticleRecord)[];
+
+async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number): Promise<ArticleRecord> {
+  const existing = await db.articles.where('[urlKey+storyKey]').equals([input.urlKey, input.storyKey]).first();
+  if (!existing) {
+    const record: ArticleRecord = { ...input, id: newId(), tags: [], userEdited: [], createdAt: now, updatedAt: now };
+    await db.articles.add(record);
+    return record;
+  }
+  const changes: Partial<ArticleRecord> = { updatedAt: now };
+  for (const field of DETECTED_FIELDS) {
+    if (!existing.userEdited.includes(field)) Object.assign(changes, { [field]: input[field] });
+  }
+  // The clipped text is kept as first seen: it is the proof of what the page said then.
+  await db.articles.update(existing.id, changes);
+  return { ...existing, ...changes };
+}
+
+export async function createHighlight(
+  db: GlossDatabase,
+  article: ArticleInput,
+  highlight: NewHighlight,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const stored = await upsertArticle(db, article, now);
+    const record: HighlightRecord = {
+      ...highlight,
+      id: newId(),
+      articleId: stored.id,
+      urlKey: stored.urlKey,
+      status: 'anchored',
+      currentText: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.highlights.add(record);
+    return record;
+  });
+}
+
+export async function updateHighlight(
+  db: GlossDatabase,
+  id: string,
+  patch: HighlightPatch,
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.highlights, async () => {
+    const existing = await db.highlights.get(id);
+    if (!existing) throw new Error(`No highlight with id ${id}`);
+    const updated: HighlightRecord = { ...existing, ...patch, updatedAt: now };
+    await db.highlights.put(updated);
+    return updated;
+  });
+}
+
+/** Deletes a highlight and returns it, so the caller can offer undo. */
+export async function deleteHighlight(db: GlossDatabase, id: string): Promise<HighlightRecord | null> {
+  return db.transaction('rw', db.highlights, async () => {
+    const existing = await db.highlights.get(id);
+    if (existing) await db.highlights.delete(id);
+    return existing ?? null;
+  });
+}
+
+export async function annotationsForPage(db: GlossDatabase, urlKey: string): Promise<PageAnnotations> {
+  return db.transaction('r', db.articles, db.highlights, async () => ({
+    articles: await db.articles.where('urlKey').equals(urlKey).toArray(),
+    highlights: await db.highlights.where('urlKey').equals(urlKey).toArray(),
+  }));
+}
+
+export async function storageStats(db: GlossDatabase): Promise<StorageStats> {
+  return db.transaction('r', db.articles, db.highlights, db.tags, async () => ({
+    articles: await db.articles.count(),
+    highlights: await db.highlights.count(),
+    tags: await db.tags.count(),
+  }));
+}

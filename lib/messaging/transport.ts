@@ -1,0 +1,66 @@
+/**
+ * Typed request/response over `browser.runtime` and `browser.tabs` messages.
+ * Answers travel in an envelope so an error thrown in the background reaches
+ * the caller as an Error with its message, not as a silent `undefined`.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { MessageType, RequestOf, ResponseOf } from './protocol';
+
+const CHANNEL = 'gloss/1';
+
+export interface Envelope<T = unknown> {
+  channel: typeof CHANNEL;
+  type: string;
+  data: T;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Handlers<P> = {
+  [K in MessageType<P>]: (data: RequestOf<P, K>, sender: Browser.runtime.MessageSender) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
+};
+
+export function envelope<T>(type: string, data: T): Envelope<T> {
+  return { channel: CHANNEL, type, data };
+}
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' && message !== null &&
+    (message as Envelope).channel === CHANNEL && typeof (message as Envelope).type === 'string'
+  );
+}
+
+/**
+ * Builds the function that answers one side's messages. It returns undefined
+ * for messages that are not ours (so other listeners may answer) and a Reply
+ * otherwise; it can be called directly in tests.
+ */
+export function createRouter<P>(handlers: Handlers<P>) {
+  return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = (handlers as Record<string, Handlers<P>[MessageType<P>] | undefined>)[message.type];
+    if (!Object.hasOwn(handlers as object, message.type) || !handler) {
+      return Promise.resolve({ ok: false, error: `Unknown message type: ${message.type}` });
+    }
+    return Promise.resolve()
+      .then(() => (handler as (data: unknown, sender: Browser.runtime.MessageSender) => unknown)(message.data, sender))
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
+      );
+  };
+}
+
+export function listen<P>(handlers: Handlers<P>): () => void {
+  const router = createRouter(handlers);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => router(message, sender);
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+export function unwrap<T>(reply: Reply<T> | undefined, type: string): T {
+  if (!reply) throw new Error(`No answer to ${type}: is Gloss running on this page?`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

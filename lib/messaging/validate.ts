@@ -1,0 +1,73 @@
+/**
+ * Checks what arrives at the background before it is written. A content script
+ * lives in a page that may be hostile, so its messages are input, not trusted data.
+ */
+import * as v from 'valibot';
+
+const MAX_TEXT = 2_000_000;
+const MAX_FIELD = 10_000;
+const shortText = v.pipe(v.string(), v.maxLength(MAX_FIELD));
+const nullableShort = v.nullable(shortText);
+const person = v.object({ name: shortText, role: nullableShort });
+const tagList = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(100));
+const color = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const position = v.nullable(
+  v.pipe(
+    v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+    v.check((p) => p.end >= p.start, 'A position must not end before it starts'),
+  ),
+);
+
+export const articleInputSchema = v.object({
+  url: v.pipe(v.string(), v.url(), v.maxLength(MAX_FIELD)),
+  urlKey: v.pipe(shortText, v.minLength(1)),
+  storyKey: shortText,
+  title: shortText,
+  kicker: nullableShort,
+  subtitle: nullableShort,
+  authors: v.pipe(v.array(person), v.maxLength(100)),
+  editors: v.pipe(v.array(person), v.maxLength(100)),
+  siteName: nullableShort,
+  section: nullableShort,
+  publishedDate: nullableShort,
+  lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+});
+
+export const newHighlightSchema = v.object({
+  selectors: v.object({
+    quote: v.object({
+      type: v.literal('TextQuoteSelector'),
+      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+      prefix: shortText,
+      suffix: shortText,
+    }),
+    position,
+    pagePosition: position,
+  }),
+  color,
+  note: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  tags: tagList,
+});
+
+export const highlightPatchSchema = v.object({
+  color: v.optional(color),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
+  tags: v.optional(tagList),
+  status: v.optional(v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown'])),
+  currentText: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100_000)))),
+});
+
+export const urlKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FIELD));
+
+export const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** Parses input against a schema, throwing an error that names the first bad field. */
+export function checked<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
+  throw new Error(`Invalid ${what}: ${path}: ${issue.message}`);
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+const devStartUrl = process.env.GLOSS_DEV_START_URL;
+const devHeadless = process.env.GLOSS_HEADLESS === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // The fewest permissions: IndexedDB needs none; the content script's match
+    // patterns give it the pages; the side panel adds its own permission.
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'gloss@gloss.example',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    // Vite 8 would emit Dexie's "\uffff" as a raw U+FFFF and Chrome then refuses
+    // the content script as not UTF-8; WXT only applies this for Vite <= 7.
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium' },
+    startUrls: devStartUrl ? [devStartUrl] : undefined,
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...(devHeadless ? ['--headless=new', '--disable-gpu'] : []),
+    ],
+  },
+});
