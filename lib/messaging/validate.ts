@@ -20,7 +20,7 @@ const position = v.nullable(
 );
 
 export const articleInputSchema = v.object({
-  url: v.pipe(v.string(), v.url(), v.maxLength(MAX_FIELD)),
+  url: v.pipe(v.string(), v.maxLength(MAX_FIELD), v.url(), v.regex(/^https?:\/\//i, 'Only http(s) pages can be annotated')),
   urlKey: v.pipe(shortText, v.minLength(1)),
   storyKey: shortText,
   title: shortText,

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { annotationsForPage, createHighlight, deleteHighlight, storageStats, updateHighlight } from '../../../lib/db/repository';
+import { articleInput, newHighlight, uniqueDbName } from './fixtures';
+
+let db: GlossDatabase;
+afterEach(async () => {
+  await db?.delete();
+});
+
+describe('repository', () => {
+  it('creates the article with the first highlight and reuses it after', async () => {
+    db = openDatabase(uniqueDbName());
+    const first = await createHighlight(db, articleInput(), newHighlight('屋场恳谈会'), 1000);
+    const second = await createHighlight(db, articleInput(), newHighlight('基层治理'), 2000);
+    expect(second.articleId).toBe(first.articleId);
+    const page = await annotationsForPage(db, articleInput().urlKey);
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0]).toMatchObject({ title: '「小屋场」撬动基层治理「大能量」', createdAt: 1000, updatedAt: 2000 });
+    expect(page.highlights.map((h) => h.selectors.quote.exact).sort()).toEqual(['基层治理', '屋场恳谈会'].sort());
+    expect(first.status).toBe('anchored');
+  });
+
+  it('keeps stories of one page apart by story key', async () => {
+    db = openDatabase(uniqueDbName());
+    const a = await createHighlight(db, articleInput({ storyKey: 'lead' }), newHighlight());
+    const b = await createHighlight(db, articleInput({ storyKey: 'second', title: '石鼓区' }), newHighlight());
+    expect(a.articleId).not.toBe(b.articleId);
+    expect((await annotationsForPage(db, articleInput().urlKey)).articles).toHaveLength(2);
+  });
+
+  it('never overwrites a field the user corrected, and keeps the first clipped text', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight());
+    await db.articles.update(h.articleId, { title: 'Corrected title', userEdited: ['title'] });
+    await createHighlight(db, articleInput({ title: 'Detected again', section: '衡阳新闻', text: 'edited text' }), newHighlight());
+    const article = await db.articles.get(h.articleId);
+    expect(article).toMatchObject({ title: 'Corrected title', section: '衡阳新闻' });
+    expect(article?.text).toBe(articleInput().text);
+  });
+
+  it('updates and deletes highlights, returning the deleted record for undo', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight(), 1000);
+    const updated = await updateHighlight(db, h.id, { note: 'a note', tags: ['基层治理'] }, 5000);
+    expect(updated).toMatchObject({ note: 'a note', tags: ['基层治理'], updatedAt: 5000, createdAt: 1000 });
+    expect(await db.highlights.where('tags').equals('基层治理').count()).toBe(1);
+    const deleted = await deleteHighlight(db, h.id);
+    expect(deleted?.note).toBe('a note');
+    expect(await deleteHighlight(db, h.id)).toBeNull();
+    await expect(updateHighlight(db, h.id, { note: 'x' })).rejects.toThrow(/No highlight/);
+    expect(await storageStats(db)).toEqual({ articles: 1, highlights: 0, tags: 0 });
+  });
+
+  it('rolls back the article when the highlight cannot be written', async () => {
+    db = openDatabase(uniqueDbName());
+    const broken = newHighlight();
+    // A function cannot be cloned into IndexedDB: the add fails inside the transaction.
+    (broken as unknown as { note: unknown }).note = () => 1;
+    await expect(createHighlight(db, articleInput(), broken)).rejects.toThrow();
+    expect(await storageStats(db)).toEqual({ articles: 0, highlights: 0, tags: 0 });
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { backgroundHandlers } from '../../../lib/background/handlers';
+import { openDatabase } from '../../../lib/db/database';
+import { createRouter, envelope } from '../../../lib/messaging/transport';
+import { askBackground } from '../../../lib/messaging';
+import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+
+const sender = {};
+
+describe('message router', () => {
+  it('ignores messages that are not Gloss envelopes', () => {
+    const route = createRouter({ 'stats.get': () => ({ articles: 0, highlights: 0, tags: 0 }) } as never);
+    expect(route({ type: 'stats.get' }, sender)).toBeUndefined();
+    expect(route('hello', sender)).toBeUndefined();
+  });
+
+  it('answers unknown types and thrown errors with an error reply, never a rejection', async () => {
+    const route = createRouter({ boom: () => { throw new Error('kaput'); } } as never);
+    expect(await route(envelope('boom', null), sender)).toEqual({ ok: false, error: 'kaput' });
+    expect(await route(envelope('toString', null), sender)).toEqual({ ok: false, error: 'Unknown message type: toString' });
+  });
+
+  it('stores a highlight sent by a content script and answers the page query', async () => {
+    const db = openDatabase(uniqueDbName());
+    const route = createRouter(backgroundHandlers(db));
+    const created = await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender);
+    expect(created).toMatchObject({ ok: true, value: { color: 'yellow', status: 'anchored' } });
+    const page = await route(envelope('annotations.forPage', { urlKey: articleInput().urlKey }), sender);
+    expect(page).toMatchObject({ ok: true, value: { highlights: [{ selectors: { quote: { exact: '屋场恳谈会' } } }] } });
+    await db.delete();
+  });
+
+  it('rejects hostile or malformed input before writing anything', async () => {
+    const db = openDatabase(uniqueDbName());
+    const route = createRouter(backgroundHandlers(db));
+    const cases: [string, unknown][] = [
+      ['article.url', { article: articleInput({ url: 'javascript:alert(1)' }), highlight: newHighlight() }],
+      ['highlight.color', { article: articleInput(), highlight: newHighlight('x', { color: '<img src=x onerror=alert(1)>' }) }],
+      ['highlight.selectors.quote.exact', { article: articleInput(), highlight: newHighlight('') }],
+      ['article', { highlight: newHighlight() }],
+      ['highlight.tags', { article: articleInput(), highlight: newHighlight('x', { tags: Array(101).fill('t') }) }],
+    ];
+    for (const [field, data] of cases) {
+      const reply = await route(envelope('highlight.create', data), sender);
+      expect(reply, field).toMatchObject({ ok: false });
+      expect((reply as { error: string }).error, field).toContain(field.split('.').slice(1).join('.') || field);
+    }
+    expect(await db.highlights.count()).toBe(0);
+    expect(await db.articles.count()).toBe(0);
+    await db.delete();
+  });
+
+  it('carries requests over browser.runtime messaging and unwraps replies', async () => {
+    const db = openDatabase(uniqueDbName());
+    const route = createRouter(backgroundHandlers(db));
+    // fakeBrowser drops answers given as Promises, so route sendMessage straight to the router.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => route(message, {})) as never);
+    expect(await askBackground('stats.get', null)).toEqual({ articles: 0, highlights: 0, tags: 0 });
+    await expect(askBackground('highlight.delete', { id: '' })).rejects.toThrow(/Invalid id/);
+    await db.delete();
+  });
+});
