@@ -1,0 +1,48 @@
+/** Rewrites the tag arrays of highlights and articles; callers hold the transaction. */
+import type { GlossDatabase } from './database';
+import { foldTagName } from '../topics/tag-names';
+
+/**
+ * Every spelling stored on items that folds to one of these keys. Items should
+ * hold the tag's exact name, but an older or foreign writer may not have.
+ */
+export async function tagNameVariants(db: GlossDatabase, nameKeys: readonly string[]): Promise<string[]> {
+  const wanted = new Set(nameKeys);
+  const names = new Set<string>();
+  for (const table of [db.highlights, db.articles]) {
+    const keys = (await table.orderBy('tags').uniqueKeys()) as unknown[];
+    for (const key of keys) if (typeof key === 'string' && wanted.has(foldTagName(key))) names.add(key);
+  }
+  return [...names];
+}
+
+/** Replaces `fromNames` by `toName` (or removes them, for null), keeping order and one copy of each tag. */
+export function replaceTagNames(tags: readonly string[], fromNames: ReadonlySet<string>, toName: string | null): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const tag of tags) {
+    const name = fromNames.has(tag) ? toName : tag;
+    if (name === null) continue;
+    const key = foldTagName(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+export async function rewriteTagNames(
+  db: GlossDatabase,
+  fromNames: readonly string[],
+  toName: string | null,
+  now: number,
+): Promise<{ highlights: number; articles: number }> {
+  if (fromNames.length === 0) return { highlights: 0, articles: 0 };
+  const from = new Set(fromNames);
+  // Read all, then one bulkPut per table: far fewer round trips than a cursor update per row.
+  const highlights = await db.highlights.where('tags').anyOf(fromNames).distinct().toArray();
+  await db.highlights.bulkPut(highlights.map((h) => ({ ...h, tags: replaceTagNames(h.tags, from, toName), updatedAt: now })));
+  const articles = await db.articles.where('tags').anyOf(fromNames).distinct().toArray();
+  await db.articles.bulkPut(articles.map((a) => ({ ...a, tags: replaceTagNames(a.tags, from, toName), updatedAt: now })));
+  return { highlights: highlights.length, articles: articles.length };
+}

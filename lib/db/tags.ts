@@ -1,0 +1,178 @@
+/**
+ * Tag operations. Highlights and articles carry tag names exactly as
+ * TagRecord.name; rename, merge and delete rewrite those arrays together with
+ * the tags table in one transaction, so a failure leaves everything as it was.
+ * Tags are addressed by name; any spelling that folds to the same key works.
+ */
+import type { GlossDatabase } from './database';
+import type { TagRecord } from './types';
+import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';
+import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
+
+export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
+
+export const newTagId = (): string => crypto.randomUUID();
+
+export class TagNameError extends Error {
+  constructor(
+    readonly problem: TagNameProblem,
+    readonly input: string,
+  ) {
+    super(`Invalid tag name (${problem}): ${JSON.stringify(input.slice(0, 50))}`);
+    this.name = 'TagNameError';
+  }
+}
+
+export class TagNotFoundError extends Error {
+  constructor(readonly tagName: string) {
+    super(`No tag named ${JSON.stringify(tagName.slice(0, 50))}`);
+    this.name = 'TagNotFoundError';
+  }
+}
+
+function validName(raw: string): { name: string; nameKey: string } {
+  const check = checkTagName(raw);
+  if (!check.ok) throw new TagNameError(check.problem, raw);
+  return check;
+}
+
+export function findTag(db: GlossDatabase, name: string): Promise<TagRecord | undefined> {
+  return db.tags.where('nameKey').equals(foldTagName(name)).first();
+}
+
+/**
+ * Returns the records for these names, creating the missing ones. A name that
+ * folds to an existing tag returns that tag (its spelling wins), so callers
+ * should store the returned names on highlights and articles.
+ */
+export async function ensureTags(
+  db: GlossDatabase,
+  rawNames: readonly string[],
+  options: { color?: string | null; now?: number } = {},
+): Promise<TagRecord[]> {
+  const wanted = rawNames.map(validName);
+  const now = options.now ?? Date.now();
+  return db.transaction('rw', db.tags, async () => {
+    const out: TagRecord[] = [];
+    const byKey = new Map<string, TagRecord>();
+    for (const { name, nameKey } of wanted) {
+      let record = byKey.get(nameKey) ?? (await db.tags.where('nameKey').equals(nameKey).first());
+      if (!record) {
+        record = { id: newTagId(), name, nameKey, color: options.color ?? null, createdAt: now };
+        await db.tags.add(record);
+      }
+      if (!byKey.has(nameKey)) out.push(record);
+      byKey.set(nameKey, record);
+    }
+    return out;
+  });
+}
+
+/** Creates one tag, or returns the existing tag with the same folded name (`created: false`). */
+export async function createTag(
+  db: GlossDatabase,
+  rawName: string,
+  options: { color?: string | null; now?: number } = {},
+): Promise<{ tag: TagRecord; created: boolean }> {
+  const { nameKey } = validName(rawName);
+  return db.transaction('rw', db.tags, async () => {
+    const existing = await db.tags.where('nameKey').equals(nameKey).first();
+    if (existing) return { tag: existing, created: false };
+    const [tag] = await ensureTags(db, [rawName], options);
+    return { tag: tag!, created: true };
+  });
+}
+
+export interface TagRewriteResult {
+  /** `merged`: the new name belonged to another tag, which now holds both. */
+  outcome: 'renamed' | 'merged' | 'unchanged';
+  tag: TagRecord;
+  highlights: number;
+  articles: number;
+}
+
+/**
+ * Renames a tag everywhere. Renaming to the name of another tag merges the
+ * two (outcome `merged`), which the UI should confirm or at least report.
+ */
+export async function renameTag(db: GlossDatabase, fromName: string, toRawName: string, now = Date.now()): Promise<TagRewriteResult> {
+  const target = validName(toRawName);
+  return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
+    const source = await findTag(db, fromName);
+    if (!source) throw new TagNotFoundError(fromName);
+    const other = target.nameKey === source.nameKey ? undefined : await db.tags.where('nameKey').equals(target.nameKey).first();
+    if (other) {
+      const merged = await mergeInto(db, [source], other, now);
+      return { outcome: 'merged', ...merged };
+    }
+    if (target.name === source.name) return { outcome: 'unchanged', tag: source, highlights: 0, articles: 0 };
+    const renamed: TagRecord = { ...source, name: target.name, nameKey: target.nameKey };
+    await db.tags.put(renamed);
+    const counts = await rewriteTagNames(db, await tagNameVariants(db, [source.nameKey]), target.name, now);
+    return { outcome: 'renamed', tag: renamed, ...counts };
+  });
+}
+
+/** Merges the source tags into the target: every item carrying a source now carries the target once. */
+export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[], targetName: string, now = Date.now()): Promise<TagRewriteResult> {
+  return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
+    const target = await findTag(db, targetName);
+    if (!target) throw new TagNotFoundError(targetName);
+    const sources: TagRecord[] = [];
+    for (const name of sourceNames) {
+      const source = await findTag(db, name);
+      if (!source) throw new TagNotFoundError(name);
+      if (source.id !== target.id) sources.push(source);
+    }
+    if (sources.length === 0) return { outcome: 'unchanged', tag: target, highlights: 0, articles: 0 };
+    return { outcome: 'merged', ...(await mergeInto(db, sources, target, now)) };
+  });
+}
+
+async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord, now: number) {
+  // The target's own name is rewritten too, so items holding both end with it once.
+  const variants = await tagNameVariants(db, [...sources.map((s) => s.nameKey), target.nameKey]);
+  const counts = await rewriteTagNames(db, variants, target.name, now);
+  const color = target.color ?? sources.find((s) => s.color !== null)?.color ?? null;
+  const tag: TagRecord = { ...target, color };
+  await db.tags.put(tag);
+  await db.tags.bulkDelete(sources.map((s) => s.id));
+  return { tag, ...counts };
+}
+
+export async function recolourTag(db: GlossDatabase, name: string, color: string | null): Promise<TagRecord> {
+  return db.transaction('rw', db.tags, async () => {
+    const tag = await findTag(db, name);
+    if (!tag) throw new TagNotFoundError(name);
+    const updated = { ...tag, color };
+    await db.tags.put(updated);
+    return updated;
+  });
+}
+
+export interface TagCarriers {
+  highlights: number;
+  articles: number;
+}
+
+/** How many highlights and articles carry the tag: for the delete confirmation. */
+export async function countTagCarriers(db: GlossDatabase, name: string): Promise<TagCarriers> {
+  return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
+    const variants = await tagNameVariants(db, [foldTagName(name)]);
+    if (variants.length === 0) return { highlights: 0, articles: 0 };
+    return {
+      highlights: await db.highlights.where('tags').anyOf(variants).count(),
+      articles: await db.articles.where('tags').anyOf(variants).count(),
+    };
+  });
+}
+
+/** Deletes the tag and removes it from every highlight and article; returns how many carried it. */
+export async function deleteTag(db: GlossDatabase, name: string, now = Date.now()): Promise<TagCarriers> {
+  return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
+    const key = foldTagName(name);
+    const counts = await rewriteTagNames(db, await tagNameVariants(db, [key]), null, now);
+    await db.tags.where('nameKey').equals(key).delete();
+    return counts;
+  });
+}

@@ -1,0 +1,50 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../lib/db/database';
+import { ensureTags, listTagUsage, rankTagsForInput, type TagUsage } from '../../../lib/db/tags';
+import { article, highlight, uniqueName } from './helpers';
+
+const DAY = 86_400_000;
+const NOW = 1_800_000_000_000;
+const usage = (name: string, highlights: number, daysAgo: number): TagUsage => ({
+  id: name, name, nameKey: name.toLowerCase(), color: null, highlights, articles: 0, lastUsedAt: NOW - daysAgo * DAY,
+});
+
+describe('rankTagsForInput', () => {
+  const usages = [usage('politics', 10, 3), usage('Policing', 1, 0), usage('politics/local', 2, 1), usage('local news', 1, 300), usage('economy', 3, 2)];
+
+  it('ranks prefix matches first, then frequent and recent use', () => {
+    expect(rankTagsForInput(usages, 'pol', { now: NOW }).map((t) => t.name)).toEqual(['politics', 'politics/local', 'Policing']);
+    // 'local' starts a path segment of politics/local and a word of "local news"; both rank after none here.
+    expect(rankTagsForInput(usages, 'LOC', { now: NOW }).map((t) => t.name)).toEqual(['local news', 'politics/local']);
+    expect(rankTagsForInput(usages, 'ics', { now: NOW }).map((t) => t.name)).toEqual(['politics', 'politics/local']);
+  });
+
+  it('with nothing typed, favours recent use over an old large count', () => {
+    const ranked = rankTagsForInput([usage('old', 8, 365), usage('fresh', 2, 0)], '', { now: NOW });
+    expect(ranked.map((t) => t.name)).toEqual(['fresh', 'old']);
+    expect(rankTagsForInput([usage('old', 200, 365), usage('fresh', 1, 0)], '', { now: NOW })[0]!.name).toBe('old');
+  });
+
+  it('leaves out chosen tags, folding width and case', () => {
+    expect(rankTagsForInput(usages, '', { now: NOW, exclude: ['ＰＯＬＩＴＩＣＳ', 'economy'] }).map((t) => t.name)).not.toContain('politics');
+    expect(rankTagsForInput(usages, '', { now: NOW, limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('listTagUsage', () => {
+  it('counts highlights and articles per folded name, with the latest use', async () => {
+    const name = uniqueName('usage');
+    const db = openDatabase(name);
+    await ensureTags(db, ['China', 'unused'], { now: 5 });
+    await db.articles.add(article('a1', ['China'], 50));
+    await db.highlights.bulkAdd([highlight('h1', 'a1', ['China', 'stray'], 70), highlight('h2', 'a1', ['ｃｈｉｎａ'], 60)]);
+    const byName = new Map((await listTagUsage(db)).map((u) => [u.name, u]));
+    expect(byName.get('China')).toMatchObject({ highlights: 2, articles: 1, lastUsedAt: 70 });
+    expect(byName.get('unused')).toMatchObject({ highlights: 0, articles: 0, lastUsedAt: 5 });
+    expect(byName.get('stray')).toMatchObject({ id: null, highlights: 1 });
+    expect(byName.size).toBe(3);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
