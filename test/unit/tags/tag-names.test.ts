@@ -62,7 +62,7 @@ describe('hierarchy', () => {
     expect(onlyParents[0]).toMatchObject({ isTag: false, count: 0, totalCount: 1 });
     expect(flattenTagTree(tree, new Set()).length).toBe(2);
     expect(flattenTagTree(tree, new Set(['politics'])).map((r) => [r.node.path, r.depth])).toEqual([
-      ['economy', 1], ['politics', 1], ['politics/local', 2], ['politics/national', 2],
+      ['economy', 1], ['politics', 1], ['politics/local', 2], ['Politics/national', 2],
     ]);
   });
 });
