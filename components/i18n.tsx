@@ -12,7 +12,9 @@ interface I18n {
 
 function browserLocale(): Locale {
   try {
-    return localeFor(browser.i18n.getUILanguage());
+    // Which catalog browser.i18n itself picked: Chromium follows --lang and the OS
+    // language there, while getUILanguage() and @@ui_locale may still say en-US.
+    return localeFor(browser.i18n.getMessage('uiLocale') || browser.i18n.getUILanguage());
   } catch {
     return localeFor(globalThis.navigator?.language);
   }

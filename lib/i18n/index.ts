@@ -20,7 +20,7 @@ const catalogs: Record<Locale, Catalog> = { en, zh_CN: zhCN };
 
 /** Maps a BCP 47 tag (navigator.language, browser.i18n.getUILanguage()) to a supported locale. */
 export function localeFor(tag: string | null | undefined): Locale {
-  return tag && /^zh\b/i.test(tag) ? 'zh_CN' : 'en';
+  return tag && /^zh([-_]|$)/i.test(tag) ? 'zh_CN' : 'en';
 }
 
 /** The BCP 47 tag for Intl formatting. */

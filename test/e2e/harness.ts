@@ -37,20 +37,23 @@ export interface Launched {
 }
 
 /** Launches Chromium headless with a fresh profile, optionally with the built extension. */
-export async function launchChromium(options: { extension?: boolean; dist?: string } = {}): Promise<Launched> {
+export async function launchChromium(
+  options: { extension?: boolean; dist?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<Launched> {
   assertChromium();
   const dist = options.dist ?? CHROME_DIST;
   if (options.extension && !existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`No built extension at ${dist}: run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'gloss-profile-'));
-  const args = [...CHROMIUM_ARGS];
+  const args = [...CHROMIUM_ARGS, ...(options.args ?? [])];
   if (options.extension) args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args,
     viewport: { width: 1280, height: 900 },
+    ...(options.env && { env: { ...process.env, ...options.env } }),
   });
   let serviceWorker: Worker | null = null;
   if (options.extension) {

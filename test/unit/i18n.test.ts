@@ -16,6 +16,8 @@ describe('i18n', () => {
   it('picks Simplified Chinese for zh tags and English otherwise', () => {
     expect(localeFor('zh-CN')).toBe('zh_CN');
     expect(localeFor('zh')).toBe('zh_CN');
+    expect(localeFor('zh_CN')).toBe('zh_CN');
+    expect(localeFor('zha')).toBe('en');
     expect(localeFor('en-GB')).toBe('en');
     expect(localeFor('fr')).toBe('en');
     expect(localeFor(undefined)).toBe('en');
