@@ -1,0 +1,104 @@
+/** Markdown export: one file, or one file per article for a zip. */
+import { articleContext, TEMPLATE_NAMES, type MarkdownContextOptions } from './markdown-context';
+import { compileTemplate, renderTemplate, type CompiledTemplate } from './template';
+import { uniqueFileNames } from './file-names';
+import type { ArticleBundle } from './types';
+
+export const DEFAULT_TEMPLATE = `{{frontmatter}}
+{{#kicker}}
+*{{kicker}}*
+
+{{/kicker}}
+# {{title}}
+{{#subtitle}}
+
+*{{subtitle}}*
+{{/subtitle}}
+
+{{citation}}
+{{#tags}}
+
+{{tags}}
+{{/tags}}
+
+{{#highlights}}
+> {{quote}}
+>
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}} · [↗]({{link}})
+{{#note}}
+
+{{note}}
+{{/note}}
+
+{{/highlights}}
+{{#hasOrphans}}
+## {{orphansHeading}}
+
+{{/hasOrphans}}
+{{#orphans}}
+> {{quote}}
+>
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}}
+{{#note}}
+
+{{note}}
+{{/note}}
+
+{{/orphans}}
+`;
+
+/** The template a user gets back with "Reset to default". */
+export function defaultTemplate(): string {
+  return DEFAULT_TEMPLATE;
+}
+
+/** Compiles a user's template, checking that it only uses known names. Throws TemplateSyntaxError. */
+export function compileMarkdownTemplate(source: string): CompiledTemplate {
+  return compileTemplate(source, TEMPLATE_NAMES);
+}
+
+export interface MarkdownOptions extends Omit<MarkdownContextOptions, 'frontMatter'> {
+  /** Template source or a compiled template; the default template when absent. */
+  template?: string | CompiledTemplate;
+}
+
+let compiledDefault: CompiledTemplate | null = null;
+
+function templateOf(options: MarkdownOptions): CompiledTemplate {
+  if (typeof options.template === 'string') return compileMarkdownTemplate(options.template);
+  if (options.template) return options.template;
+  compiledDefault ??= compileMarkdownTemplate(DEFAULT_TEMPLATE);
+  return compiledDefault;
+}
+
+function tidy(markdown: string): string {
+  return `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+export function articleToMarkdown(bundle: ArticleBundle, options: MarkdownOptions = {}, frontMatter = true): string {
+  return tidy(renderTemplate(templateOf(options), articleContext(bundle, { ...options, frontMatter })));
+}
+
+/**
+ * All articles in one Markdown file. Front matter is only valid at the top of
+ * a file, so it is kept only when there is a single article.
+ */
+export function toMarkdown(bundles: readonly ArticleBundle[], options: MarkdownOptions = {}): string {
+  const template = templateOf(options);
+  const single = bundles.length === 1;
+  return bundles.map((bundle) => articleToMarkdown(bundle, { ...options, template }, single)).join('\n---\n\n');
+}
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+/** One Markdown file per article, named from its title, for a zip. */
+export function* toMarkdownFiles(bundles: readonly ArticleBundle[], options: MarkdownOptions = {}): Generator<ExportFile> {
+  const template = templateOf(options);
+  const names = uniqueFileNames(bundles.map((b) => b.article.title), '.md');
+  for (let i = 0; i < bundles.length; i++) {
+    yield { name: names[i]!, content: articleToMarkdown(bundles[i]!, { ...options, template }) };
+  }
+}

@@ -1,0 +1,143 @@
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { compileMarkdownTemplate, defaultTemplate, DEFAULT_TEMPLATE, toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
+import { escapeInline } from '@/lib/export/markdown-escape';
+import { TemplateSyntaxError } from '@/lib/export/template';
+import { allBundles, guardianStory, leadStory, portalStory } from './fixtures';
+import { expectGolden } from './golden';
+
+function frontMatter(markdown: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  if (!match) throw new Error('no front matter');
+  return load(match[1]!);
+}
+
+describe('toMarkdown', () => {
+  it('matches the golden file for the 衡阳日报 lead story', () => {
+    expectGolden('markdown/zh-lead.md', toMarkdown([leadStory()]));
+  });
+
+  it('matches the golden file for the 石鼓区 portal story', () => {
+    expectGolden('markdown/zh-portal.md', toMarkdown([portalStory()]));
+  });
+
+  it('matches the golden file for the Guardian story', () => {
+    expectGolden('markdown/en-guardian.md', toMarkdown([guardianStory()]));
+  });
+
+  it('writes front matter that parses back to the article metadata', () => {
+    const bundle = leadStory();
+    const data = frontMatter(toMarkdown([bundle])) as Record<string, unknown>;
+    expect(data.title).toBe('「小屋场」撬动基层治理「大能量」');
+    expect(data.kicker).toBe(bundle.article.kicker);
+    expect(data.authors).toEqual([
+      { name: '周瑞华', role: '全媒体记者' }, { name: '谭明星', role: '通讯员' }, { name: '罗军', role: '通讯员' },
+    ]);
+    expect(data.published).toBe('2022-09-05');
+    expect(data.tags).toEqual(['基层治理', '信访-工作']);
+    expect(data.language).toBe('zh-CN');
+  });
+
+  it.each([
+    'Title: with "quotes", #hash and \'apostrophes\'',
+    '---\nkey: value\n...',
+    '- [a] {b} & *c* | @d `e` %f',
+    'tab\there, NUL\u0000, bell\u0007, LS\u2028 BOM\ufeff, 😀 and 中文',
+    'yes',
+    '123',
+  ])('keeps the front matter valid YAML for the title %j', (title) => {
+    const bundle = guardianStory();
+    bundle.article.title = title;
+    const data = frontMatter(toMarkdown([bundle])) as Record<string, unknown>;
+    expect(data.title).toBe(title);
+  });
+
+  it('lists highlights in reading order and orphans last, under their heading', () => {
+    const md = toMarkdown([leadStory()]);
+    const first = md.indexOf('衡南县'); // start of paragraph 0
+    const third = md.indexOf('原文已改');
+    const heading = md.indexOf('## Not found on the page any more');
+    expect(first).toBeGreaterThan(0);
+    expect(md.indexOf('— *evidence*')).toBeGreaterThan(md.indexOf('— *key point*'));
+    expect(md.indexOf('— *question*')).toBeGreaterThan(md.indexOf('— *evidence*'));
+    expect(heading).toBeGreaterThan(md.indexOf('— *question*'));
+    expect(third).toBeGreaterThan(heading);
+  });
+
+  it('escapes Markdown and HTML in notes but keeps #tags and [[links]] the user typed', () => {
+    const md = toMarkdown([leadStory()]);
+    expect(md).toContain('\\*\\*注意\\*\\*: \\<b\\>不是\\</b\\>粗体');
+    expect(md).toContain('#基层治理 见 [[信访制度]]');
+    const en = toMarkdown([guardianStory()]);
+    expect(en).toContain('1\\. Greed — \\*the\\* cause?');
+    expect(en).toContain('\\<script\\>alert(1)\\</script\\> \\`code\\` #whales');
+    expect(en).not.toMatch(/<script>/);
+  });
+
+  it('turns highlight tags into valid Obsidian tags', () => {
+    const md = toMarkdown([leadStory()]);
+    expect(md).toContain('#信访-工作 #_2022');
+    expect(md).toContain('#基层治理');
+  });
+
+  it('keeps a multi-paragraph quote inside its block quote', () => {
+    const md = toMarkdown([leadStory()]);
+    const quote = /> (.*)\n>\n> (.*)\n>\n> — \*evidence\*/.exec(md);
+    expect(quote).not.toBeNull();
+  });
+
+  it('links each highlight to its passage with a text fragment', () => {
+    const md = toMarkdown([guardianStory()]);
+    expect(md).toMatch(/\[↗\]\(https:\/\/www\.theguardian\.com\/[^)\s]+#:~:text=[^)\s]+\)/);
+  });
+
+  it('joins several articles in one file without front matter after the first', () => {
+    const md = toMarkdown(allBundles());
+    expect(md.startsWith('---\n')).toBe(false);
+    expect(md.split('\n---\n').length).toBe(3);
+    expect(md).toContain('# 从“最多跑一次”到“一次都不用跑”');
+  });
+});
+
+describe('templates', () => {
+  it('gives back the default template with one call', () => {
+    expect(defaultTemplate()).toBe(DEFAULT_TEMPLATE);
+    expect(toMarkdown([portalStory()], { template: defaultTemplate() })).toBe(toMarkdown([portalStory()]));
+  });
+
+  it('renders a custom template with loops and conditionals', () => {
+    const template = '## {{title}}\n{{#highlights}}\n- {{quote}}{{#note}} ({{note}}){{/note}}{{^note}} (no note){{/note}} {{tags}}\n{{/highlights}}\n';
+    const md = toMarkdown([portalStory()], { template });
+    expect(md).toBe(`## 从“最多跑一次”到“一次都不用跑”\n- ${escapeInline(portalStory().highlights[0]!.selectors.quote.exact)} (no note) #政务\n`);
+  });
+
+  it.each([
+    ['{{title}\n', 1, 1, 'Unclosed'],
+    ['ok\n{{#highlights}}\n{{quote}}\n', 2, 1, 'never closed'],
+    ['{{#highlights}}\n{{/orphans}}', 2, 1, 'expected'],
+    ['a\nb {{titel}}', 2, 3, 'Unknown name "titel"'],
+    ['{{/highlights}}', 1, 1, 'closes nothing'],
+  ])('reports where a syntax error is: %j', (source, line, column, words) => {
+    let error: unknown;
+    try {
+      compileMarkdownTemplate(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TemplateSyntaxError);
+    expect((error as TemplateSyntaxError).line).toBe(line);
+    expect((error as TemplateSyntaxError).column).toBe(column);
+    expect((error as Error).message).toContain(words);
+  });
+});
+
+describe('toMarkdownFiles', () => {
+  it('names one file per article from its title, CJK kept', () => {
+    const names = [...toMarkdownFiles(allBundles())].map((f) => f.name);
+    expect(names).toEqual([
+      '「小屋场」撬动基层治理「大能量」.md',
+      '从“最多跑一次”到“一次都不用跑”.md',
+      "'What is the sea telling us_'_ Māori tribes fearful over whale strandings _ Eleanor Ainge Roy.md",
+    ]);
+  });
+});
