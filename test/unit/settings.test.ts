@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, parseSettings, saveSettings, withSiteEnabled } from '../../lib/settings';
+
+describe('settings', () => {
+  it('gives defaults for missing or malformed values, keeping the good ones', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    const parsed = parseSettings({ defaultColor: 'NOT A COLOR', language: 'zh_CN', disabledSites: 'oops', colorNames: { green: '证据' } });
+    expect(parsed).toMatchObject({ defaultColor: 'yellow', language: 'zh_CN', disabledSites: [], colorNames: { green: '证据' } });
+  });
+
+  it('saves, reloads and notifies', async () => {
+    const seen: string[] = [];
+    const stop = onSettingsChanged((s) => seen.push(s.defaultColor));
+    await saveSettings({ defaultColor: 'blue' });
+    expect((await loadSettings()).defaultColor).toBe('blue');
+    await saveSettings({ language: 'en' });
+    expect(await loadSettings()).toMatchObject({ defaultColor: 'blue', language: 'en' });
+    stop();
+    expect(seen).toEqual(['blue', 'blue']);
+  });
+
+  it('turns a site off and on, subdomains included', () => {
+    const off = { ...DEFAULT_SETTINGS, disabledSites: withSiteEnabled(DEFAULT_SETTINGS, 'www.Example.com', false) };
+    expect(off.disabledSites).toEqual(['example.com']);
+    expect(isSiteDisabled(off, 'news.example.com')).toBe(true);
+    expect(isSiteDisabled(off, 'notexample.com')).toBe(false);
+    expect(withSiteEnabled(off, 'example.com', true)).toEqual([]);
+  });
+});
