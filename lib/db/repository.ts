@@ -73,6 +73,38 @@ export async function deleteHighlight(db: GlossDatabase, id: string): Promise<Hi
   });
 }
 
+/** Puts a deleted highlight back (undo), exactly as it was. */
+export async function restoreHighlight(db: GlossDatabase, record: HighlightRecord): Promise<void> {
+  await db.highlights.put(record);
+}
+
+/** Fields of an article the user may correct in the side panel. */
+export type ArticleCorrection = Partial<
+  Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
+>;
+
+/** Applies the user's corrections and remembers them, so later detection never overwrites them. */
+export async function correctArticle(
+  db: GlossDatabase,
+  id: string,
+  correction: ArticleCorrection,
+  now = Date.now(),
+): Promise<ArticleRecord> {
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.get(id);
+    if (!existing) throw new Error(`No article with id ${id}`);
+    const fields = Object.keys(correction);
+    const updated: ArticleRecord = {
+      ...existing,
+      ...correction,
+      userEdited: [...new Set([...existing.userEdited, ...fields])],
+      updatedAt: now,
+    };
+    await db.articles.put(updated);
+    return updated;
+  });
+}
+
 export async function annotationsForPage(db: GlossDatabase, urlKey: string): Promise<PageAnnotations> {
   return db.transaction('r', db.articles, db.highlights, async () => ({
     articles: await db.articles.where('urlKey').equals(urlKey).toArray(),

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
-import { annotationsForPage, createHighlight, deleteHighlight, storageStats, updateHighlight } from '../../../lib/db/repository';
+import {
+  annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
+} from '../../../lib/db/repository';
 import { articleInput, newHighlight, uniqueDbName } from './fixtures';
 
 let db: GlossDatabase;
@@ -50,6 +52,24 @@ describe('repository', () => {
     expect(await deleteHighlight(db, h.id)).toBeNull();
     await expect(updateHighlight(db, h.id, { note: 'x' })).rejects.toThrow(/No highlight/);
     expect(await storageStats(db)).toEqual({ articles: 1, highlights: 0, tags: 0 });
+  });
+
+  it('restores a deleted highlight exactly (undo)', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight('基层治理', { note: '笔记', tags: ['a'] }));
+    const deleted = (await deleteHighlight(db, h.id))!;
+    await restoreHighlight(db, deleted);
+    expect(await db.highlights.get(h.id)).toEqual(h);
+  });
+
+  it('keeps a user correction through later detection', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight(), 1000);
+    const corrected = await correctArticle(db, h.articleId, { authors: [{ name: '周瑞华', role: '记者' }] }, 2000);
+    expect(corrected.userEdited).toEqual(['authors']);
+    await createHighlight(db, articleInput({ authors: [] }), newHighlight(), 3000);
+    expect((await db.articles.get(h.articleId))?.authors).toEqual([{ name: '周瑞华', role: '记者' }]);
+    await expect(correctArticle(db, 'missing', { title: 'x' })).rejects.toThrow(/No article/);
   });
 
   it('rolls back the article when the highlight cannot be written', async () => {
