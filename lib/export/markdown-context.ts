@@ -3,7 +3,7 @@ import type { ArticleRecord, HighlightRecord } from '../db/types';
 import { authorNames } from './citation';
 import { escapeBlock, escapeInline, escapeNoteRun, hashtags, markdownUrl, obsidianTag } from './markdown-escape';
 import { inReadingOrder } from './order';
-import { textFragmentUrl } from './text-fragment';
+import { textFragmentUrl } from '../anchoring/text-fragment';
 import type { TemplateContext } from './template';
 import { colorName, isoDay, isoTime, type ArticleBundle } from './types';
 import { toYaml, type YamlValue } from './yaml';

@@ -3,43 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { safeFileName, uniqueFileNames } from '@/lib/export/file-names';
 import { escapeBlock, escapeInline, hashtags, obsidianTag } from '@/lib/export/markdown-escape';
 import { inReadingOrder } from '@/lib/export/order';
-import { encodeFragmentTerm, textFragmentDirective, textFragmentUrl } from '@/lib/export/text-fragment';
 import { toYaml } from '@/lib/export/yaml';
 import { leadStory } from './fixtures';
-
-describe('text fragments', () => {
-  it('encodes the characters the directive reserves', () => {
-    expect(encodeFragmentTerm('a-b, c&d')).toBe('a%2Db%2C%20c%26d');
-    expect(decodeURIComponent(encodeFragmentTerm('「小屋场」-x'))).toBe('「小屋场」-x');
-  });
-
-  it('uses the whole short quote with word-bounded context', () => {
-    const directive = textFragmentDirective({ exact: 'the whales', prefix: 'greed in the ocean is hurting ', suffix: ', says Parata, a fierce' });
-    expect(directive).toBe(':~:text=ocean%20is%20hurting-,the%20whales,-%2C%20says%20Parata%2C');
-  });
-
-  it('cuts a long quote into start and end terms at spaces', () => {
-    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
-    expect(textFragmentDirective({ exact: words, prefix: '', suffix: '' })).toBe(
-      ':~:text=word0%20word1%20word2%20word3%20word4,word55%20word56%20word57%20word58%20word59',
-    );
-  });
-
-  it('cuts long Chinese quotes at punctuation, never inside a run of characters', () => {
-    const exact = leadStory().article.text.split('\n\n')[1]!;
-    const directive = textFragmentDirective({ exact, prefix: '', suffix: '' })!;
-    const [start, end] = directive.replace(':~:text=', '').split(',').map(decodeURIComponent);
-    expect(exact.startsWith(start!)).toBe(true);
-    expect(exact.endsWith(end!)).toBe(true);
-    expect(start).toMatch(/[，。、；：”]$/);
-  });
-
-  it('replaces an existing fragment on the article URL', () => {
-    expect(textFragmentUrl('https://a.example/x?y=1#top', { exact: 'hi', prefix: '', suffix: '' })).toBe(
-      'https://a.example/x?y=1#:~:text=hi',
-    );
-  });
-});
 
 describe('escaping', () => {
   it('escapes inline Markdown, HTML, entities and Obsidian syntax', () => {
