@@ -1,0 +1,150 @@
+/**
+ * One pass over the DOM: splits it into text blocks (runs of inline content inside one
+ * block element) and sums, for every ancestor, how much prose, link text and chrome it holds.
+ */
+import { isProse, punctuationCount, textWeight } from './text';
+
+export interface Block {
+  element: Element;
+  /** Lines of the block as split by <br>. */
+  lines: string[];
+  text: string;
+  weight: number;
+  linkWeight: number;
+  /** Inside navigation, footer, share bar, comments… */
+  junk: boolean;
+  index: number;
+}
+
+export interface Tally {
+  good: number;
+  junk: number;
+  neutral: number;
+}
+
+export interface Scan {
+  blocks: Block[];
+  tallies: Map<Element, Tally>;
+  /** Top-level chrome regions (nav, footer, share, comments…) for reporting. */
+  chrome: Element[];
+  nodeCount: number;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT', 'BUTTON', 'MAP', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH', 'FRAMESET', 'FRAME', 'OPTION']);
+const BLOCK = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'PRE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'NAV', 'ASIDE',
+  'FORM', 'HR', 'ADDRESS', 'CENTER', 'FIELDSET', 'BODY', 'DETAILS', 'SUMMARY', 'HGROUP', 'DIALOG', 'MENU', 'LEGEND',
+]);
+const JUNK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU']);
+const JUNK_HINT =
+  /(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\w*|banner|promo|sponsor\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo)(?:[-_\s]|$)/i;
+const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog']);
+
+export const MAX_DEPTH = 160;
+const MAX_NODES = 200_000;
+
+function junkHint(element: Element): boolean {
+  if (JUNK_TAGS.has(element.tagName)) return true;
+  const role = element.getAttribute('role');
+  if (role && JUNK_ROLES.has(role)) return true;
+  const hint = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  return hint.length > 1 && hint.length < 300 && JUNK_HINT.test(hint);
+}
+
+function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+export function scanDocument(root: Element): Scan {
+  const blocks: Block[] = [];
+  const tallies = new Map<Element, Tally>();
+  const chrome: Element[] = [];
+  let nodeCount = 0;
+
+  const addBlock = (element: Element, lines: string[], linkChars: number, junk: boolean) => {
+    const cleaned = lines.map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim()).filter(Boolean);
+    if (!cleaned.length) return;
+    const text = cleaned.join(' ');
+    const weight = textWeight(text);
+    if (weight === 0) return;
+    const linkWeight = Math.min(weight, linkChars);
+    blocks.push({ element, lines: cleaned, text, weight, linkWeight, junk, index: blocks.length });
+    let good = 0;
+    let bad = 0;
+    let neutral = 0;
+    if (junk || linkWeight / weight > 0.5) bad = weight;
+    else if (isProse(text) || (weight >= 40 && punctuationCount(text) >= 2)) {
+      good = weight - linkWeight;
+      bad = linkWeight;
+    } else neutral = weight;
+    for (let node: Element | null = element, level = 0; node && level < 40; node = node.parentElement, level++) {
+      const tally = tallies.get(node);
+      if (tally) {
+        tally.good += good;
+        tally.junk += bad;
+        tally.neutral += neutral;
+      } else tallies.set(node, { good, junk: bad, neutral });
+      if (node === root) break;
+    }
+  };
+
+  interface Run {
+    lines: string[];
+    linkChars: number;
+  }
+
+  const visit = (element: Element, run: Run, junk: boolean, inLink: boolean, depth: number) => {
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (++nodeCount > MAX_NODES) return;
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        if (!value) continue;
+        run.lines[run.lines.length - 1] += value;
+        if (inLink) run.linkChars += textWeight(value);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const node = child as Element;
+      const tag = node.tagName.toUpperCase();
+      if (SKIP.has(tag) || depth > MAX_DEPTH || hiddenByMarkup(node)) continue;
+      if (tag === 'BR') {
+        run.lines.push('');
+        continue;
+      }
+      const childJunk = junk || junkHint(node);
+      if (childJunk && !junk && chrome.length < 60) chrome.push(node);
+      if (BLOCK.has(tag)) {
+        addBlock(element, run.lines, run.linkChars, junk);
+        run.lines = [''];
+        run.linkChars = 0;
+        const inner: Run = { lines: [''], linkChars: 0 };
+        visit(node, inner, childJunk, inLink, depth + 1);
+        addBlock(node, inner.lines, inner.linkChars, childJunk);
+      } else {
+        visit(node, run, childJunk, inLink || tag === 'A', depth + 1);
+      }
+    }
+  };
+
+  const run: Run = { lines: [''], linkChars: 0 };
+  visit(root, run, false, false, 0);
+  addBlock(root, run.lines, run.linkChars, false);
+  return { blocks, tallies, chrome, nodeCount };
+}
+
+/** Picks the element whose prose outweighs the chrome and short bits inside it. */
+export function bestContainer(scan: Scan): Element | null {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, tally] of scan.tallies) {
+    const score = tally.good - tally.junk - 0.25 * tally.neutral;
+    if (score > bestScore) {
+      bestScore = score;
+      best = element;
+    }
+  }
+  return best;
+}

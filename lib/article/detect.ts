@@ -1,0 +1,73 @@
+/** Article-structure detection on a live (or parsed) Document. Never throws. */
+import { bestContainer, scanDocument, type Scan } from './blocks';
+import { pageContext, readEdition, urlDate } from './context';
+import { readMetadata } from './metadata';
+import { findStories } from './multi';
+import { singleRegion } from './single';
+import { buildArticle } from './story';
+import { cleanText, foldTitle, hashKey } from './text';
+import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';
+
+const NONE: PageStructure = { pageKind: 'none', articles: [], nonArticles: [] };
+const MIN_ARTICLE_GOOD = 240;
+
+function textStartOf(element: Element): string {
+  return cleanText((element.textContent ?? '').slice(0, 200)).slice(0, 40);
+}
+
+function chromeEntries(scan: Scan, taken: Element[]): NonArticle[] {
+  const out: NonArticle[] = [];
+  for (const element of scan.chrome) {
+    if (taken.some((root) => root.contains(element) || element.contains(root))) continue;
+    const textStart = textStartOf(element);
+    if (!textStart) continue;
+    const ad = /(?:^|[-_\s])(ads?|advert\w*|banner|sponsor\w*)(?:[-_\s]|$)/i.test(`${element.getAttribute('class') ?? ''} ${element.id}`);
+    out.push({ kind: ad ? 'ad' : 'nav', element, textStart });
+  }
+  return out;
+}
+
+export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): PageStructure {
+  const body = options.root ?? doc.body;
+  if (!body || body.tagName === 'FRAMESET') return NONE;
+  const url = options.url ?? doc.URL ?? '';
+  const meta = readMetadata(doc);
+  const scan = scanDocument(body);
+  const headText = scan.blocks.slice(0, 400).map((block) => block.text).join('\n');
+  const edition = readEdition(doc, url, meta, headText);
+  const context = pageContext(meta, edition, url, headText, options.now);
+
+  const multi = findStories(scan);
+  if (multi) {
+    const articles: DetectedArticle[] = [];
+    const nonArticles: NonArticle[] = [];
+    for (const story of multi.stories) {
+      if (story.kind === 'article') {
+        const title = story.titleBlock ? cleanText(story.titleBlock.text) : '';
+        articles.push(buildArticle(story, context, hashKey(foldTitle(title) || String(articles.length))));
+      } else {
+        const first = story.kind === 'caption' ? story.bodyBlocks[0]?.text ?? story.root.textContent ?? '' : story.root.textContent ?? '';
+        nonArticles.push({ kind: story.kind, element: story.root, textStart: cleanText(first).slice(0, 40) });
+      }
+    }
+    for (const element of multi.chrome) nonArticles.push({ kind: 'nav', element, textStart: textStartOf(element) });
+    nonArticles.push(...chromeEntries(scan, articles.map((article) => article.root)));
+    if (articles.length >= 2) return { pageKind: 'multi-article', articles, nonArticles, ...(edition ? { edition } : {}) };
+  }
+
+  const container = bestContainer(scan);
+  const good = container ? scan.tallies.get(container)?.good ?? 0 : 0;
+  if (!container || (good < MIN_ARTICLE_GOOD && !meta.isArticle) || good === 0) {
+    return { ...NONE, nonArticles: chromeEntries(scan, []) };
+  }
+  const region = singleRegion(scan, container, meta.titles);
+  if (!context.publishedDate) context.publishedDate = urlDate(url);
+  const article = buildArticle(region, context, '0');
+  if (!article.paragraphs.length) return { ...NONE, nonArticles: chromeEntries(scan, []) };
+  return {
+    pageKind: 'single-article',
+    articles: [article],
+    nonArticles: chromeEntries(scan, [article.root]),
+    ...(edition ? { edition } : {}),
+  };
+}

@@ -1,0 +1,121 @@
+/** Finds the one story of an article page: its title element, header lines and body blocks. */
+import type { Block, Scan } from './blocks';
+import { isBoilerplate, headingHint, headingLevel, headingRank, isMetaLine } from './lines';
+import { parseBylineLine } from './byline';
+import type { Region } from './story';
+import { foldTitle } from './text';
+
+function contains(ancestor: Element, node: Element): boolean {
+  return ancestor === node || ancestor.contains(node);
+}
+
+export function commonAncestor(a: Element, b: Element): Element {
+  for (let node: Element | null = a; node; node = node.parentElement) if (node.contains(b)) return node;
+  return a.ownerDocument.documentElement;
+}
+
+/** Scores how well a block's text matches the title from metadata. */
+function titleMatch(block: Block, titles: string[]): number {
+  const text = foldTitle(block.text);
+  if (!text || text.length > 300) return 0;
+  let best = 0;
+  for (const title of titles) {
+    const folded = foldTitle(title);
+    if (!folded) continue;
+    if (folded === text) best = Math.max(best, 3);
+    else if (text.length >= 4 && folded.includes(text) && text.length / folded.length > 0.5) best = Math.max(best, 2);
+    else if (text.length >= 6 && text.includes(folded) && folded.length / text.length > 0.6) best = Math.max(best, 1);
+  }
+  return best;
+}
+
+function isHeadingish(block: Block): boolean {
+  return headingLevel(block.element) > 0 || headingHint(block.element) !== null;
+}
+
+/** The title block: a heading matching the metadata title, else the first h1 before the body. */
+export function findTitleBlock(scan: Scan, container: Element, titles: string[]): Block | null {
+  const firstBody = scan.blocks.find((block) => contains(container, block.element));
+  const limit = firstBody ? firstBody.index : scan.blocks.length;
+  let best: Block | null = null;
+  let bestScore = 0;
+  for (const block of scan.blocks) {
+    if (block.junk || block.weight > 600 || block.linkWeight / block.weight > 0.9 && !isHeadingish(block)) continue;
+    const match = titleMatch(block, titles);
+    const level = headingLevel(block.element);
+    let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
+    if (!match && !level && headingHint(block.element) !== 'title') continue;
+    // Prefer headings just above the body over far ones (sidebars, footers).
+    if (block.index > limit + 3 && !contains(container, block.element)) score -= 8;
+    if (block.index <= limit && limit - block.index < 25) score += 2;
+    if (score > bestScore) {
+      bestScore = score;
+      best = block;
+    }
+  }
+  return bestScore >= 6 ? best : null;
+}
+
+const MAX_HEADER_BLOCKS = 12;
+
+/** Assembles the single-article region around the body container. */
+export function singleRegion(scan: Scan, container: Element, titles: string[]): Region {
+  const titleBlock = findTitleBlock(scan, container, titles);
+  let root = container;
+  if (titleBlock && !contains(container, titleBlock.element)) {
+    const ancestor = commonAncestor(titleBlock.element, container);
+    // A title far up the page (site header) would make the root the whole body: keep it close.
+    if (ancestor.tagName !== 'BODY' && ancestor.tagName !== 'HTML') root = ancestor;
+  }
+  const inRoot = scan.blocks.filter((block) => contains(root, block.element));
+  const titleIndex = titleBlock && contains(root, titleBlock.element) ? titleBlock.index : -1;
+  const bodyStart = inRoot.find((block) => contains(container, block.element) && block.index > titleIndex && !block.junk)?.index ?? Infinity;
+
+  const kickerBlocks: Block[] = [];
+  let subtitleBlock: Block | null = null;
+  const headerBlocks: Block[] = [];
+  if (titleBlock && titleIndex >= 0) {
+    const before = inRoot.filter((block) => block.index < titleIndex && !block.junk);
+    const previous = before[before.length - 1];
+    if (previous && previous.element.parentElement === titleBlock.element.parentElement && kickerLike(previous, titleBlock)) kickerBlocks.push(previous);
+    const after = scan.blocks.slice(titleIndex + 1, Math.min(bodyStart, titleIndex + 1 + MAX_HEADER_BLOCKS));
+    for (const block of after) {
+      if (block.junk && !/摘要/.test(block.text)) continue;
+      if (!subtitleBlock && !headerBlocks.length && subtitleLike(block, titleBlock)) subtitleBlock = block;
+      else headerBlocks.push(block);
+    }
+  }
+  const bodyBlocks = inRoot.filter(
+    (block) => contains(container, block.element) && block.index > titleIndex && !block.junk && block.linkWeight / block.weight <= 0.5
+      && block !== subtitleBlock && !kickerBlocks.includes(block),
+  );
+  // Credit lines right above the body (inside the container) are header lines too.
+  while (bodyBlocks.length > 1 && (isMetaLine(bodyBlocks[0]!.text) && !isBoilerplate(bodyBlocks[0]!.text) || parseBylineLine(bodyBlocks[0]!.text) && /[：:]/.test(bodyBlocks[0]!.text))) {
+    headerBlocks.push(bodyBlocks.shift()!);
+  }
+  return { root, titleBlock, kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
+}
+
+function shortHeading(block: Block): boolean {
+  return block.weight < 240 && !/[。！？]$/.test(block.text) && !isMetaLine(block.text) && !parseBylineLine(block.text);
+}
+
+function kickerLike(block: Block, title: Block): boolean {
+  if (!shortHeading(block) || isBoilerplate(block.text)) return false;
+  const hint = headingHint(block.element);
+  if (hint === 'kicker') return true;
+  if (hint === 'subtitle') return false;
+  const level = headingLevel(block.element);
+  const titleLevel = headingLevel(title.element);
+  return level > 0 && (titleLevel === 0 || level > titleLevel) && headingRank(block) < headingRank(title);
+}
+
+function subtitleLike(block: Block, title: Block): boolean {
+  if (!shortHeading(block) || block.linkWeight > 0) return false;
+  const hint = headingHint(block.element);
+  if (hint === 'subtitle') return true;
+  if (hint === 'kicker') return false;
+  const level = headingLevel(block.element);
+  const titleLevel = headingLevel(title.element);
+  return level > 0 && level > titleLevel && level <= 3;
+}

@@ -1,0 +1,244 @@
+/** Turns one story's blocks (header lines + body blocks) into a DetectedArticle. */
+import type { Block } from './blocks';
+import { isEditorLine, parseBylineLine, parseCreditList, parseDateline, parseEditorLine } from './byline';
+import { parseTextDate } from './dates';
+import { continuedFromMarker, continuedToMarker, isBoilerplate, looksTruncated, summaryText } from './lines';
+import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
+import { cleanText, hasCjk } from './text';
+
+export interface PageContext {
+  title: string | null;
+  metaAuthors: string[];
+  publishedDate: string | null;
+  modifiedDate: string | null;
+  siteName: string | null;
+  section: string | null;
+  page: string | null;
+  source: string | null;
+  lang: string | null;
+  now?: Date;
+}
+
+export interface Region {
+  root: Element;
+  titleBlock: Block | null;
+  kickerBlocks: Block[];
+  subtitleBlock: Block | null;
+  headerBlocks: Block[];
+  bodyBlocks: Block[];
+}
+
+/** Joins <br>-split heading lines: nothing between CJK, a space between words. */
+export function joinLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (!out) out = line;
+    else out += hasCjk(out.slice(-1)) || hasCjk(line.charAt(0)) ? line : ` ${line}`;
+  }
+  return cleanText(out);
+}
+
+const LABELS = /(来源|稿源|作者|文|编辑|责任编辑|责编|审核|记者|通讯员|摄影|浏览量|浏览|点击|字体|字号|发布时间|时间|日期)\s*[：:]\s*/g;
+
+/** "2022-09-05 07:58:12 来源：衡阳日报 作者：唐翔 编辑：邓可" → labelled values. */
+export function parseInfoLine(text: string): { source: string | null; authors: Credit[]; editors: Credit[] } {
+  const line = cleanText(text);
+  const found: { label: string; value: string }[] = [];
+  const matches = [...line.matchAll(LABELS)];
+  matches.forEach((match, index) => {
+    const end = matches[index + 1]?.index ?? line.length;
+    found.push({ label: match[1]!, value: line.slice(match.index! + match[0].length, end).trim() });
+  });
+  let source: string | null = null;
+  const authors: Credit[] = [];
+  const editors: Credit[] = [];
+  for (const { label, value } of found) {
+    const first = value.split(/[\s【\[|]/)[0] ?? '';
+    if ((label === '来源' || label === '稿源') && first) source ??= first;
+    if (label === '作者' || label === '文' || label === '记者' || label === '通讯员' || label === '摄影') {
+      const role = label === '作者' || label === '文' ? null : label;
+      for (const credit of parseCreditList(value.split(/[【\[|]/)[0] ?? '')) authors.push({ name: credit.name, role: credit.role ?? role });
+    }
+    if (/编辑|责编|审核/.test(label)) editors.push(...parseEditorLine(`${label}：${value.split(/[【\[|]/)[0] ?? ''}`));
+  }
+  return { source, authors, editors };
+}
+
+function mergeCredits(target: Credit[], more: Credit[]): void {
+  for (const credit of more) {
+    const existing = target.find((item) => item.name === credit.name);
+    if (existing) existing.role ??= credit.role;
+    else target.push({ ...credit });
+  }
+}
+
+function isCaptionElement(element: Element): boolean {
+  if (element.closest('figcaption, figure, caption')) return true;
+  const hint = `${element.getAttribute('class') ?? ''}`;
+  return /(?:^|[-_\s])(caption|tpsm|pic-?desc|img-?desc|photo-?desc|wp-caption-text)(?:[-_\s]|$)/i.test(hint);
+}
+
+function kindOf(element: Element): BlockKind {
+  const tag = element.tagName.toUpperCase();
+  if (/^H[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'list-item';
+  if (element.closest('blockquote')) return 'quote';
+  return 'paragraph';
+}
+
+export function buildArticle(region: Region, context: PageContext, storyKey: string): DetectedArticle {
+  const authors: Credit[] = [];
+  const editors: Credit[] = [];
+  let source: string | null = null;
+  let summary: string | null = null;
+  let bylineText: string | null = null;
+  let headerDate: string | null = null;
+
+  for (const block of region.headerBlocks) {
+    const text = block.text;
+    const summaryValue = summaryText(text);
+    if (summaryValue) {
+      summary ??= summaryValue;
+      continue;
+    }
+    const byline = parseBylineLine(text);
+    if (byline && !/[：:]/.test(text)) {
+      bylineText ??= cleanText(text);
+      mergeCredits(authors, byline);
+      continue;
+    }
+    const info = parseInfoLine(text);
+    source ??= info.source;
+    mergeCredits(authors, info.authors);
+    mergeCredits(editors, info.editors);
+    if (byline && !info.authors.length) mergeCredits(authors, byline);
+    headerDate ??= parseTextDate(text, context.now);
+  }
+
+  const paragraphs: string[] = [];
+  const paragraphElements: Element[] = [];
+  const paragraphKinds: BlockKind[] = [];
+  const captions: string[] = [];
+  const captionElements: Element[] = [];
+  let continuedFrom: Continuation | null = null;
+  let continuedTo: Continuation | null = null;
+
+  for (const block of region.bodyBlocks) {
+    const text = block.text;
+    if (isEditorLine(text)) {
+      mergeCredits(editors, parseEditorLine(text));
+      continue;
+    }
+    const summaryValue = summaryText(text);
+    if (summaryValue) {
+      summary ??= summaryValue;
+      continue;
+    }
+    if (isBoilerplate(text)) {
+      const info = parseInfoLine(text);
+      source ??= info.source;
+      mergeCredits(authors, info.authors);
+      mergeCredits(editors, info.editors);
+      continue;
+    }
+    if (isCaptionElement(block.element)) {
+      captions.push(cleanText(text));
+      captionElements.push(block.element);
+      continue;
+    }
+    const kind = kindOf(block.element);
+    const pieces = kind === 'heading' ? [joinLines(block.lines)] : block.lines.map(cleanText).filter(Boolean);
+    for (const piece of pieces) {
+      paragraphs.push(piece);
+      paragraphElements.push(block.element);
+      paragraphKinds.push(kind);
+    }
+  }
+
+  // Lead-ins and markers at the edges of the body.
+  const dropAt = (index: number) => {
+    paragraphs.splice(index, 1);
+    paragraphElements.splice(index, 1);
+    paragraphKinds.splice(index, 1);
+  };
+  while (paragraphs.length) {
+    const first = paragraphs[0]!;
+    const from = continuedFromMarker(first);
+    if (from && !continuedFrom) {
+      continuedFrom = from.continuation;
+      if (from.rest) paragraphs[0] = from.rest;
+      else dropAt(0);
+      continue;
+    }
+    const byline = first.length <= 40 ? parseBylineLine(first) : null;
+    if (byline) {
+      bylineText ??= first;
+      mergeCredits(authors, byline);
+      dropAt(0);
+      continue;
+    }
+    break;
+  }
+  let dateline: string | null = null;
+  let datelineInline = false;
+  if (paragraphs.length) {
+    const lead = parseDateline(paragraphs[0]!);
+    if (lead) {
+      dateline = lead.text;
+      datelineInline = lead.rest.length > 0;
+      mergeCredits(authors, lead.credits);
+      if (lead.rest) paragraphs[0] = lead.rest;
+      else dropAt(0);
+    }
+  }
+  while (paragraphs.length) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    const to = continuedToMarker(last);
+    if (to && !continuedTo) {
+      continuedTo = to.continuation;
+      if (to.rest) paragraphs[paragraphs.length - 1] = to.rest;
+      else dropAt(paragraphs.length - 1);
+      continue;
+    }
+    const byline = last.length <= 40 ? parseBylineLine(last.replace(/^[（(]|[)）]$/g, '')) : null;
+    if (byline && paragraphs.length > 1) {
+      mergeCredits(authors, byline);
+      dropAt(paragraphs.length - 1);
+      continue;
+    }
+    break;
+  }
+  // Names from metadata fill in people the page printed without roles.
+  mergeCredits(authors, context.metaAuthors.filter((name) => name.length <= 60).map((name) => ({ name, role: null })));
+
+  const title = region.titleBlock ? joinLines(region.titleBlock.lines) : context.title ?? '';
+  return {
+    root: region.root,
+    titleElement: region.titleBlock?.element ?? null,
+    paragraphElements,
+    paragraphKinds,
+    captionElements,
+    storyKey,
+    kicker: region.kickerBlocks.length ? joinLines(region.kickerBlocks.flatMap((block) => block.lines)) : null,
+    title,
+    subtitle: region.subtitleBlock ? joinLines(region.subtitleBlock.lines) : null,
+    authors: authors.filter((credit) => !editors.some((editor) => editor.name === credit.name)),
+    editors,
+    dateline,
+    datelineInline,
+    bylineText,
+    publishedDate: context.publishedDate ?? headerDate,
+    modifiedDate: context.modifiedDate,
+    siteName: context.siteName,
+    section: context.section,
+    page: context.page,
+    source: source ?? context.source,
+    summary,
+    lang: context.lang,
+    paragraphs,
+    captions,
+    continuedFrom,
+    continuedTo,
+    truncatedStart: !dateline && !continuedFrom && paragraphs.length > 0 && looksTruncated(paragraphs[0]!),
+  };
+}

@@ -1,0 +1,117 @@
+// Shared by `npm run detect` and `npm run bench:detect`: serve pages on 127.0.0.1, run the
+// detector bundle (and optionally Readability) inside headless Chromium with layout.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BUNDLE, ROOT, buildDetector } from './build-detector.mjs';
+
+export { ROOT };
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+];
+
+/** The charset a page's bytes declare, else utf-8 when they decode cleanly, else GB18030. */
+export function sniffCharset(bytes) {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (declared) return declared;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** Serves registered pages: path → { body, charset }. */
+export async function startPageServer() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const page = pages.get(path) ?? pages.get(decodeURIComponent(path));
+    if (!page) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    response.writeHead(200, { 'content-type': `text/html; charset=${page.charset}`, 'cache-control': 'no-store' }).end(page.body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    /** Registers bytes at a path shaped like the page's real address; returns the local URL. */
+    add(path, body, charset) {
+      const clean = path.startsWith('/') ? path : `/${path}`;
+      pages.set(clean, { body, charset });
+      return origin + clean;
+    },
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** Path part of a claimed address, for serving a page at the same shape of URL. */
+export function pathOf(url, fallback) {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search || fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function launchBrowser({ allowNetwork = false } = {}) {
+  await buildDetector();
+  const detector = readFileSync(BUNDLE, 'utf8');
+  const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
+  // Corpus pages must never reach the internet (and must not hang waiting for it).
+  await context.route('**', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || allowNetwork) return route.continue();
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return {
+    page,
+    async open(url) {
+      await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => page.waitForLoadState('domcontentloaded'));
+    },
+    /** Runs the detector on the open page; returns the CLI JSON object (plus extras for the bench). */
+    async detect(input, claimedUrl, now) {
+      await page.addScriptTag({ content: detector });
+      return page.evaluate(({ input, claimedUrl, now }) => {
+        const detect = globalThis.GlossDetect;
+        const start = performance.now();
+        const structure = detect.detectPage(document, { url: claimedUrl ?? undefined, now: now ? new Date(now) : undefined });
+        const ms = performance.now() - start;
+        const json = detect.toDetectJson(structure, input, ms);
+        json.extra = structure.articles.map((article) => ({
+          datelineInline: article.datelineInline, bylineText: article.bylineText, source: article.source, summary: article.summary,
+          truncatedStart: article.truncatedStart, continuedFrom: article.continuedFrom, continuedTo: article.continuedTo,
+          storyKey: article.storyKey, root: article.root === document.body ? 'body' : article.root.tagName,
+        }));
+        json.edition = structure.edition ?? null;
+        json.nonArticles = structure.nonArticles.map((item) => ({ kind: item.kind, textStart: item.textStart }));
+        return json;
+      }, { input, claimedUrl, now: now ? now.toISOString() : null });
+    },
+    /** Runs Readability on a clone of the open page. */
+    async readability() {
+      await page.addScriptTag({ content: readability });
+      return page.evaluate(() => {
+        const start = performance.now();
+        let result = null;
+        try {
+          result = new globalThis.Readability(document.cloneNode(true)).parse();
+        } catch {
+          result = null;
+        }
+        const ms = performance.now() - start;
+        return { ms, title: result?.title ?? null, byline: result?.byline ?? null, publishedTime: result?.publishedTime ?? null, text: result?.textContent ?? '' };
+      });
+    },
+    close: () => browser.close(),
+  };
+}
