@@ -2,9 +2,14 @@ import { browser } from 'wxt/browser';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/database';
 import { answerInBackground } from '@/lib/messaging';
+import { broadcastHighlightsChanged } from '@/lib/tabs/broadcast';
 
 export default defineBackground(() => {
-  answerInBackground(backgroundHandlers(openDatabase()));
+  answerInBackground(
+    backgroundHandlers(openDatabase(), {
+      highlightsChanged: (urlKey) => void broadcastHighlightsChanged(urlKey),
+    }),
+  );
   // Chrome: the toolbar button opens the popup; the side panel opens from it.
   // Firefox has no browser.sidePanel (its sidebar_action needs nothing here).
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -1,21 +1,45 @@
 /** The background's answers to every BackgroundProtocol message. */
 import type { GlossDatabase } from '../db/database';
-import { annotationsForPage, createHighlight, deleteHighlight, storageStats, updateHighlight } from '../db/repository';
+import {
+  annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
+} from '../db/repository';
 import type { BackgroundProtocol, Handlers } from '../messaging';
-import { articleInputSchema, checked, highlightPatchSchema, idSchema, newHighlightSchema, urlKeySchema } from '../messaging/validate';
+import {
+  articleCorrectionSchema, articleInputSchema, checked, highlightPatchSchema, highlightRecordSchema, idSchema,
+  newHighlightSchema, urlKeySchema,
+} from '../messaging/validate';
 
-export function backgroundHandlers(db: GlossDatabase): Handlers<BackgroundProtocol> {
+export interface BackgroundEffects {
+  /** Highlights of a page changed: the tabs showing it repaint. */
+  highlightsChanged(urlKey: string): void;
+}
+
+export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffects): Handlers<BackgroundProtocol> {
+  const changed = <T extends { urlKey: string } | null>(record: T): T => {
+    if (record) effects?.highlightsChanged(record.urlKey);
+    return record;
+  };
   return {
     'annotations.forPage': (data) => annotationsForPage(db, checked(urlKeySchema, data?.urlKey, 'URL key')),
-    'highlight.create': (data) =>
-      createHighlight(
-        db,
-        checked(articleInputSchema, data?.article, 'article'),
-        checked(newHighlightSchema, data?.highlight, 'highlight'),
+    'highlight.create': async (data) =>
+      changed(
+        await createHighlight(
+          db,
+          checked(articleInputSchema, data?.article, 'article'),
+          checked(newHighlightSchema, data?.highlight, 'highlight'),
+        ),
       ),
-    'highlight.update': (data) =>
-      updateHighlight(db, checked(idSchema, data?.id, 'id'), checked(highlightPatchSchema, data?.patch, 'patch')),
-    'highlight.delete': (data) => deleteHighlight(db, checked(idSchema, data?.id, 'id')),
+    'highlight.update': async (data) =>
+      changed(await updateHighlight(db, checked(idSchema, data?.id, 'id'), checked(highlightPatchSchema, data?.patch, 'patch'))),
+    'highlight.delete': async (data) => changed(await deleteHighlight(db, checked(idSchema, data?.id, 'id'))),
+    'highlight.restore': async (data) => {
+      const record = checked(highlightRecordSchema, data?.highlight, 'highlight');
+      await restoreHighlight(db, record);
+      changed(record);
+      return null;
+    },
+    'article.correct': (data) =>
+      correctArticle(db, checked(idSchema, data?.id, 'id'), checked(articleCorrectionSchema, data?.correction, 'correction')),
     'stats.get': () => storageStats(db),
   };
 }

@@ -1,7 +1,7 @@
 /** The database operations Gloss performs; each is one transaction. */
 import type { GlossDatabase } from './database';
 import type { ArticleRecord, HighlightRecord } from './types';
-import type { ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
+import type { ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
 
 export const newId = (): string => crypto.randomUUID();
 
@@ -77,11 +77,6 @@ export async function deleteHighlight(db: GlossDatabase, id: string): Promise<Hi
 export async function restoreHighlight(db: GlossDatabase, record: HighlightRecord): Promise<void> {
   await db.highlights.put(record);
 }
-
-/** Fields of an article the user may correct in the side panel. */
-export type ArticleCorrection = Partial<
-  Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
->;
 
 /** Applies the user's corrections and remembers them, so later detection never overwrites them. */
 export async function correctArticle(

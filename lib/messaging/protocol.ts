@@ -58,8 +58,16 @@ export interface BackgroundProtocol {
   'highlight.create': { request: { article: ArticleInput; highlight: NewHighlight }; response: HighlightRecord };
   'highlight.update': { request: { id: string; patch: HighlightPatch }; response: HighlightRecord };
   'highlight.delete': { request: { id: string }; response: HighlightRecord | null };
+  /** Puts a deleted highlight back, as it was (undo). */
+  'highlight.restore': { request: { highlight: HighlightRecord }; response: null };
+  /** The user's corrections of detected article metadata. */
+  'article.correct': { request: { id: string; correction: ArticleCorrection }; response: ArticleRecord };
   'stats.get': { request: null; response: StorageStats };
 }
+
+export type ArticleCorrection = Partial<
+  Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
+>;
 
 export interface PageSummary {
   url: string;
@@ -71,11 +79,34 @@ export interface PageSummary {
 
 export type HighlightSelectionResult =
   | { ok: true; highlight: HighlightRecord }
-  | { ok: false; reason: 'no-selection' | 'not-annotatable' };
+  | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' };
+
+/** How one highlight anchored on the page as it is now. */
+export interface AnchorState {
+  id: string;
+  status: AnchorStatus;
+  /** The text now at the anchor when it differs from the stored quote (fuzzy), else null. */
+  currentText: string | null;
+}
+
+export interface AnchorReport {
+  anchored: number;
+  fuzzy: number;
+  orphans: number;
+  highlights: AnchorState[];
+}
 
 export interface ContentProtocol {
   'content.summary': { request: null; response: PageSummary };
   'content.highlightSelection': { request: { color?: string }; response: HighlightSelectionResult };
+  /** Scrolls the page to a highlight ("jump to passage"); false if it is not anchored. */
+  'content.scrollTo': { request: { highlightId: string }; response: { ok: boolean } };
+  /** Anchors the page's highlights again (e.g. after the user expanded hidden text) and reports. */
+  'content.reanchor': { request: null; response: AnchorReport };
+  /** The current anchoring of the page's highlights, without anchoring again. */
+  'content.anchorStatus': { request: null; response: AnchorReport };
+  /** Broadcast: highlights of `urlKey` changed elsewhere (side panel, another tab); reload them. */
+  'content.highlightsChanged': { request: { urlKey: string }; response: null };
 }
 
 export type MessageType<P> = keyof P & string;

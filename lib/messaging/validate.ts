@@ -12,6 +12,8 @@ const person = v.object({ name: shortText, role: nullableShort });
 const tagList = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(100));
 const color = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const anchorStatus = v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown']);
+const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const position = v.nullable(
   v.pipe(
     v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
@@ -55,8 +57,30 @@ export const highlightPatchSchema = v.object({
   color: v.optional(color),
   note: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   tags: v.optional(tagList),
-  status: v.optional(v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown'])),
+  status: v.optional(anchorStatus),
   currentText: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100_000)))),
+});
+
+/** A whole stored highlight, as the side panel sends it back for undo. */
+export const highlightRecordSchema = v.object({
+  ...newHighlightSchema.entries,
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  urlKey: v.pipe(shortText, v.minLength(1)),
+  status: anchorStatus,
+  currentText: v.nullable(v.pipe(v.string(), v.maxLength(100_000))),
+  createdAt: time,
+  updatedAt: time,
+});
+
+export const articleCorrectionSchema = v.strictObject({
+  title: v.optional(v.pipe(shortText, v.minLength(1))),
+  kicker: v.optional(nullableShort),
+  subtitle: v.optional(nullableShort),
+  authors: v.optional(v.pipe(v.array(person), v.maxLength(100))),
+  siteName: v.optional(nullableShort),
+  section: v.optional(nullableShort),
+  publishedDate: v.optional(nullableShort),
 });
 
 export const urlKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FIELD));

@@ -51,6 +51,37 @@ describe('message router', () => {
     await db.delete();
   });
 
+  it('restores a deleted highlight and reports every change to the page', async () => {
+    const db = openDatabase(uniqueDbName());
+    const changedKeys: string[] = [];
+    const route = createRouter(backgroundHandlers(db, { highlightsChanged: (key) => changedKeys.push(key) }));
+    const created = (await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender)) as {
+      value: { id: string };
+    };
+    const deleted = (await route(envelope('highlight.delete', { id: created.value.id }), sender)) as { value: object };
+    expect(await db.highlights.count()).toBe(0);
+    expect(await route(envelope('highlight.restore', { highlight: deleted.value }), sender)).toEqual({ ok: true, value: null });
+    expect(await db.highlights.get(created.value.id)).toEqual(deleted.value);
+    expect(changedKeys).toEqual(Array(3).fill(articleInput().urlKey));
+    const hostile = { ...deleted.value, id: 'other', __proto__: { polluted: true }, status: 'bogus' };
+    expect(await route(envelope('highlight.restore', { highlight: hostile }), sender)).toMatchObject({ ok: false });
+    await db.delete();
+  });
+
+  it('applies article corrections and refuses fields that are not correctable', async () => {
+    const db = openDatabase(uniqueDbName());
+    const route = createRouter(backgroundHandlers(db));
+    const created = (await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender)) as {
+      value: { articleId: string };
+    };
+    const id = created.value.articleId;
+    const corrected = await route(envelope('article.correct', { id, correction: { title: '新标题' } }), sender);
+    expect(corrected).toMatchObject({ ok: true, value: { title: '新标题', userEdited: ['title'] } });
+    expect(await route(envelope('article.correct', { id, correction: { text: 'rewritten proof' } }), sender)).toMatchObject({ ok: false });
+    expect((await db.articles.get(id))?.text).toBe(articleInput().text);
+    await db.delete();
+  });
+
   it('carries requests over browser.runtime messaging and unwraps replies', async () => {
     const db = openDatabase(uniqueDbName());
     const route = createRouter(backgroundHandlers(db));
