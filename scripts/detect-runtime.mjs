@@ -79,9 +79,9 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
       await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch(() => page.waitForLoadState('domcontentloaded'));
     },
     /** Runs the detector on the open page; returns the CLI JSON object (plus extras for the bench). */
-    async detect(input, claimedUrl, now) {
+    async detect(input, claimedUrl, now, anchors = []) {
       await page.addScriptTag({ content: detector });
-      return page.evaluate(({ input, claimedUrl, now }) => {
+      return page.evaluate(({ input, claimedUrl, now, anchors }) => {
         const detect = globalThis.GlossDetect;
         const start = performance.now();
         const structure = detect.detectPage(document, { url: claimedUrl ?? undefined, now: now ? new Date(now) : undefined });
@@ -91,11 +91,13 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
           datelineInline: article.datelineInline, bylineText: article.bylineText, source: article.source, summary: article.summary,
           truncatedStart: article.truncatedStart, continuedFrom: article.continuedFrom, continuedTo: article.continuedTo,
           storyKey: article.storyKey, root: article.root === document.body ? 'body' : article.root.tagName,
+          // Which of the given CSS selectors name exactly this article's root element.
+          rootMatches: anchors.filter((selector) => document.querySelector(selector) === article.root),
         }));
         json.edition = structure.edition ?? null;
         json.nonArticles = structure.nonArticles.map((item) => ({ kind: item.kind, textStart: item.textStart }));
         return json;
-      }, { input, claimedUrl, now: now ? now.toISOString() : null });
+      }, { input, claimedUrl, now: now ? now.toISOString() : null, anchors });
     },
     /** Runs Readability on a clone of the open page. */
     async readability() {

@@ -31,8 +31,10 @@ function blocksWithin(scan: Scan, element: Element): Block[] {
   return out;
 }
 
+/** Body prose: long, or a finished sentence (a kicker has commas but no full stop). */
 function isBodyBlock(block: Block): boolean {
-  return !block.junk && isProse(block.text) && !parseBylineLine(block.text) && !/^H[1-6]$/.test(block.element.tagName);
+  if (block.junk || /^H[1-6]$/.test(block.element.tagName) || parseBylineLine(block.text)) return false;
+  return block.weight >= 200 || (block.weight >= 60 && /[。！？.!?]["”’」』)）]?$/.test(block.text));
 }
 
 /** Splits a story block into kicker / title / subtitle / header lines / body, by heading rank. */
@@ -54,7 +56,9 @@ export function storyRegion(scan: Scan, element: Element): StoryRegion | null {
   });
   if (titleAt < 0 || titleRank <= bodyRank) return { root: element, titleBlock: null, kickerBlocks: [], subtitleBlock: null, headerBlocks: header, bodyBlocks: body, kind: 'caption' };
   const titleBlock = header[titleAt]!;
-  const after = header.slice(titleAt + 1);
+  // No prose at all (an ad, a notice of short lines): everything under the title is its body.
+  const after = bodyAt < 0 ? [] : header.slice(titleAt + 1);
+  if (bodyAt < 0) body.push(...header.slice(titleAt + 1));
   const subtitleAt = after.findIndex((block) => !parseBylineLine(block.text) && !isMetaLine(block.text));
   return {
     root: element,
