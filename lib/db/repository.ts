@@ -1,5 +1,6 @@
 /** The database operations Gloss performs; each is one transaction. */
 import type { GlossDatabase } from './database';
+import { ensureTags } from './tags';
 import type { ArticleRecord, HighlightRecord } from './types';
 import type { ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
 
@@ -26,16 +27,22 @@ async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number
   return { ...existing, ...changes };
 }
 
+/** Tag names as stored: an existing tag's spelling wins (`Ｃｈｉｎａ` becomes `China`), new ones are created. */
+async function canonicalTags(db: GlossDatabase, names: readonly string[]): Promise<string[]> {
+  return names.length ? (await ensureTags(db, names)).map((tag) => tag.name) : [];
+}
+
 export async function createHighlight(
   db: GlossDatabase,
   article: ArticleInput,
   highlight: NewHighlight,
   now = Date.now(),
 ): Promise<HighlightRecord> {
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
     const stored = await upsertArticle(db, article, now);
     const record: HighlightRecord = {
       ...highlight,
+      tags: await canonicalTags(db, highlight.tags),
       id: newId(),
       articleId: stored.id,
       urlKey: stored.urlKey,
@@ -55,10 +62,11 @@ export async function updateHighlight(
   patch: HighlightPatch,
   now = Date.now(),
 ): Promise<HighlightRecord> {
-  return db.transaction('rw', db.highlights, async () => {
+  return db.transaction('rw', db.highlights, db.tags, async () => {
     const existing = await db.highlights.get(id);
     if (!existing) throw new Error(`No highlight with id ${id}`);
     const updated: HighlightRecord = { ...existing, ...patch, updatedAt: now };
+    if (patch.tags) updated.tags = await canonicalTags(db, patch.tags);
     await db.highlights.put(updated);
     return updated;
   });

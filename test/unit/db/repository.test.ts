@@ -51,7 +51,16 @@ describe('repository', () => {
     expect(deleted?.note).toBe('a note');
     expect(await deleteHighlight(db, h.id)).toBeNull();
     await expect(updateHighlight(db, h.id, { note: 'x' })).rejects.toThrow(/No highlight/);
-    expect(await storageStats(db)).toEqual({ articles: 1, highlights: 0, tags: 0 });
+    expect(await storageStats(db)).toEqual({ articles: 1, highlights: 0, tags: 1 });
+  });
+
+  it('creates tag records for new tags and reuses an existing spelling', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight('x', { tags: ['China', '基层治理'] }));
+    expect(h.tags).toEqual(['China', '基层治理']);
+    const updated = await updateHighlight(db, h.id, { tags: ['ｃｈｉｎａ', 'politics/local'] });
+    expect(updated.tags).toEqual(['China', 'politics/local']);
+    expect((await db.tags.toArray()).map((t) => t.name).sort()).toEqual(['China', 'politics/local', '基层治理'].sort());
   });
 
   it('restores a deleted highlight exactly (undo)', async () => {
