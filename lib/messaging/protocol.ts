@@ -105,6 +105,8 @@ export interface ContentProtocol {
   'content.reanchor': { request: null; response: AnchorReport };
   /** The current anchoring of the page's highlights, without anchoring again. */
   'content.anchorStatus': { request: null; response: AnchorReport };
+  /** Moves an orphan onto the passage the user has selected now (its note and tags stay). */
+  'content.reattach': { request: { highlightId: string }; response: { ok: boolean } };
   /** Broadcast: highlights of `urlKey` changed elsewhere (side panel, another tab); reload them. */
   'content.highlightsChanged': { request: { urlKey: string }; response: null };
 }
