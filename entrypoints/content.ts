@@ -1,11 +1,17 @@
+import { mountPageUi } from '@/components/page/mount';
+import { startContentSession } from '@/lib/content/session';
 import { answerInContent } from '@/lib/messaging';
-import { contentHandlers } from '@/lib/content/session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const stop = answerInContent(contentHandlers(window));
-    ctx.onInvalidated(stop);
+    const session = startContentSession(window, mountPageUi);
+    const stopAnswering = answerInContent(session.handlers);
+    ctx.addEventListener(window, 'wxt:locationchange', () => session.locationChanged());
+    ctx.onInvalidated(() => {
+      stopAnswering();
+      session.stop();
+    });
   },
 });

@@ -1,61 +1,97 @@
 /**
- * The content script's state for one page: its address and its answers to the
- * extension's questions. All storage goes through the background.
+ * The content script's state for one page: its highlights (anchored, painted,
+ * watched), the in-page UI, and its answers to the extension's messages.
+ * All storage goes through the background.
  */
-import { askBackground, type ContentProtocol, type Handlers, type HighlightSelectionResult } from '@/lib/messaging';
+import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/messaging';
+import { DEFAULT_COLOR_ID, colorOf } from '@/lib/highlight';
 import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
-import { pageArticle } from './page-article';
+import { listenToPage } from './interaction';
+import { watchLateContent } from './late-content';
+import { PageHighlights } from './page-highlights';
+import { highlightableSelection } from './selection';
+import { UiController } from './ui-state';
 
-const DEFAULT_COLOR = 'yellow';
+/** Mounts the shadow-root UI; supplied by the entrypoint so lib stays free of components. */
+export type MountUi = (doc: Document, ui: UiController) => { isOwnUi(event: Event): boolean; unmount(): void };
 
-function selectedText(win: Window): string {
-  const selection = win.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '';
-  const anchor = selection.anchorNode;
-  const element = anchor instanceof Element ? anchor : anchor?.parentElement;
-  // Text typed into form fields is the user's own, not the article's.
-  if (element?.closest('input, textarea, [contenteditable=""], [contenteditable="true"]')) return '';
-  return selection.toString().trim();
+export interface ContentSession {
+  handlers: Handlers<ContentProtocol>;
+  /** The page's URL changed without a reload (SPA navigation). */
+  locationChanged(): void;
+  stop(): void;
 }
 
-export function contentHandlers(win: Window): Handlers<ContentProtocol> {
+export function startContentSession(win: Window, mount: MountUi): ContentSession {
   const doc = win.document;
-  let highlightCount = 0;
-  const refreshCount = async () => {
-    const key = resolveAddress(pageAddressOf(doc))?.key;
-    if (!key) return;
-    const { highlights } = await askBackground('annotations.forPage', { urlKey: key });
-    highlightCount = highlights.length;
+  const highlights = new PageHighlights(win);
+  const ui = new UiController(highlights, win);
+  let mounted: ReturnType<MountUi> | null = null;
+  const mountUi = () => {
+    mounted ??= mount(doc, ui);
   };
-  void refreshCount().catch(() => undefined);
+  const isOwnUi = (event: Event) => mounted?.isOwnUi(event) ?? false;
+  const late = watchLateContent(win, highlights);
+  const stopListening = listenToPage(win, ui, mountUi, isOwnUi);
+  // The bucket bar appears with the first highlight; pages without any get no UI at all.
+  const unsubscribe = highlights.subscribe(() => {
+    if (highlights.list().length) mountUi();
+  });
+
+  const load = () =>
+    highlights
+      .load()
+      .then(() => late.restart())
+      .catch((error: unknown) => console.debug('Gloss: could not load highlights', error));
+  void load();
 
   return {
-    'content.summary': () => {
-      const address = resolveAddress(pageAddressOf(doc));
-      return {
-        url: address?.url ?? doc.URL,
-        urlKey: address?.key ?? null,
-        title: doc.title,
-        lang: doc.documentElement.lang || null,
-        highlightCount,
-      };
+    handlers: {
+      'content.summary': () => {
+        const address = resolveAddress(pageAddressOf(doc));
+        return {
+          url: address?.url ?? doc.URL,
+          urlKey: address?.key ?? null,
+          title: doc.title,
+          lang: doc.documentElement.lang || null,
+          highlightCount: highlights.list().length,
+        };
+      },
+      'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {
+        const range = ui.state.toolbar?.range ?? highlightableSelection(win);
+        if (!range) return { ok: false, reason: 'no-selection' };
+        ui.hideToolbar();
+        const result = await highlights.create(range, { color: color ? colorOf(color).id : DEFAULT_COLOR_ID });
+        if (result.ok) win.getSelection()?.removeAllRanges();
+        else if (result.reason === 'spans-articles') {
+          mountUi();
+          ui.flash('hlSpansArticles');
+        }
+        return result;
+      },
+      'content.scrollTo': ({ highlightId }) => ({ ok: highlights.scrollTo(highlightId) }),
+      'content.reanchor': () => {
+        const report = highlights.reanchor();
+        void highlights.persistStatuses(true);
+        return report;
+      },
+      'content.anchorStatus': () => highlights.report(),
+      'content.highlightsChanged': async ({ urlKey }) => {
+        if (urlKey === highlights.pageKey()) await load();
+        return null;
+      },
     },
-    'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {
-      const exact = selectedText(win);
-      if (!exact) return { ok: false, reason: 'no-selection' };
-      const article = pageArticle(doc);
-      if (!article) return { ok: false, reason: 'not-annotatable' };
-      const highlight = await askBackground('highlight.create', {
-        article,
-        highlight: {
-          selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: null, pagePosition: null },
-          color: color ?? DEFAULT_COLOR,
-          note: '',
-          tags: [],
-        },
-      });
-      highlightCount += 1;
-      return { ok: true, highlight };
+    locationChanged() {
+      ui.hideToolbar();
+      ui.closePopover();
+      void load();
+    },
+    stop() {
+      unsubscribe();
+      stopListening();
+      late.stop();
+      mounted?.unmount();
+      highlights.dispose();
     },
   };
 }

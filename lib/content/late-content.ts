@@ -1,0 +1,64 @@
+/**
+ * Re-anchors when the page changes after load (lazy article bodies, "read
+ * more", SPA re-renders): debounced, bounded, and only for highlights that
+ * are not already painted on their text.
+ */
+import { GLOSS_UI_ATTRIBUTE } from '@/lib/anchoring';
+import { FALLBACK_MARK_TAG } from '@/lib/highlight';
+import type { PageHighlights } from './page-highlights';
+
+const DEBOUNCE_MS = 400;
+const MAX_RUNS = 12;
+/** After this long without a successful anchoring, orphans are saved as orphans. */
+const SETTLE_MS = 6000;
+
+function isOurs(node: Node | null): boolean {
+  const element = node?.nodeType === 1 ? (node as Element) : node?.parentElement;
+  return Boolean(element?.closest(`[${GLOSS_UI_ATTRIBUTE}], ${FALLBACK_MARK_TAG}`));
+}
+
+export function watchLateContent(win: Window, highlights: PageHighlights): { restart(): void; stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let runs = 0;
+
+  const settleLater = () => {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => void highlights.persistStatuses(true), SETTLE_MS);
+  };
+
+  const run = () => {
+    timer = undefined;
+    if (runs >= MAX_RUNS || !highlights.needsAnchoring()) return;
+    runs++;
+    try {
+      highlights.reanchor();
+      void highlights.persistStatuses(false);
+      settleLater();
+    } catch (error) {
+      console.debug('Gloss: re-anchoring failed', error);
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (!highlights.list().length || runs >= MAX_RUNS) return;
+    if (records.every((r) => isOurs(r.target))) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+
+  return {
+    /** A new page (SPA navigation) or a fresh load: new retry budget. */
+    restart() {
+      runs = 0;
+      void highlights.persistStatuses(false);
+      settleLater();
+    },
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(settleTimer);
+    },
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The highlights of the page in this tab: loaded through the background,
+ * anchored, painted, kept in step with edits made here or elsewhere.
+ */
+import { buildTextIndex, describe, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
+import { askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult } from '@/lib/messaging';
+import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
+import { anchorRecords } from './anchoring-pass';
+import { articleOfRange, articlesOfPage } from './articles';
+
+export interface LiveHighlight {
+  record: HighlightRecord;
+  status: AnchorStatusResult;
+  range: Range | null;
+  /** Text at the anchor when it differs from the quote. */
+  currentText: string | null;
+}
+
+export interface NewHighlightOptions {
+  color: string;
+  note?: string;
+  tags?: string[];
+}
+
+export class PageHighlights {
+  readonly painter: Painter;
+  private readonly live = new Map<string, LiveHighlight>();
+  private readonly listeners = new Set<() => void>();
+  private removeStyles: (() => void) | null = null;
+  private urlKey: string | null = null;
+  private storedArticles: ArticleRecord[] = [];
+
+  constructor(private readonly win: Window) {
+    this.painter = createPainter(win);
+  }
+
+  get doc(): Document {
+    return this.win.document;
+  }
+
+  /** Called after every change, for the in-page UI. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed() {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.debug('Gloss: UI update failed', error);
+      }
+    }
+  }
+
+  list(): LiveHighlight[] {
+    return [...this.live.values()];
+  }
+
+  get(id: string): LiveHighlight | undefined {
+    return this.live.get(id);
+  }
+
+  pageKey(): string | null {
+    return resolveAddress(pageAddressOf(this.doc))?.key ?? null;
+  }
+
+  private ensureStyles() {
+    this.removeStyles ??= installPageStyles(this.doc);
+  }
+
+  private paint(entry: LiveHighlight) {
+    if (!entry.range) return;
+    this.ensureStyles();
+    this.painter.paint(entry.record.id, entry.range, entry.record.color);
+  }
+
+  /** Loads the page's highlights and anchors the ones not already painted on their text. */
+  async load(): Promise<AnchorReport> {
+    const key = this.pageKey();
+    if (key !== this.urlKey) this.reset();
+    this.urlKey = key;
+    if (!key) return this.report();
+    const { articles, highlights } = await askBackground('annotations.forPage', { urlKey: key });
+    if (this.pageKey() !== key) return this.report(); // navigated away meanwhile
+    this.storedArticles = articles;
+    const incoming = new Set(highlights.map((h) => h.id));
+    for (const id of [...this.live.keys()]) if (!incoming.has(id)) this.forget(id);
+    for (const record of highlights) {
+      const entry = this.live.get(record.id);
+      if (entry) entry.record = record;
+      else this.live.set(record.id, { record, status: 'orphan', range: null, currentText: null });
+    }
+    return this.reanchor();
+  }
+
+  /** Anchors again only the highlights that are not painted on their text; painted ones stay as they are. */
+  reanchor(): AnchorReport {
+    const toAnchor: HighlightRecord[] = [];
+    for (const entry of this.live.values()) {
+      if (entry.range && this.stillPainted(entry)) this.paint(entry); // repaints only if the colour changed
+      else toAnchor.push(entry.record);
+    }
+    if (toAnchor.length) {
+      for (const { record, result } of anchorRecords(this.doc, articlesOfPage(this.doc), this.storedArticles, toAnchor)) {
+        const currentText = result.status === 'anchored-fuzzy' ? result.text : null;
+        const entry: LiveHighlight = { record, status: result.status, range: result.range, currentText };
+        this.live.set(record.id, entry);
+        if (entry.range) this.paint(entry);
+        else this.painter.unpaint(record.id);
+      }
+    }
+    this.changed();
+    return this.report();
+  }
+
+  /** True if a painted range still covers the text it was anchored to (the page may have re-rendered). */
+  private stillPainted(entry: LiveHighlight): boolean {
+    const range = entry.range;
+    if (!range || !range.startContainer.isConnected || range.collapsed) return false;
+    return range.toString().trim() === (entry.currentText ?? entry.record.selectors.quote.exact).trim();
+  }
+
+  /** Highlights that need another anchoring attempt: orphans, and painted ones whose text went away. */
+  needsAnchoring(): boolean {
+    for (const entry of this.live.values()) if (entry.status === 'orphan' || !this.stillPainted(entry)) return true;
+    return false;
+  }
+
+  /** Saves anchoring outcomes that differ from the stored ones; orphans only when `settled` (content may still arrive). */
+  async persistStatuses(settled: boolean): Promise<void> {
+    for (const entry of this.live.values()) {
+      const { record } = entry;
+      if (entry.status === 'orphan' && !settled) continue;
+      if (record.status === entry.status && (record.currentText ?? null) === entry.currentText) continue;
+      record.status = entry.status;
+      record.currentText = entry.currentText;
+      await askBackground('highlight.update', { id: record.id, patch: { status: entry.status, currentText: entry.currentText } }).catch(
+        (error: unknown) => console.debug('Gloss: could not save anchoring status', error),
+      );
+    }
+  }
+
+  report(): AnchorReport {
+    const highlights = this.list().map((e) => ({ id: e.record.id, status: e.status, currentText: e.currentText }));
+    return {
+      anchored: highlights.filter((h) => h.status === 'anchored').length,
+      fuzzy: highlights.filter((h) => h.status === 'anchored-fuzzy').length,
+      orphans: highlights.filter((h) => h.status === 'orphan').length,
+      highlights,
+    };
+  }
+
+  /** Saves a highlight for `range` and paints it. */
+  async create(range: Range, options: NewHighlightOptions): Promise<HighlightSelectionResult> {
+    const articles = articlesOfPage(this.doc);
+    const located = articleOfRange(articles, range);
+    if (!located.ok) return { ok: false, reason: located.reason === 'spans-articles' ? 'spans-articles' : 'not-annotatable' };
+    const { article } = located;
+    const index = buildTextIndex(article.root);
+    const description = describe(article.root, range, index);
+    const body = this.doc.body;
+    const pageDescription = body && body !== article.root ? describe(body, range) : description;
+    const input = article.describe();
+    if (!description) return { ok: false, reason: 'no-selection' };
+    if (!input) return { ok: false, reason: 'not-annotatable' };
+    const record = await askBackground('highlight.create', {
+      article: input,
+      highlight: {
+        selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
+        color: options.color,
+        note: options.note ?? '',
+        tags: options.tags ?? [],
+      },
+    });
+    this.urlKey = record.urlKey;
+    // Paint exactly the trimmed passage that was stored.
+    const painted = rangeOfOffsets(index, description.position.start, description.position.end);
+    const entry: LiveHighlight = { record, status: painted ? 'anchored' : 'orphan', range: painted, currentText: null };
+    this.live.set(record.id, entry);
+    this.paint(entry);
+    this.changed();
+    return { ok: true, highlight: record };
+  }
+
+  async update(id: string, patch: HighlightPatch): Promise<void> {
+    const entry = this.live.get(id);
+    if (!entry) return;
+    entry.record = await askBackground('highlight.update', { id, patch });
+    this.paint(entry);
+    this.changed();
+  }
+
+  async remove(id: string): Promise<void> {
+    await askBackground('highlight.delete', { id });
+    this.forget(id);
+    this.changed();
+  }
+
+  private forget(id: string) {
+    this.painter.unpaint(id);
+    this.live.delete(id);
+  }
+
+  /** Drops everything painted (SPA navigation to another page). */
+  reset() {
+    this.painter.clear();
+    this.live.clear();
+    this.changed();
+  }
+
+  scrollTo(id: string): boolean {
+    const range = this.live.get(id)?.range;
+    if (!range || !range.startContainer.isConnected) return false;
+    const element = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return Boolean(element);
+  }
+
+  deepLink(id: string): string | null {
+    const entry = this.live.get(id);
+    return entry ? textFragmentUrl(this.doc.URL, entry.record.selectors.quote) : null;
+  }
+
+  dispose() {
+    this.painter.clear();
+    this.removeStyles?.();
+    this.removeStyles = null;
+    this.live.clear();
+    this.listeners.clear();
+  }
+}
