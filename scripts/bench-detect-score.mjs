@@ -1,0 +1,91 @@
+// Scoring for bench:detect: text normalization, body precision/recall/F1, title/author/date matching.
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/gu;
+
+/** NFKC, lower case, NBSP/U+3000 as spaces, whitespace collapsed. */
+export function normalize(text) {
+  return String(text ?? '').normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+export function isCjkText(text) {
+  const sample = text.slice(0, 5000);
+  const cjk = sample.match(CJK)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 1;
+  return cjk / letters > 0.3;
+}
+
+/** Tokens: CJK text → every letter/digit character; other text → words of letters/digits. */
+export function tokens(text, cjk) {
+  const clean = normalize(text);
+  if (cjk) return clean.match(/[\p{L}\p{N}]/gu) ?? [];
+  return clean.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+}
+
+/** Bag-of-tokens precision / recall / F1 of `got` against `want`. */
+export function prf(got, want) {
+  const cjk = isCjkText(want || got);
+  const wantTokens = tokens(want, cjk);
+  const gotTokens = tokens(got, cjk);
+  if (!wantTokens.length) return null;
+  const counts = new Map();
+  for (const token of wantTokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let overlap = 0;
+  for (const token of gotTokens) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      overlap++;
+      counts.set(token, left - 1);
+    }
+  }
+  const precision = gotTokens.length ? overlap / gotTokens.length : 0;
+  const recall = overlap / wantTokens.length;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+const fold = (text) => normalize(text).replace(/["'“”‘’「」『』《》\s.,:;!?，。：；！？·・\-–—|_()（）[\]【】]/g, '');
+
+export function titleMatches(got, want) {
+  if (!want) return null;
+  return !!got && fold(got) === fold(want);
+}
+
+/** Every expected name appears in what was extracted (and something was extracted). */
+export function authorMatches(got, want) {
+  if (!want || !fold(want)) return null;
+  const names = String(want).replace(/^\s*by\s+/i, '').split(/\s*(?:,|、|;|；|\band\b|&|\s{2,}|\|)\s*/i).map(fold).filter(Boolean);
+  const have = fold(String(got ?? '').replace(/^\s*by\s+/i, ''));
+  if (!have || !names.length) return false;
+  return names.every((name) => have.includes(name));
+}
+
+/** The calendar date as printed: YYYY-MM-DD from ISO or "2005-5-7 21:23" forms. */
+export function dateOnly(value) {
+  const match = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(String(value ?? ''));
+  return match ? `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}` : null;
+}
+
+export function dateMatches(got, want) {
+  const wanted = dateOnly(want);
+  if (!wanted) return null;
+  return dateOnly(got) === wanted;
+}
+
+/** Visible text of an HTML fragment (for Readability's expected.html). */
+export function htmlToText(html) {
+  return String(html)
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, '&');
+}
+
+export function quantile(values, q) {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+export const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
