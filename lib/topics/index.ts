@@ -1,0 +1,7 @@
+/** Topics: tag names and topic suggestions. Pure modules, usable in extension pages and the background. */
+export * from './tag-names';
+export * from './tag-tree';
+export { suggestTopics, suggestTopicsForHighlight, type SuggestOptions, type TopicSuggestion, type SuggestionSource } from './suggest';
+export { buildLibraryStats, addToLibraryStats, emptyLibraryStats, type LibraryStats } from './library-stats';
+export type { ArticleForTopics, HighlightForTopics } from './extract';
+export { detectTopicLanguage, type TopicLanguage } from './language';
