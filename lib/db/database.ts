@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type { ArticleRecord, HighlightRecord, TagRecord } from './types';
+import { installSearchHooks } from '../library/search-terms-field';
 
 export type GlossDatabase = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
@@ -24,5 +25,6 @@ export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SC
 export function openDatabase(name: string = DB_NAME): GlossDatabase {
   const db = new Dexie(name) as GlossDatabase;
   declareSchema(db);
+  installSearchHooks(db);
   return db;
 }

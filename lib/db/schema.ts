@@ -4,6 +4,7 @@
  * that opens real rows written at the previous version.
  */
 import type { Transaction } from 'dexie';
+import { addSearchTermsToExistingRows } from '../library/search-terms-field';
 
 export interface SchemaVersion {
   version: number;
@@ -21,6 +22,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       highlights: 'id, articleId, urlKey, updatedAt, createdAt, color, status, *tags',
       tags: 'id, &nameKey, createdAt',
     },
+  },
+  {
+    // Library search (lib/library): derived, hook-maintained term lists.
+    version: 2,
+    stores: {
+      articles: 'id, urlKey, &[urlKey+storyKey], updatedAt, createdAt, siteName, publishedDate, *tags, *searchTerms',
+      highlights: 'id, articleId, urlKey, updatedAt, createdAt, color, status, *tags, *searchTerms',
+    },
+    upgrade: addSearchTermsToExistingRows,
   },
 ];
 

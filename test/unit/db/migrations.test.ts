@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { declareSchema, openDatabase } from '../../../lib/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../lib/db/schema';
 import { uniqueDbName } from './fixtures';
+import { withoutSearchTerms } from '../../../lib/library/search-terms-field';
+import { searchHighlights } from '../../../lib/library';
 
 /** Opens a database declaring only the versions up to `version`: the app as it was then. */
 export function openAtVersion(name: string, version: number): Dexie {
@@ -55,12 +57,39 @@ describe('schema migrations', () => {
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    expect(await db.articles.toArray()).toEqual(V1_ROWS.articles);
-    expect(await db.highlights.toArray()).toEqual(V1_ROWS.highlights);
+    // Later versions may add derived fields; the rows as written must be intact.
+    expect((await db.articles.toArray()).map(withoutSearchTerms)).toEqual(V1_ROWS.articles);
+    expect((await db.highlights.toArray()).map(withoutSearchTerms)).toEqual(V1_ROWS.highlights);
     expect(await db.tags.toArray()).toEqual(V1_ROWS.tags);
     // Indexes the UI relies on still answer.
     expect(await db.highlights.where('tags').equals('politics/local').count()).toBe(1);
     expect(await db.articles.where('[urlKey+storyKey]').equals([V1_ROWS.articles[0]!.urlKey, '0']).count()).toBe(1);
     await db.delete();
+  });
+
+  it('version 1 to 2: every row survives and gets its search terms, and search finds it', async () => {
+    const name = uniqueDbName();
+    const old = openAtVersion(name, 1);
+    await old.open();
+    for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const db = openAtVersion(name, 2);
+    await db.open();
+    const articles = await db.table('articles').toArray();
+    const highlights = await db.table('highlights').toArray();
+    expect(articles.map(withoutSearchTerms)).toEqual(V1_ROWS.articles);
+    expect(highlights.map(withoutSearchTerms)).toEqual(V1_ROWS.highlights);
+    expect(await db.table('tags').toArray()).toEqual(V1_ROWS.tags);
+    // Derived from the quote, the note and the tags; from the title, kicker, authors, site.
+    expect(highlights[0].searchTerms).toEqual(expect.arrayContaining(['屋场', '恳谈', '谈会', '笔记', 'markdown', 'local']));
+    expect(articles[0].searchTerms).toEqual(expect.arrayContaining(['基层', '治理', '衡南', '周瑞', '阳日']));
+    expect(await db.table('highlights').where('searchTerms').equals('恳谈').primaryKeys()).toEqual(['h1']);
+    db.close();
+
+    const current = openDatabase(name);
+    const byTitle = await searchHighlights(current, { query: '撬动' });
+    expect(byTitle.items.map((item) => item.highlight.id)).toEqual(['h1']);
+    await current.delete();
   });
 });

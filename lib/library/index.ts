@@ -1,0 +1,15 @@
+/**
+ * The library's data side: search, filters, facet counts, the first screen
+ * and the overview. Every function takes the database and returns plain
+ * data, so the UI can wrap calls in Dexie's `liveQuery`.
+ */
+export { searchHighlights, countMatches, DEFAULT_PAGE_SIZE } from './search';
+export { facetCounts } from './facets';
+export { recentArticles } from './recent';
+export { activityByPeriod, topTags, periodStart } from './overview';
+export { foldText } from './fold';
+export { stemWord } from './stem';
+export { parseQuery, highlightSearchTerms, articleSearchTerms, type QueryClause } from './terms';
+export { installSearchHooks, withoutSearchTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
+export type * from './types';
+export { summarizeArticle } from './types';
