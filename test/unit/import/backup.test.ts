@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { backupParts, backupToString } from '@/lib/db/backup';
+import type { HighlightRecord } from '@/lib/db/types';
+import { CURRENT_VERSION } from '@/lib/db/schema';
+import { highlightSchema } from '@/lib/import/backup-schema';
+import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/import/backup-parse';
+import { previewRestore, RestoreAbortedError, restoreBackupText } from '@/lib/import';
+import { expectGolden } from '../export/golden';
+import { filledDatabase, freshDatabase } from './helpers';
+
+const NOW = Date.UTC(2026, 10, 29, 12, 0);
+
+async function snapshot(db: Awaited<ReturnType<typeof filledDatabase>>) {
+  return backupToString(db, { now: NOW });
+}
+
+describe('backup', () => {
+  it('matches the golden file', async () => {
+    // The schema version moves with lib/db/schema.ts; the golden file pins everything else.
+    const text = await snapshot(await filledDatabase());
+    expect(text).toContain(`"schemaVersion":${CURRENT_VERSION},`);
+    expectGolden('backup/fixtures.gloss-backup.json', text.replace(/"schemaVersion":\d+,/, '"schemaVersion":"CURRENT",'));
+  });
+
+  it('streams one record per part-line and reports progress', async () => {
+    const db = await filledDatabase();
+    const progress: number[] = [];
+    const parts: string[] = [];
+    for await (const part of backupParts(db, { now: NOW, onProgress: (p) => progress.push(p.done) })) parts.push(part);
+    const data = JSON.parse(parts.join(''));
+    expect(data).toMatchObject({ format: 'gloss-backup', version: 1, schemaVersion: CURRENT_VERSION, exportedAt: new Date(NOW).toISOString() });
+    expect(Object.keys(data.highlights[0]).sort()).toEqual(Object.keys(highlightSchema.entries).sort());
+    const tags = await db.tags.count();
+    expect([data.articles.length, data.highlights.length, data.tags.length]).toEqual([3, 8, tags]);
+    expect(progress.at(-1)).toBe(3 + 8 + tags);
+  });
+
+  it('pages through large tables without losing or repeating a row', async () => {
+    const db = freshDatabase();
+    const source = await filledDatabase();
+    const template = (await source.highlights.toArray())[0]!;
+    const rows: HighlightRecord[] = Array.from({ length: 4_500 }, (_, i) => ({ ...template, id: `h-${String(i).padStart(5, '0')}` }));
+    await db.highlights.bulkAdd(rows);
+    const data = JSON.parse(await backupToString(db, { now: NOW }));
+    expect(data.highlights.map((h: HighlightRecord) => h.id)).toEqual(rows.map((h) => h.id));
+  });
+});
+
+describe('restore', () => {
+  it('round-trips: export, import into an empty database, export again, identical', async () => {
+    const first = await snapshot(await filledDatabase());
+    const target = freshDatabase();
+    const plan = await restoreBackupText(target, first);
+    expect(plan.highlights.add).toHaveLength(8);
+    expect(await snapshot(target)).toBe(first);
+  });
+
+  it('merges without duplicates: newer updatedAt wins, older and equal are skipped', async () => {
+    const source = await filledDatabase();
+    const target = await filledDatabase();
+    await source.highlights.update('h-en-1', { note: 'newer note', updatedAt: NOW });
+    await target.highlights.update('h-en-2', { note: 'newer in target', updatedAt: NOW });
+    await source.highlights.delete('h-zh-5');
+    await target.highlights.delete('h-zh-5');
+    await source.highlights.add({ ...(await target.highlights.get('h-zh-1'))!, id: 'h-new' });
+    const text = await snapshot(source);
+    expect(await previewRestore(target, JSON.parse(text))).toMatchObject({
+      highlights: { added: 1, updated: 1, skipped: 6 },
+      articles: { added: 0, updated: 0, skipped: 3 },
+      tags: { added: 0, updated: 0, skipped: 8 },
+    });
+    await restoreBackupText(target, text);
+    expect(await target.highlights.count()).toBe(8);
+    expect((await target.highlights.get('h-en-1'))!.note).toBe('newer note');
+    expect((await target.highlights.get('h-en-2'))!.note).toBe('newer in target');
+  });
+
+  it('treats an article of the same page and story under another id as the same article', async () => {
+    const source = await filledDatabase();
+    const target = await filledDatabase();
+    const article = (await source.articles.get('art-en-guardian'))!;
+    await source.articles.delete(article.id);
+    await source.articles.add({ ...article, id: 'other-id', updatedAt: NOW });
+    await source.highlights.where('articleId').equals(article.id).modify({ articleId: 'other-id', updatedAt: NOW });
+    await restoreBackupText(target, await snapshot(source));
+    expect(await target.articles.count()).toBe(3);
+    expect((await target.articles.get('art-en-guardian'))!.updatedAt).toBe(NOW);
+    expect(await target.highlights.where('articleId').equals('art-en-guardian').count()).toBe(3);
+  });
+
+  it('rolls back everything when cancelled halfway', async () => {
+    const source = freshDatabase();
+    const seed = await filledDatabase();
+    const template = (await seed.highlights.toArray())[0]!;
+    await source.articles.bulkAdd(await seed.articles.toArray());
+    await source.highlights.bulkAdd(Array.from({ length: 3_000 }, (_, i) => ({ ...template, id: `bulk-${i}` })));
+    const target = await filledDatabase();
+    const before = await snapshot(target);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const restoring = restoreBackupText(target, await snapshot(source), {
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        seen.push(done);
+        if (done >= 1_000) controller.abort();
+      },
+    });
+    await expect(restoring).rejects.toBeInstanceOf(RestoreAbortedError);
+    expect(seen.some((n) => n >= 1_000)).toBe(true);
+    expect(await snapshot(target)).toBe(before);
+  });
+
+  it('rolls back everything when a write fails halfway', async () => {
+    const source = await filledDatabase();
+    const target = await filledDatabase();
+    // In the file, the Guardian article now claims the portal story's page; in the target that page is taken,
+    // so the unique index refuses the update after the new article was already written.
+    const portal = (await source.articles.get('art-zh-portal'))!;
+    await source.highlights.where('articleId').equals(portal.id).delete();
+    await source.articles.delete(portal.id);
+    await source.articles.update('art-en-guardian', { urlKey: portal.urlKey, storyKey: portal.storyKey, updatedAt: NOW });
+    await source.articles.add({ ...portal, id: 'brand-new', urlKey: 'new.example/a' });
+    const before = await snapshot(target);
+    await expect(restoreBackupText(target, await snapshot(source))).rejects.toThrow(/Constraint/);
+    expect(await snapshot(target)).toBe(before);
+    expect(await target.articles.get('brand-new')).toBeUndefined();
+  });
+});
+
+describe('hostile and broken files', () => {
+  async function rejects(text: string, problem: BackupError['problem'], words: RegExp) {
+    const db = await filledDatabase();
+    const before = await snapshot(db);
+    const error = await restoreBackupText(db, text).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).problem).toBe(problem);
+    expect((error as Error).message).toMatch(words);
+    expect(await snapshot(db)).toBe(before);
+  }
+
+  async function valid(): Promise<Record<string, unknown> & { highlights: Record<string, unknown>[]; articles: Record<string, unknown>[] }> {
+    return JSON.parse(await snapshot(await filledDatabase()));
+  }
+
+  it('rejects a truncated file', async () => {
+    const text = await snapshot(await filledDatabase());
+    await rejects(text.slice(0, Math.floor(text.length / 2)), 'not-json', /incomplete|truncated/);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('rejects the prototype key %s anywhere', async (key) => {
+    const text = (await snapshot(await filledDatabase())).replace('"note":', `"${key}": {"polluted": true}, "note":`);
+    await rejects(text, 'hostile', new RegExp(key));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a 100 MB string without storing it', async () => {
+    const text = await snapshot(await filledDatabase());
+    const hostile = text.replace('"note":""', `"note":"${'x'.repeat(100 * 1024 * 1024)}"`);
+    await rejects(hostile, 'invalid', /highlights\.\d+\.note: longer than 100000 characters/);
+  }, 60_000);
+
+  it.each([
+    ['a string time', (d: Awaited<ReturnType<typeof valid>>) => (d.highlights[1]!.createdAt = 'yesterday'), /highlights\.1\.createdAt/],
+    ['a negative offset', (d: Awaited<ReturnType<typeof valid>>) => ((d.highlights[0]!.selectors as { position: { start: number } }).position.start = -5), /position\.start/],
+    ['an unknown status', (d: Awaited<ReturnType<typeof valid>>) => (d.highlights[0]!.status = 'lost'), /status/],
+    ['an unknown field', (d: Awaited<ReturnType<typeof valid>>) => (d.articles[0]!.script = 'x'), /articles\.0\.script/],
+    ['a missing list', (d: Awaited<ReturnType<typeof valid>>) => delete d.tags, /tags/],
+    ['tags as a string', (d: Awaited<ReturnType<typeof valid>>) => (d.articles[0]!.tags = 'a,b'), /articles\.0\.tags/],
+  ])('rejects %s', async (_, damage, words) => {
+    const data = await valid();
+    damage(data);
+    await rejects(JSON.stringify(data), 'invalid', words);
+  });
+
+  it('rejects a backup from a newer Gloss', async () => {
+    const data = await valid();
+    await rejects(JSON.stringify({ ...data, version: 2 }), 'newer-version', /newer version of Gloss/);
+    await rejects(JSON.stringify({ ...data, schemaVersion: 99 }), 'newer-version', /database version 99/);
+  });
+
+  it('rejects JSON that is not a Gloss backup', async () => {
+    await rejects('{"hello": "world"}', 'not-a-backup', /not a Gloss backup/);
+    await rejects('[1, 2, 3]', 'not-a-backup', /not a Gloss backup/);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    await expect(parseBackupFile(huge)).rejects.toMatchObject({ problem: 'too-large' });
+  });
+});
