@@ -13,6 +13,9 @@ export function PageUi({ ui }: { ui: UiController }) {
   useEffect(() => {
     const offUi = ui.subscribe(() => setUiVersion((n) => n + 1));
     const offHighlights = ui.highlights.subscribe(() => setHighlightsVersion((n) => n + 1));
+    // Catch up with anything that changed between mounting and subscribing.
+    setUiVersion((n) => n + 1);
+    setHighlightsVersion((n) => n + 1);
     return () => {
       offUi();
       offHighlights();

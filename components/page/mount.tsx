@@ -14,12 +14,8 @@ export const HOST_TAG = 'gloss-page-ui';
 export const mountPageUi: MountUi = (doc, ui) => {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(GLOSS_UI_ATTRIBUTE, '');
-  // Inline !important beats any page rule aimed at our host.
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('position', 'fixed', 'important');
-  host.style.setProperty('top', '0', 'important');
-  host.style.setProperty('left', '0', 'important');
-  host.style.setProperty('z-index', '2147483647', 'important');
+  // Inline !important beats any page rule aimed at our host (`all` resets the rest).
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483647 !important;');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = PAGE_UI_CSS;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
+import { askContent, openExtensionPage, tabIdOf } from './panel-helpers';
 
 let browser: Launched;
 let server: StaticServer;
@@ -20,35 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const extensionPage = async (path: string): Promise<Page> => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-  return page;
-};
-
-/**
- * Tab id of a page, as the extension sees it. Without the "tabs" permission
- * tab URLs are hidden, so ask each tab's content script where it is.
- */
-async function tabIdOf(ui: Page, url: string): Promise<number> {
-  return ui.evaluate(async (target) => {
-    for (const tab of await chrome.tabs.query({})) {
-      const reply = await chrome.tabs
-        .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null })
-        .catch(() => null);
-      if (reply?.ok && reply.value.url === target) return tab.id!;
-    }
-    throw new Error(`no content script answers for ${target}`);
-  }, url);
-}
-
-/** Sends a Gloss message to a tab's content script from an extension page. */
-function askContent(ui: Page, tabId: number, type: string, data: unknown) {
-  return ui.evaluate(
-    ([id, type, data]) => chrome.tabs.sendMessage(id as number, { channel: 'gloss/1', type, data }),
-    [tabId, type, data] as const,
-  );
-}
+const extensionPage = (path: string) => openExtensionPage(browser, path);
 
 /** Reads every row of a store straight from the extension's IndexedDB (not through Gloss's code). */
 function readStore(ui: Page, store: string) {

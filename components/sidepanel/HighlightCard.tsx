@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { HighlightRecord } from '@/lib/db/types';
+import { colorOf } from '@/lib/highlight/colors';
+import { ColorDot } from '../ColorDot';
+import { useI18n } from '../i18n';
+
+const CLAMP_CHARS = 280;
+
+export interface HighlightActions {
+  jump(h: HighlightRecord): void;
+  saveNote(h: HighlightRecord, note: string): Promise<void>;
+  saveTags(h: HighlightRecord, tags: string[]): Promise<void>;
+  remove(h: HighlightRecord): void;
+  reattach?(h: HighlightRecord): void;
+}
+
+/** One highlight: colour, quote (clamped, expandable), what changed, note editor, tags, time, actions. */
+export function HighlightCard(props: {
+  highlight: HighlightRecord;
+  colorName: string;
+  actions: HighlightActions;
+  renderTags?: (h: HighlightRecord) => preact.ComponentChildren;
+}) {
+  const { highlight: h, colorName, actions } = props;
+  const { t, intl } = useI18n();
+  const [expanded, setExpanded] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(h.note);
+  const quote = h.selectors.quote.exact;
+  const long = quote.length > CLAMP_CHARS;
+  const shown = long && !expanded ? `${quote.slice(0, CLAMP_CHARS)}…` : quote;
+  const orphan = h.status === 'orphan';
+
+  const commit = async () => {
+    if (draft !== h.note) await actions.saveNote(h, draft);
+    setEditing(false);
+  };
+
+  return (
+    <article
+      class={`gloss-card highlight-card status-${h.status}`}
+      data-highlight-id={h.id}
+      aria-label={colorName}
+      style={{ '--quote-color': colorOf(h.color).swatch }}
+    >
+      <div class="highlight-head">
+        <ColorDot color={h.color} label={colorName} />
+        <span class="gloss-muted highlight-color-name">{colorName}</span>
+        <time class="gloss-muted highlight-time" dateTime={new Date(h.createdAt).toISOString()}>
+          {new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(h.createdAt)}
+        </time>
+      </div>
+      <blockquote
+        class={`gloss-quote${orphan ? '' : ' is-jumpable'}`}
+        onClick={orphan ? undefined : () => actions.jump(h)}
+      >
+        {shown}
+      </blockquote>
+      {long && (
+        <button class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('showLess') : t('showMore')}
+        </button>
+      )}
+      {h.status === 'anchored-fuzzy' && h.currentText != null && h.currentText !== quote && (
+        <div class="fuzzy-diff">
+          <p class="gloss-muted">{t('fuzzyChanged')}</p>
+          <p><span class="diff-label">{t('fuzzyWas')}</span> <del>{quote}</del></p>
+          <p><span class="diff-label">{t('fuzzyNow')}</span> <ins>{h.currentText}</ins></p>
+        </div>
+      )}
+      {editing ? (
+        <div class="note-editor">
+          <textarea
+            aria-label={t('editNote')}
+            placeholder={t('notePlaceholder')}
+            value={draft}
+            rows={Math.min(10, Math.max(3, draft.split('\n').length + 1))}
+            onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void commit();
+              if (e.key === 'Escape') {
+                setDraft(h.note);
+                setEditing(false);
+              }
+              e.stopPropagation();
+            }}
+            ref={(el) => el?.focus()}
+          />
+          <div class="gloss-actions">
+            <button class="primary" onClick={() => void commit()}>{t('save')}</button>
+            <button onClick={() => { setDraft(h.note); setEditing(false); }}>{t('cancel')}</button>
+          </div>
+        </div>
+      ) : (
+        h.note && <p class="highlight-note">{h.note}</p>
+      )}
+      {props.renderTags?.(h)}
+      <div class="gloss-actions highlight-actions">
+        {!orphan && <button onClick={() => actions.jump(h)}>{t('jumpTo')}</button>}
+        {!editing && <button onClick={() => { setDraft(h.note); setEditing(true); }}>{h.note ? t('editNote') : t('addNote')}</button>}
+        {orphan && actions.reattach && <button onClick={() => actions.reattach!(h)}>{t('reattach')}</button>}
+        <button class="danger" onClick={() => actions.remove(h)}>{t('delete')}</button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import { inReadingOrder } from '@/lib/export/order';
+import { askBackground, askTab } from '@/lib/messaging';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { Toast, type ToastMessage } from '../Toast';
+import { useColorNames } from '../useColorNames';
+import { useLiveQuery } from '../useLiveQuery';
+import { ArticleCard } from './ArticleCard';
+import { HighlightCard, type HighlightActions } from './HighlightCard';
+import { HighlightTags } from './HighlightTags';
+import type { TargetPage } from './useTargetPage';
+
+interface PageData {
+  articles: ArticleRecord[];
+  highlights: HighlightRecord[];
+}
+
+/** "This page": the page's articles, each with its highlights in reading order, then the orphans. */
+export function PageView({ target }: { target: TargetPage }) {
+  const { t } = useI18n();
+  const colorName = useColorNames();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const urlKey = target.summary?.urlKey ?? null;
+  const data = useLiveQuery<PageData>(
+    async () =>
+      urlKey
+        ? {
+            articles: await db.articles.where('urlKey').equals(urlKey).sortBy('storyKey'),
+            highlights: await db.highlights.where('urlKey').equals(urlKey).toArray(),
+          }
+        : { articles: [], highlights: [] },
+    [urlKey],
+  );
+  const fail = (error: unknown) => setToast({ text: t('somethingWentWrong', error instanceof Error ? error.message : String(error)) });
+
+  const actions: HighlightActions = {
+    jump: (h) => {
+      if (target.tabId != null) void askTab(target.tabId, 'content.scrollTo', { highlightId: h.id }).catch(fail);
+    },
+    saveNote: (h, note) => askBackground('highlight.update', { id: h.id, patch: { note } }).then(() => undefined, fail),
+    saveTags: (h, tags) => askBackground('highlight.update', { id: h.id, patch: { tags } }).then(() => undefined, fail),
+    remove: (h) => {
+      void askBackground('highlight.delete', { id: h.id }).then((deleted) => {
+        if (!deleted) return;
+        setToast({
+          text: t('deleted'),
+          action: { label: t('undo'), run: () => void askBackground('highlight.restore', { highlight: deleted }).catch(fail) },
+        });
+      }, fail);
+    },
+    reattach: (h) => {
+      if (target.tabId == null) return;
+      void askTab(target.tabId, 'content.reattach', { highlightId: h.id }).then(
+        (result) => setToast({ text: result.ok ? t('reattached') : t('reattachNeedsSelection') }),
+        fail,
+      );
+    },
+  };
+
+  if (data.status === 'loading') return <p class="gloss-muted">{t('loading')}</p>;
+  if (data.status === 'error') return <p role="alert">{t('somethingWentWrong', data.error)}</p>;
+  const { articles, highlights } = data.value;
+  const card = (h: HighlightRecord) => (
+    <li key={h.id}>
+      <HighlightCard
+        highlight={h}
+        colorName={colorName(h.color)}
+        actions={actions}
+        renderTags={(x) => <HighlightTags highlight={x} onChange={(tags) => actions.saveTags(x, tags)} />}
+      />
+    </li>
+  );
+  const { orphans } = inReadingOrder(highlights);
+
+  return (
+    <div class="page-view">
+      {articles.length === 0 && <p class="gloss-card empty-state">{t('emptyPanel')}</p>}
+      {articles.map((article, index) => {
+        const own = inReadingOrder(highlights.filter((h) => h.articleId === article.id)).anchored;
+        return (
+          <section class="article-section" key={article.id}>
+            <ArticleCard
+              article={article}
+              label={articles.length > 1 ? t('storyLabel', index + 1, articles.length) : undefined}
+              onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
+            />
+            <h3 class="section-heading">{t('highlightsHeading', own.length)}</h3>
+            <ul class="gloss-list highlight-list">{own.map(card)}</ul>
+          </section>
+        );
+      })}
+      {orphans.length > 0 && (
+        <section class="orphans" aria-labelledby="orphans-heading">
+          <h3 class="section-heading" id="orphans-heading">{t('orphansHeading', orphans.length)}</h3>
+          <p class="gloss-muted">{t('orphanExplain')}</p>
+          <ul class="gloss-list highlight-list">{orphans.map(card)}</ul>
+        </section>
+      )}
+      <Toast toast={toast} onClose={() => setToast(null)} />
+    </div>
+  );
+}

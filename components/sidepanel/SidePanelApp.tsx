@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AppShell } from '../AppShell';
+import { useI18n } from '../i18n';
+import { LibraryView } from './LibraryView';
+import { PageView } from './PageView';
+import { useTargetPage } from './useTargetPage';
+
+type Tab = 'page' | 'library';
+
+export function SidePanelApp() {
+  const { t } = useI18n();
+  const target = useTargetPage();
+  const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(location.search).get('view') === 'library' ? 'library' : 'page'));
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // "/" focuses search, from anywhere but a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = (e.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]');
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        setTab('library');
+        requestAnimationFrame(() => searchRef.current?.focus());
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const tabButton = (id: Tab, label: string) => (
+    <button
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={tab === id}
+      aria-controls={`panel-${id}`}
+      tabIndex={tab === id ? 0 : -1}
+      class={tab === id ? 'tab is-active' : 'tab'}
+      onClick={() => setTab(id)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next = tab === 'page' ? 'library' : 'page';
+          setTab(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <AppShell titleKey="sidepanelTitle">
+      <div role="tablist" class="tabs" aria-label={t('sidepanelTitle')}>
+        {tabButton('page', t('tabThisPage'))}
+        {tabButton('library', t('tabLibrary'))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'page' &&
+          (target == null ? (
+            <p class="gloss-muted">{t('loading')}</p>
+          ) : target.summary == null ? (
+            <p class="gloss-card">{t('pageNotReachable')}</p>
+          ) : (
+            <PageView target={target} />
+          ))}
+        {tab === 'library' && <LibraryView searchRef={searchRef} />}
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+/** Shared steps for tests that drive Gloss's pages: find a tab, select text, ask the content script. */
+import type { Page } from 'playwright-core';
+import type { Launched } from './harness';
+
+export async function openExtensionPage(browser: Launched, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/**
+ * Tab id of a page, as the extension sees it. Without the "tabs" permission
+ * tab URLs are hidden, so ask each tab's content script where it is.
+ */
+export async function tabIdOf(ui: Page, url: string): Promise<number> {
+  return ui.evaluate(async (target) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const reply = await chrome.tabs
+        .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null })
+        .catch(() => null);
+      if (reply?.ok && reply.value.url === target) return tab.id!;
+    }
+    throw new Error(`no content script answers for ${target}`);
+  }, url);
+}
+
+/** Sends a Gloss message to a tab's content script from an extension page; returns the raw reply envelope. */
+export function askContent(ui: Page, tabId: number, type: string, data: unknown) {
+  return ui.evaluate(
+    ([id, type, data]) => chrome.tabs.sendMessage(id as number, { channel: 'gloss/1', type, data }),
+    [tabId, type, data] as const,
+  );
+}
+
+/** Selects the text of `needle` inside the first element matching `selector` that contains it. */
+export async function selectText(page: Page, selector: string, needle: string): Promise<string> {
+  return page.evaluate(
+    ([selector, needle]) => {
+      const element = [...document.querySelectorAll(selector!)].find((e) => (e.textContent ?? '').includes(needle!));
+      if (!element) throw new Error(`no ${selector} contains ${needle}`);
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle!);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle!.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return getSelection()!.toString();
+        }
+      }
+      throw new Error(`"${needle}" is split across elements in ${selector}`);
+    },
+    [selector, needle] as const,
+  );
+}
+
+/** Highlights `needle` through the content script, as the popup's button does. */
+export async function highlightText(page: Page, ui: Page, tabId: number, selector: string, needle: string, color = 'yellow') {
+  await selectText(page, selector, needle);
+  const reply = (await askContent(ui, tabId, 'content.highlightSelection', { color })) as {
+    ok: boolean;
+    error?: string;
+    value: { ok: boolean; highlight: { id: string } };
+  };
+  if (!reply.ok || !reply.value.ok) throw new Error(`highlight failed: ${JSON.stringify(reply)}`);
+  return reply.value.highlight;
+}
