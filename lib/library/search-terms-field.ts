@@ -62,7 +62,7 @@ export async function addSearchTermsToExistingRows(tx: Transaction): Promise<voi
 }
 
 /** Removes the derived field, for handing rows to the UI or to exports. */
-export function withoutSearchTerms<T extends SearchTermsField>(row: T): Omit<T, 'searchTerms'> {
-  const { searchTerms: _dropped, ...rest } = row;
+export function withoutSearchTerms<T extends object>(row: T): Omit<T, 'searchTerms'> {
+  const { searchTerms: _dropped, ...rest } = row as T & SearchTermsField;
   return rest;
 }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { deleteHighlight, updateHighlight } from '../../../lib/db/repository';
+import { renameTag } from '../../../lib/db/tags';
+import { countMatches, searchHighlights } from '../../../lib/library';
+import type { GlossDatabase } from '../../../lib/db/database';
+import { freshDb, highlight, plain } from './helpers';
+
+async function ids(db: GlossDatabase, query: string): Promise<string[]> {
+  const page = await searchHighlights(db, { query, limit: 500 });
+  return page.items.map((item) => item.highlight.id).sort();
+}
+
+describe('Chinese and Japanese search', () => {
+  it('finds a four-character phrase only where it appears whole', async () => {
+    const db = freshDb();
+    const whole = await highlight(db, plain('a'), { exact: '衡南县把屋场恳谈会作为基层治理的重要抓手' });
+    await highlight(db, plain('b'), { exact: '基层干部走访群众，治理环境' });
+    await highlight(db, plain('c'), { exact: '推进基层建设' });
+    expect(await ids(db, '基层治理')).toEqual([whole.id]);
+    expect((await ids(db, '基层')).length).toBe(3);
+  });
+
+  it('does not match bigrams that are all present but not adjacent', async () => {
+    const db = freshDb();
+    // 基层, 层治 and 治理 all occur, 基层治理 does not.
+    await highlight(db, plain('a'), { exact: '基层。层治。治理' });
+    expect(await ids(db, '基层治理')).toEqual([]);
+  });
+
+  it('answers one-character queries, including a run’s last character', async () => {
+    const db = freshDb();
+    const end = await highlight(db, plain('a'), { exact: '推进治理' });
+    const middle = await highlight(db, plain('b'), { exact: '理想与现实' });
+    await highlight(db, plain('c'), { exact: '经济发展' });
+    expect(await ids(db, '理')).toEqual([end.id, middle.id].sort());
+  });
+
+  it('finds Japanese katakana with kanji, and half-width katakana', async () => {
+    const db = freshDb();
+    const tower = await highlight(db, plain('a'), { exact: '週末に東京タワーへ行きました' });
+    await highlight(db, plain('b'), { exact: '京都の寺とタワーマンション' });
+    expect(await ids(db, '東京タワー')).toEqual([tower.id]);
+    expect(await ids(db, 'ﾀﾜｰ')).toHaveLength(2);
+  });
+});
+
+describe('English search', () => {
+  it('matches inflections, ignores case and accents, and takes the last word as a prefix', async () => {
+    const db = freshDb();
+    const policies = await highlight(db, plain('a'), { exact: 'New climate Policies were announced at the café.' });
+    const policeman = await highlight(db, plain('b'), { exact: 'A policeman stood outside.' });
+    await highlight(db, plain('c'), { exact: 'Nothing relevant here.' });
+    expect(await ids(db, 'policy')).toEqual([policies.id]);
+    expect(await ids(db, 'CAFE')).toEqual([policies.id]);
+    expect(await ids(db, 'polic')).toEqual([policies.id, policeman.id].sort());
+    expect(await ids(db, 'polic ')).toEqual([]);
+    expect(await ids(db, 'climate announce')).toEqual([policies.id]);
+    expect(await ids(db, 'climate policeman')).toEqual([]);
+  });
+
+  it('searches notes and tags', async () => {
+    const db = freshDb();
+    const noted = await highlight(db, plain('a'), { exact: 'Quote one', note: 'Remember the fiscal angle' });
+    const tagged = await highlight(db, plain('b'), { exact: 'Quote two', tags: ['economy/fiscal'] });
+    await highlight(db, plain('c'), { exact: 'Quote three' });
+    expect(await ids(db, 'fiscal')).toEqual([noted.id, tagged.id].sort());
+    expect(await ids(db, 'economy')).toEqual([tagged.id]);
+  });
+
+  it("brings in an article's highlights when its title, author or site matches", async () => {
+    const db = freshDb();
+    const onArticle = await highlight(db, plain('a', { title: 'Drought grips the plains', authors: [{ name: 'Jane Roe', role: null }] }), {
+      exact: 'Farmers waited.',
+    });
+    await highlight(db, plain('b'), { exact: 'Other text' });
+    expect(await ids(db, 'drought')).toEqual([onArticle.id]);
+    expect(await ids(db, 'roe farmers')).toEqual([onArticle.id]);
+    expect(await ids(db, 'roe other')).toEqual([]);
+  });
+});
+
+describe('keeping the index right', () => {
+  it('follows note edits, deletions and tag renames', async () => {
+    const db = freshDb();
+    const h = await highlight(db, plain('a'), { exact: '屋场恳谈会', tags: ['治理'] });
+    expect(await ids(db, 'follow')).toEqual([]);
+    await updateHighlight(db, h.id, { note: 'Follow up with the county' });
+    expect(await ids(db, 'follow')).toEqual([h.id]);
+    await updateHighlight(db, h.id, { note: '' });
+    expect(await ids(db, 'follow')).toEqual([]);
+
+    await renameTag(db, '治理', 'governance');
+    expect(await ids(db, 'governance')).toEqual([h.id]);
+    expect(await ids(db, '治理')).toEqual([]);
+
+    await deleteHighlight(db, h.id);
+    expect(await ids(db, '恳谈')).toEqual([]);
+  });
+
+  it('recomputes terms when a writer puts a whole row without them', async () => {
+    const db = freshDb();
+    const h = await highlight(db, plain('a'), { exact: 'before' });
+    await db.highlights.put({ ...h, selectors: { ...h.selectors, quote: { ...h.selectors.quote, exact: 'after' } } });
+    expect(await ids(db, 'after')).toEqual([h.id]);
+    expect(await ids(db, 'before')).toEqual([]);
+  });
+});
+
+describe('paging and totals', () => {
+  it('pages in date order with exact totals, on both plans', async () => {
+    const db = freshDb();
+    const made = [];
+    for (let i = 0; i < 7; i++) made.push(await highlight(db, plain(`p${i}`), { exact: `paging sample ${i}`, at: 1000 + i }));
+    const newestFirst = made.map((h) => h.id).reverse();
+    const first = await searchHighlights(db, { query: 'sample', limit: 3 });
+    expect(first.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(0, 3));
+    expect(first.total).toBe(7);
+    expect(first.nextOffset).toBe(3);
+    const last = await searchHighlights(db, { query: 'sample', offset: 6, limit: 3 });
+    expect(last.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(6));
+    expect(last.nextOffset).toBeNull();
+    expect(await countMatches(db, { query: 'sample' })).toBe(7);
+    // Results never carry the derived field, and come with their article.
+    expect(first.items[0]!.highlight).not.toHaveProperty('searchTerms');
+    expect(first.items[0]!.article?.title).toBe('Untitled');
+    expect(first.plan).toBe('keys');
+
+    // No condition at all: the sort index is walked instead.
+    const walked = await searchHighlights(db, { offset: 2, limit: 3 });
+    expect(walked.plan).toBe('walk');
+    expect(walked.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(2, 5));
+    expect(walked.total).toBeNull();
+    expect(walked.nextOffset).toBe(5);
+    const oldest = await searchHighlights(db, { direction: 'asc', limit: 10 });
+    expect(oldest.items.map((i) => i.highlight.id)).toEqual([...newestFirst].reverse());
+    expect(oldest.total).toBe(7);
+  });
+});
