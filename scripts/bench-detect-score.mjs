@@ -45,9 +45,24 @@ export function prf(got, want) {
 
 const fold = (text) => normalize(text).replace(/["'“”‘’「」『』《》\s.,:;!?，。：；！？·・\-–—|_()（）[\]【】]/g, '');
 
+/** "Title | Site" → "Title" (the longest part between separators). */
+export function withoutSiteName(title) {
+  const parts = String(title).split(/\s+[|–—-]\s+|\s*[_|]\s*|\s+::\s+|\s+·\s+/).map((part) => part.trim()).filter(Boolean);
+  return parts.reduce((best, part) => (part.length > best.length ? part : best), '') || String(title);
+}
+
+/** Same title, ignoring case, spaces, punctuation, quotes and a site name joined by | - – — _ :: ·. */
 export function titleMatches(got, want) {
   if (!want) return null;
-  return !!got && fold(got) === fold(want);
+  if (!got) return false;
+  const a = fold(got);
+  const b = fold(want);
+  if (a === b || a === fold(withoutSiteName(want)) || fold(withoutSiteName(got)) === b) return true;
+  // The site name before or after the title: "Title | Site", "Site - Title".
+  const wanted = normalize(want);
+  const have = normalize(got);
+  if (wanted.startsWith(have) && /^\s*[|\-–—_:·[(（]/.test(wanted.slice(have.length))) return true;
+  return wanted.endsWith(have) && /[|\-–—_:·]\s*$/.test(wanted.slice(0, wanted.length - have.length));
 }
 
 /** Every expected name appears in what was extracted (and something was extracted). */

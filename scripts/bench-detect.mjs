@@ -1,6 +1,6 @@
 // npm run bench:detect: lib/article vs @mozilla/readability 0.6.0, same Chromium, same pages.
 // Prints a table per corpus, then (last line) one JSON object with the same figures.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ROOT, launchBrowser, pathOf, sniffCharset, startPageServer } from './detect-runtime.mjs';
@@ -9,6 +9,9 @@ import { authorMatches, dateMatches, htmlToText, mean, prf, quantile, titleMatch
 const SHARED = join(ROOT, '../shared');
 const CORPUS = join(SHARED, 'corpus');
 const limit = Number(process.env.BENCH_LIMIT ?? Infinity);
+// Diagnosis: BENCH_ONLY=<corpus> runs one corpus; BENCH_DUMP=<file> writes one JSON line per page.
+const only = process.env.BENCH_ONLY ?? null;
+const dump = process.env.BENCH_DUMP ?? null;
 
 /** Each page: { corpus, id, bytes, charset, path, url, truth: [{ title, author, date, body }], type } */
 function loadPages() {
@@ -134,12 +137,18 @@ async function main() {
     perCorpus.set(key, bucket);
   };
   const failures = [];
-  for (const page of pages) {
+  if (dump) writeFileSync(dump, '');
+  for (const page of pages.filter((page) => !only || page.corpus === only)) {
     try {
       await browser.open(server.add(page.path, page.bytes, page.charset));
       const gloss = await browser.detect(page.id, page.url);
       const readability = await browser.readability();
       const rows = scorePage(page, gloss, readability);
+      if (dump) {
+        const summary = { corpus: page.corpus, id: page.id, type: page.type, pageKind: gloss.pageKind, ms: gloss.ms, rows, truth: page.truth.map(({ body, ...rest }) => rest),
+          got: gloss.articles.map((article) => ({ title: article.title, authors: article.authors, date: article.publishedDate })), readability: { title: readability.title, byline: readability.byline, date: readability.publishedTime } };
+        appendFileSync(dump, `${JSON.stringify(summary)}\n`);
+      }
       add(page.corpus, page, rows, gloss.ms, readability.ms);
       if (page.corpus === 'readability' && page.type === 'news') add('readability (news only)', page, rows, gloss.ms, readability.ms);
       add('ALL', page, rows, gloss.ms, readability.ms);

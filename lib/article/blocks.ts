@@ -44,7 +44,10 @@ const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementar
 export const MAX_DEPTH = 160;
 const MAX_NODES = 200_000;
 
+const NEVER_JUNK = new Set(['BODY', 'MAIN', 'ARTICLE', 'HTML']);
+
 function junkHint(element: Element): boolean {
+  if (NEVER_JUNK.has(element.tagName)) return false;
   if (JUNK_TAGS.has(element.tagName)) return true;
   const role = element.getAttribute('role');
   if (role && JUNK_ROLES.has(role)) return true;
@@ -63,6 +66,9 @@ export function scanDocument(root: Element): Scan {
   const tallies = new Map<Element, Tally>();
   const chrome: Element[] = [];
   let nodeCount = 0;
+  // A hinted wrapper holding much of the page's text is layout, not chrome ("sidebar-layout").
+  const chromeLimit = (root.textContent?.length ?? 0) * 0.3;
+  const isChrome = (element: Element) => junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
 
   const addBlock = (element: Element, lines: string[], linkChars: number, junk: boolean) => {
     const cleaned = lines.map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim()).filter(Boolean);
@@ -114,7 +120,7 @@ export function scanDocument(root: Element): Scan {
         run.lines.push('');
         continue;
       }
-      const childJunk = junk || junkHint(node);
+      const childJunk = junk || isChrome(node);
       if (childJunk && !junk && chrome.length < 60) chrome.push(node);
       if (BLOCK.has(tag)) {
         addBlock(element, run.lines, run.linkChars, junk);

@@ -3,13 +3,13 @@ import { bestContainer, scanDocument, type Scan } from './blocks';
 import { pageContext, readEdition, urlDate } from './context';
 import { readMetadata } from './metadata';
 import { findStories } from './multi';
-import { singleRegion } from './single';
+import { findTitleBlock, singleRegion, titleMatch } from './single';
 import { buildArticle } from './story';
 import { cleanText, foldTitle, hashKey } from './text';
 import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';
 
 const NONE: PageStructure = { pageKind: 'none', articles: [], nonArticles: [] };
-const MIN_ARTICLE_GOOD = 240;
+const MIN_ARTICLE_GOOD = 100;
 
 function textStartOf(element: Element): string {
   return cleanText((element.textContent ?? '').slice(0, 200)).slice(0, 40);
@@ -37,8 +37,13 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
   const edition = readEdition(doc, url, meta, headText);
   const context = pageContext(meta, edition, url, headText, options.now);
 
+  const container = bestContainer(scan);
+  const matchTitles = meta.documentTitle ? [...meta.titles, meta.documentTitle] : meta.titles;
+  const printedTitle = container ? findTitleBlock(scan, container, matchTitles) : null;
+  // Sections of one article look like stories; a printed title matching the metadata, above them, says otherwise.
+  const oneTitle = !!printedTitle && titleMatch(printedTitle, matchTitles) >= 2;
   const multi = findStories(scan);
-  if (multi) {
+  if (multi && !(oneTitle && !multi.stories.some((story) => story.root.contains(printedTitle!.element)))) {
     const articles: DetectedArticle[] = [];
     const nonArticles: NonArticle[] = [];
     for (const story of multi.stories) {
@@ -55,12 +60,11 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
     if (articles.length >= 2) return { pageKind: 'multi-article', articles, nonArticles, ...(edition ? { edition } : {}) };
   }
 
-  const container = bestContainer(scan);
   const good = container ? scan.tallies.get(container)?.good ?? 0 : 0;
   if (!container || (good < MIN_ARTICLE_GOOD && !meta.isArticle) || good === 0) {
     return { ...NONE, nonArticles: chromeEntries(scan, []) };
   }
-  const region = singleRegion(scan, container, meta.titles);
+  const region = singleRegion(scan, container, meta.titles, meta.documentTitle);
   if (!context.publishedDate) context.publishedDate = urlDate(url);
   const article = buildArticle(region, context, '0');
   if (!article.paragraphs.length) return { ...NONE, nonArticles: chromeEntries(scan, []) };

@@ -4,6 +4,8 @@ import { cleanText } from './text';
 
 export interface PageMetadata {
   titles: string[];
+  /** The document <title>, which often carries a site suffix. */
+  documentTitle: string | null;
   subtitle: string | null;
   authors: string[];
   publishedDate: string | null;
@@ -149,6 +151,7 @@ export function readMetadata(doc: Document): PageMetadata {
   };
   return {
     titles,
+    documentTitle: cleanText(doc.title ?? '') || null,
     subtitle: text(article?.alternativeHeadline) ?? (enpFields.subtitle || null),
     authors: [...new Set(authors)],
     publishedDate: date([

@@ -2,7 +2,7 @@
 import type { Block, Scan } from './blocks';
 import { isBoilerplate, headingHint, headingLevel, headingRank, isMetaLine } from './lines';
 import { parseBylineLine } from './byline';
-import type { Region } from './story';
+import { joinLines, type Region } from './story';
 import { foldTitle } from './text';
 
 function contains(ancestor: Element, node: Element): boolean {
@@ -15,7 +15,7 @@ export function commonAncestor(a: Element, b: Element): Element {
 }
 
 /** Scores how well a block's text matches the title from metadata. */
-function titleMatch(block: Block, titles: string[]): number {
+export function titleMatch(block: Block, titles: string[]): number {
   const text = foldTitle(block.text);
   if (!text || text.length > 300) return 0;
   let best = 0;
@@ -56,11 +56,26 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[])
   return bestScore >= 6 ? best : null;
 }
 
+/** "Title | Site" → "Title": the longest segment between site separators. */
+export function stripSiteSuffix(title: string): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s*[_|]\s*|\s+::\s+|\s+·\s+/).map((part) => part.trim()).filter(Boolean);
+  return parts.reduce((best, part) => (part.length > best.length ? part : best), '') || title.trim();
+}
+
+/** The printed title when it matches the metadata; else the metadata headline; else the heading or <title>. */
+export function chooseTitle(block: Block | null, structured: string[], documentTitle: string | null): string | null {
+  const all = documentTitle ? [...structured, documentTitle] : structured;
+  if (block && titleMatch(block, all) >= 1) return joinLines(block.lines);
+  if (structured[0]) return structured[0];
+  if (block) return joinLines(block.lines);
+  return documentTitle ? stripSiteSuffix(documentTitle) : null;
+}
+
 const MAX_HEADER_BLOCKS = 12;
 
 /** Assembles the single-article region around the body container. */
-export function singleRegion(scan: Scan, container: Element, titles: string[]): Region {
-  const titleBlock = findTitleBlock(scan, container, titles);
+export function singleRegion(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Region {
+  const titleBlock = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles);
   let root = container;
   if (titleBlock && !contains(container, titleBlock.element)) {
     const ancestor = commonAncestor(titleBlock.element, container);
@@ -93,7 +108,7 @@ export function singleRegion(scan: Scan, container: Element, titles: string[]): 
   while (bodyBlocks.length > 1 && (isMetaLine(bodyBlocks[0]!.text) && !isBoilerplate(bodyBlocks[0]!.text) || parseBylineLine(bodyBlocks[0]!.text) && /[：:]/.test(bodyBlocks[0]!.text))) {
     headerBlocks.push(bodyBlocks.shift()!);
   }
-  return { root, titleBlock, kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
+  return { root, titleBlock, title: chooseTitle(titleBlock, titles, documentTitle), kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
 }
 
 function shortHeading(block: Block): boolean {

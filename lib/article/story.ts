@@ -22,6 +22,8 @@ export interface PageContext {
 export interface Region {
   root: Element;
   titleBlock: Block | null;
+  /** Title text chosen from heading and metadata, when it is not simply the heading's text. */
+  title?: string | null;
   kickerBlocks: Block[];
   subtitleBlock: Block | null;
   headerBlocks: Block[];
@@ -211,7 +213,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
   // Names from metadata fill in people the page printed without roles.
   mergeCredits(authors, context.metaAuthors.filter((name) => name.length <= 60).map((name) => ({ name, role: null })));
 
-  const title = region.titleBlock ? joinLines(region.titleBlock.lines) : context.title ?? '';
+  const title = region.title ?? (region.titleBlock ? joinLines(region.titleBlock.lines) : context.title ?? '');
   return {
     root: region.root,
     titleElement: region.titleBlock?.element ?? null,
