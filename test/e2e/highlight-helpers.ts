@@ -1,0 +1,133 @@
+/** Page-side helpers for the highlight end-to-end tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { SHARED, type Launched, type Served } from './harness';
+
+/** /corpus/<id>.html serves a scrapinghub-dev page, unzipped. */
+export function corpusRoute(path: string): Served | null {
+  const match = /^\/corpus\/([0-9a-f]{64})\.html$/.exec(path);
+  if (!match) return null;
+  const file = join(SHARED, 'corpus/scrapinghub-dev/html', `${match[1]}.html.gz`);
+  return existsSync(file) ? { body: gunzipSync(readFileSync(file)), contentType: 'text/html; charset=utf-8' } : null;
+}
+
+/** Selects from the start of `from` to the end of `to` (both searched in the body's text nodes), as a user would. */
+export async function selectText(page: Page, from: string, to: string = from): Promise<string> {
+  return page.evaluate(
+    ([from, to]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const find = (needle: string, after: { node: Text; offset: number } | null) => {
+        let started = !after;
+        for (const node of nodes) {
+          if (!started) {
+            if (node !== after!.node) continue;
+            started = true;
+          }
+          const at = node.data.indexOf(needle, node === after?.node ? after.offset : 0);
+          if (at !== -1) return { node, offset: at };
+        }
+        throw new Error(`text not found: ${needle}`);
+      };
+      const start = find(from, null);
+      const end = find(to, start);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset + to.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString();
+    },
+    [from, to] as const,
+  );
+}
+
+/** Text of every range painted per colour, read in the page's main world (the registry is per document). */
+export function paintedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) out[name] = [...highlight].map((r) => (r as Range).toString());
+    return out;
+  });
+}
+
+export async function waitForPainted(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((count) => {
+    let total = 0;
+    for (const [, highlight] of CSS.highlights) total += highlight.size;
+    return total === count;
+  }, count);
+}
+
+/** Selects, waits for the toolbar, presses a key. */
+export async function highlightWithKey(page: Page, key: string, from: string, to?: string): Promise<void> {
+  await selectText(page, from, to);
+  await page.waitForSelector('gloss-page-ui .toolbar');
+  await page.keyboard.press(key);
+}
+
+/** Sends a Gloss message to the content script of the tab showing `url`, from an extension page. */
+export async function askContent<T>(browser: Launched, url: string, type: string, data: unknown): Promise<T> {
+  const ui = await browser.context.newPage();
+  await ui.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  try {
+    const reply = await ui.evaluate(
+      async ([target, type, data]) => {
+        for (const tab of await chrome.tabs.query({})) {
+          const summary = await chrome.tabs
+            .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null })
+            .catch(() => null);
+          if (summary?.ok && summary.value.url === target) return chrome.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type, data });
+        }
+        throw new Error(`no content script answers for ${target}`);
+      },
+      [url, type, data] as const,
+    );
+    if (!reply?.ok) throw new Error(`${type} failed: ${reply?.error}`);
+    return reply.value as T;
+  } finally {
+    await ui.close();
+  }
+}
+
+/** All rows of a store of the extension's database. */
+export async function readStore<T>(browser: Launched, store: string): Promise<T[]> {
+  const ui = await browser.context.newPage();
+  await ui.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  try {
+    return (await ui.evaluate(
+      (store) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const open = indexedDB.open('gloss');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      store,
+    )) as T[];
+  } finally {
+    await ui.close();
+  }
+}
+
+/** Console errors and uncaught exceptions that come from Gloss (not from the page's own scripts or blocked requests). */
+export function collectGlossErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    if (/gloss|chrome-extension:/i.test(`${error.message}\n${error.stack ?? ''}`)) errors.push(error.message);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/gloss|chrome-extension:/i.test(`${message.text()} ${message.location().url}`)) errors.push(message.text());
+  });
+  return errors;
+}
