@@ -186,6 +186,20 @@ export class PageHighlights {
     return { ok: true, highlight: record };
   }
 
+  /**
+   * Moves a highlight (typically an orphan) onto a new passage, keeping its colour, note and tags.
+   * The background cannot change selectors in place yet, so this saves a new record and deletes the old one.
+   */
+  async reattach(id: string, range: Range): Promise<boolean> {
+    const entry = this.live.get(id);
+    if (!entry) return false;
+    const { color, note, tags } = entry.record;
+    const result = await this.create(range, { color, note, tags });
+    if (!result.ok) return false;
+    await this.remove(id);
+    return true;
+  }
+
   async update(id: string, patch: HighlightPatch): Promise<void> {
     const entry = this.live.get(id);
     if (!entry) return;

@@ -76,8 +76,17 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         return report;
       },
       'content.anchorStatus': () => highlights.report(),
+      'content.reattach': async ({ highlightId }) => {
+        const range = ui.state.toolbar?.range ?? highlightableSelection(win);
+        if (!range) return { ok: false };
+        ui.hideToolbar();
+        const ok = await highlights.reattach(highlightId, range);
+        if (ok) win.getSelection()?.removeAllRanges();
+        return { ok };
+      },
       'content.highlightsChanged': async ({ urlKey }) => {
-        if (urlKey === highlights.pageKey()) await load();
+        // Our own saves come back here too: load() only anchors what is not painted yet.
+        if (urlKey === highlights.pageKey()) await highlights.load().catch(() => undefined);
         return null;
       },
     },
