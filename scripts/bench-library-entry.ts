@@ -1,0 +1,139 @@
+/**
+ * Browser side of `npm run bench:library`: seeds a real IndexedDB with the
+ * generated library and times the library's queries against a naive
+ * baseline (load every row, `includes()`), in the same page.
+ */
+import Dexie from 'dexie';
+import { declareSchema, openDatabase, type GlossDatabase } from '../lib/db/database';
+import { SCHEMA_VERSIONS } from '../lib/db/schema';
+import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
+import {
+  activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
+} from '../lib/library';
+import { generateLibrary, type Corpus } from './bench-library-data';
+
+const BATCH = 2000;
+
+async function usage(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+async function fill(db: Dexie, articles: ArticleRecord[], highlights: HighlightRecord[]): Promise<void> {
+  for (let i = 0; i < articles.length; i += BATCH) await db.table('articles').bulkAdd(articles.slice(i, i + BATCH));
+  for (let i = 0; i < highlights.length; i += BATCH) await db.table('highlights').bulkAdd(highlights.slice(i, i + BATCH));
+}
+
+let library: ReturnType<typeof generateLibrary> | null = null;
+let db: GlossDatabase | null = null;
+
+async function seed(corpus: Corpus, articleCount: number, highlightCount: number, withBaselineDb: boolean) {
+  let started = performance.now();
+  library = generateLibrary(corpus, articleCount, highlightCount);
+  const generateMs = performance.now() - started;
+  const base = await usage();
+  let v1SeedMs: number | null = null;
+  let v1Bytes: number | null = null;
+  if (withBaselineDb) {
+    // The same rows with schema v1 (no search terms, no hooks): the size and time to compare with.
+    const v1 = new Dexie('bench-v1');
+    declareSchema(v1, SCHEMA_VERSIONS.filter((v) => v.version === 1));
+    started = performance.now();
+    await fill(v1, structuredClone(library.articles), structuredClone(library.highlights));
+    v1SeedMs = performance.now() - started;
+    v1.close();
+    v1Bytes = (await usage()) - base;
+  }
+  const before = await usage();
+  db = openDatabase('bench-v2');
+  started = performance.now();
+  await fill(db, library.articles, library.highlights);
+  const seedMs = performance.now() - started;
+  const v2Bytes = (await usage()) - before;
+  let termEntries = 0;
+  let termChars = 0;
+  await db.highlights.each((row) => {
+    const terms = (row as { searchTerms?: string[] }).searchTerms ?? [];
+    termEntries += terms.length;
+    for (const term of terms) termChars += term.length;
+  });
+  const articleRows = await db.articles.toArray();
+  for (const row of articleRows as { searchTerms?: string[] }[]) termEntries += row.searchTerms?.length ?? 0;
+  return { generateMs, seedMs, v1SeedMs, v1Bytes, v2Bytes, termEntries, termChars, highlights: await db.highlights.count() };
+}
+
+async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await run();
+  return { ms: performance.now() - started, result };
+}
+
+async function search(queries: string[], reps: number) {
+  const out = [];
+  for (const query of queries) {
+    const times: number[] = [];
+    let total: number | null = null;
+    let plan = '';
+    let shown = 0;
+    for (let i = 0; i < reps + 1; i++) {
+      const { ms, result } = await time(() => searchHighlights(db!, { query, limit: 50 }));
+      if (i > 0) times.push(ms); // the first run warms caches
+      total = result.total;
+      plan = result.plan;
+      shown = result.items.length;
+    }
+    const count = await time(() => countMatches(db!, { query }));
+    out.push({ query, times, total, plan, shown, countMs: count.ms, count: count.result });
+  }
+  return out;
+}
+
+/** The baseline: read every highlight and article, fold, `includes()`, sort, page. */
+async function naiveSearch(query: string) {
+  return time(async () => {
+    const [highlights, articles] = await Promise.all([db!.highlights.toArray(), db!.articles.toArray()]);
+    const articleText = new Map(articles.map((a) => [a.id, foldText([a.title, a.kicker, a.subtitle, a.siteName, ...a.authors.map((p) => p.name)].join('\n'))]));
+    const words = foldText(query).split(/\s+/u).filter(Boolean);
+    const hits = highlights.filter((h) => {
+      const text = foldText([h.selectors.quote.exact, h.note, ...h.tags].join('\n')) + '\n' + (articleText.get(h.articleId) ?? '');
+      return words.every((w) => text.includes(w));
+    });
+    hits.sort((a, b) => b.createdAt - a.createdAt);
+    return { total: hits.length, page: hits.slice(0, 50).length };
+  });
+}
+
+async function firstScreen(reps: number) {
+  const times: number[] = [];
+  let shown = 0;
+  for (let i = 0; i < reps + 1; i++) {
+    const { ms, result } = await time(() => recentArticles(db!, { limit: 30 }));
+    if (i > 0) times.push(ms);
+    shown = result.items.length;
+  }
+  return { times, shown };
+}
+
+async function naiveFirstScreen() {
+  return time(async () => {
+    const [articles, highlights] = await Promise.all([db!.articles.toArray(), db!.highlights.toArray()]);
+    const counts = new Map<string, number>();
+    for (const h of highlights) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1);
+    return articles.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 30).map((a) => ({ a, count: counts.get(a.id) }));
+  });
+}
+
+async function extras() {
+  return {
+    facetsAll: (await time(() => facetCounts(db!))).ms,
+    facetsQuery: (await time(() => facetCounts(db!, { query: '基层治理' }))).ms,
+    facetsColor: (await time(() => facetCounts(db!, { filters: { colors: ['blue'] } }))).ms,
+    filterTagPage: (await time(() => searchHighlights(db!, { filters: { tags: ['politics'] } }))).ms,
+    filterSitePage: (await time(() => searchHighlights(db!, { filters: { sites: ['Reuters'] }, sort: 'published' }))).ms,
+    orphansPage: (await time(() => searchHighlights(db!, { filters: { statuses: ['orphan'] } }))).ms,
+    activityWeeks: (await time(() => activityByPeriod(db!, 'week'))).ms,
+    activityMonths: (await time(() => activityByPeriod(db!, 'month'))).ms,
+    topTags: (await time(() => topTags(db!, 10))).ms,
+  };
+}
+
+Object.assign(globalThis, { glossBench: { seed, search, naiveSearch, firstScreen, naiveFirstScreen, extras } });

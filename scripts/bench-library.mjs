@@ -1,0 +1,177 @@
+// npm run bench:library: library search and first screen on a generated library
+// (default 100,000 highlights over 5,000 articles, Chinese and English) in Chromium
+// with real IndexedDB, via a Vite library bundle in .cache/; a naive baseline runs side by side.
+// Prints tables, then (last line) one JSON object with the same figures.
+// BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS and BENCH_SIZE=0 (skip the v1 size baseline) tune it.
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = resolve(ROOT, '../shared');
+const OUT = join(ROOT, '.cache/bench-library');
+const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const MEASURE_SIZE = process.env.BENCH_SIZE !== '0';
+const TARGET_SEARCH_MS = 50;
+const TARGET_FIRST_SCREEN_MS = 150;
+
+const QUERIES = {
+  'zh 1 char': ['村', '税', '的'],
+  'zh 2 chars': ['治理', '群众', '移民'],
+  'zh multi': ['基层治理', '屋场恳谈会', '政务服务中心', '土地权属纠纷'],
+  'en 1 char': ['p', 'z'],
+  'en word': ['tariffs', 'pollution', 'keyboard', 'president'],
+  'en typing': ['polluti', 'macb'],
+  'en multi': ['trade war', 'air pollution delhi', 'the company said'],
+  mixed: ['china tariffs', '信访 macbook'],
+};
+const NAIVE_QUERIES = ['基层治理', '治理', 'pollution', 'air pollution delhi'];
+
+/** The e2e harness's Chromium flags, read from test/e2e/harness.ts so there is one list. */
+function chromiumArgs() {
+  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
+  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1];
+  if (!list) throw new Error('CHROMIUM_ARGS not found in test/e2e/harness.ts');
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+async function bundle() {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    resolve: { alias: { '@': ROOT } },
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      lib: { entry: join(ROOT, 'scripts/bench-library-entry.ts'), formats: ['es'], fileName: () => 'bench-library.js' },
+      // Dexie's "\uffff" must stay escaped (see wxt.config.ts).
+      rolldownOptions: { output: { charset: 'ascii' } },
+    },
+  });
+}
+
+function corpus() {
+  const zh = [];
+  const fixtures = join(SHARED, 'fixtures/news-zh');
+  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.expected.json')).sort()) {
+    for (const article of JSON.parse(readFileSync(join(fixtures, file), 'utf8')).articles) {
+      for (const paragraph of article.paragraphs) zh.push(...paragraph.split(/(?<=[。！？；])/u).filter((s) => s.length > 4));
+    }
+  }
+  const en = [];
+  const truth = JSON.parse(readFileSync(join(SHARED, 'corpus/scrapinghub-dev/ground-truth.json'), 'utf8'));
+  for (const { articleBody } of Object.values(truth)) en.push(...articleBody.split(/(?<=[.!?])\s+/u).filter((s) => s.length > 20));
+  return { zh: [...new Set(zh)], en: [...new Set(en)] };
+}
+
+function serve() {
+  const page = '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-library.js"></script>';
+  const server = createServer((request, response) => {
+    if (request.url === '/') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    if (request.url === '/bench-library.js') {
+      return response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(OUT, 'bench-library.js')));
+    }
+    response.writeHead(404).end();
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+};
+const median = (values) => quantile(values, 0.5);
+const ms = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} ms`);
+const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
+
+async function main() {
+  await bundle();
+  const { server, origin } = await serve();
+  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-library-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs(),
+  });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(0);
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => 'glossBench' in globalThis);
+    const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
+
+    const seeded = await run('seed', corpus(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE);
+    const searched = await run('search', Object.values(QUERIES).flat(), REPS);
+    const naive = [];
+    for (const query of NAIVE_QUERIES) naive.push({ query, ...(await run('naiveSearch', query)) });
+    const screen = await run('firstScreen', REPS * 2);
+    const naiveScreen = await run('naiveFirstScreen');
+    const extras = await run('extras');
+    report({ seeded, searched, naive, screen, naiveScreen, extras });
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function report({ seeded, searched, naive, screen, naiveScreen, extras }) {
+  const categoryOf = (query) => Object.entries(QUERIES).find(([, list]) => list.includes(query))[0];
+  console.log(`\nLibrary search, ${seeded.highlights.toLocaleString('en')} highlights / ${ARTICLES.toLocaleString('en')} articles, ${REPS} timed runs each (after one warm-up)\n`);
+  console.log('category     query                 plan  matches  median     p95        countMatches');
+  for (const row of searched) {
+    console.log(
+      `${categoryOf(row.query).padEnd(12)} ${row.query.padEnd(20)}  ${row.plan.padEnd(5)} ${String(row.count).padStart(7)}  ${ms(median(row.times)).padEnd(10)} ${ms(quantile(row.times, 0.95)).padEnd(10)} ${ms(row.countMs)}`,
+    );
+  }
+  const all = searched.flatMap((row) => row.times);
+  const byCategory = Object.fromEntries(
+    Object.keys(QUERIES).map((category) => {
+      const times = searched.filter((row) => categoryOf(row.query) === category).flatMap((row) => row.times);
+      return [category, { medianMs: median(times), p95Ms: quantile(times, 0.95) }];
+    }),
+  );
+  const search = { medianMs: median(all), p95Ms: quantile(all, 0.95), maxMs: Math.max(...all), targetMs: TARGET_SEARCH_MS };
+  console.log(`\nall queries: median ${ms(search.medianMs)}, p95 ${ms(search.p95Ms)}, max ${ms(search.maxMs)} (target ≤ ${TARGET_SEARCH_MS} ms)`);
+
+  console.log('\nnaive baseline (read every row, fold, includes()) vs indexed, same query');
+  const naiveRows = naive.map((n) => {
+    const indexed = median(searched.find((row) => row.query === n.query).times);
+    console.log(`  ${n.query.padEnd(22)} naive ${ms(n.ms).padEnd(11)} indexed ${ms(indexed).padEnd(10)} ×${(n.ms / indexed).toFixed(0)}  (naive found ${n.result.total})`);
+    return { query: n.query, naiveMs: n.ms, indexedMs: indexed, naiveTotal: n.result.total };
+  });
+
+  const firstScreen = { medianMs: median(screen.times), p95Ms: quantile(screen.times, 0.95), naiveMs: naiveScreen.ms, targetMs: TARGET_FIRST_SCREEN_MS };
+  console.log(`\nfirst screen (30 most recent articles + counts): median ${ms(firstScreen.medianMs)}, p95 ${ms(firstScreen.p95Ms)}; naive ${ms(firstScreen.naiveMs)} (target ≤ ${TARGET_FIRST_SCREEN_MS} ms)`);
+
+  const overhead = seeded.v1Bytes ? (seeded.v2Bytes - seeded.v1Bytes) / seeded.v1Bytes : null;
+  console.log(`\nseed: generate ${ms(seeded.generateMs)}, write with search terms ${ms(seeded.seedMs)}, same rows at schema v1 ${ms(seeded.v1SeedMs)}`);
+  console.log(`storage (navigator.storage.estimate): v2 ${mb(seeded.v2Bytes)}, v1 ${mb(seeded.v1Bytes)}, overhead ${overhead === null ? '—' : (overhead * 100).toFixed(0) + '%'}`);
+  console.log(`index terms: ${seeded.termEntries.toLocaleString('en')} entries, ${(seeded.termEntries / seeded.highlights).toFixed(1)} per highlight, ${seeded.termChars.toLocaleString('en')} characters`);
+  console.log('\nother queries (single run):');
+  for (const [name, value] of Object.entries(extras)) console.log(`  ${name.padEnd(16)} ${ms(value)}`);
+
+  console.log(
+    JSON.stringify({
+      highlights: seeded.highlights, articles: ARTICLES, reps: REPS,
+      search, byCategory,
+      queries: searched.map((row) => ({ query: row.query, plan: row.plan, matches: row.count, medianMs: median(row.times), p95Ms: quantile(row.times, 0.95), countMs: row.countMs })),
+      naive: naiveRows, firstScreen,
+      seed: { generateMs: seeded.generateMs, seedMs: seeded.seedMs, v1SeedMs: seeded.v1SeedMs },
+      storage: { v2Bytes: seeded.v2Bytes, v1Bytes: seeded.v1Bytes, overhead, termEntries: seeded.termEntries, termChars: seeded.termChars },
+      extras,
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
