@@ -1,49 +1,85 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { copyText, downloadText } from '@/lib/export/download';
 import { askTab } from '@/lib/messaging';
+import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';
 import { summaryOfTab, targetTabId } from '@/lib/tabs/active-tab';
 import { openSidePanel } from '@/lib/tabs/side-panel';
 import { AppShell } from './AppShell';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
+import { pageMarkdown } from './usePageMarkdown';
 
+/** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
 export function PopupApp() {
   const { t } = useI18n();
   const [state, reload] = useAsync(async () => {
     const tabId = await targetTabId();
     return { tabId, summary: await summaryOfTab(tabId) };
   });
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
+  useEffect(() => void loadSettings().then(setSettings), []);
+  const report = (error: unknown) => setStatus(t('somethingWentWrong', error instanceof Error ? error.message : String(error)));
 
-  const highlight = async (tabId: number) => {
+  if (state.status === 'loading') return <AppShell titleKey="popupTitle"><p class="gloss-muted">{t('loading')}</p></AppShell>;
+  if (state.status === 'error') return <AppShell titleKey="popupTitle"><p role="alert">{t('somethingWentWrong', state.error)}</p></AppShell>;
+  const { tabId, summary } = state.value;
+  const host = summary ? new URL(summary.url).hostname : null;
+  const siteOn = !(settings && host && isSiteDisabled(settings, host));
+
+  const highlight = async () => {
     try {
-      const result = await askTab(tabId, 'content.highlightSelection', {});
-      setStatus(result.ok ? t('highlightSaved') : t('noSelection'));
+      const result = await askTab(tabId!, 'content.highlightSelection', {});
+      setStatus(result.ok ? t('highlightSaved') : result.reason === 'spans-articles' ? t('hlSpansArticles') : t('noSelection'));
       reload();
     } catch (error) {
-      setStatus(t('somethingWentWrong', error instanceof Error ? error.message : String(error)));
+      report(error);
     }
+  };
+  const withMarkdown = (use: (md: { markdown: string; title: string }) => Promise<unknown>, done: string) => async () => {
+    try {
+      const md = summary?.urlKey ? await pageMarkdown(summary.urlKey, t) : null;
+      if (!md) return setStatus(t('emptyPanel'));
+      await use(md);
+      setStatus(done);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const toggleSite = async (enabled: boolean) => {
+    if (!settings || !host) return;
+    const next = await saveSettings({ disabledSites: withSiteEnabled(settings, host, enabled) });
+    setSettings(next);
+    setStatus(enabled ? t('glossOnReload') : t('glossOffReload'));
   };
 
   return (
     <AppShell titleKey="popupTitle">
-      {state.status === 'loading' && <p class="gloss-muted">{t('loading')}</p>}
-      {state.status === 'error' && <p role="alert">{t('somethingWentWrong', state.error)}</p>}
-      {state.status === 'ready' && !state.value.summary && <p class="gloss-card">{t('pageNotReachable')}</p>}
-      {state.status === 'ready' && state.value.summary && (
+      {!summary ? (
+        <p class="gloss-card">{t('pageNotReachable')}</p>
+      ) : (
         <>
-          <section class="gloss-card" aria-label={t('popupTitle')}>
-            <strong class="page-title">{state.value.summary.title}</strong>
-            <p class="gloss-muted highlight-count">{t('highlightCount', state.value.summary.highlightCount)}</p>
+          <section class="gloss-card page-summary" aria-label={t('popupTitle')}>
+            <strong class="page-title">{summary.title}</strong>
+            <p class="gloss-muted highlight-count">{t('highlightCount', summary.highlightCount)}</p>
           </section>
-          <div class="gloss-actions">
-            <button class="primary" onClick={() => highlight(state.value.tabId!)}>{t('highlightSelection')}</button>
-            <button onClick={() => void openSidePanel().then(() => window.close(), (e: Error) => setStatus(e.message))}>
-              {t('openSidePanel')}
+          <div class="gloss-actions popup-actions">
+            <button class="primary" onClick={highlight} disabled={!siteOn}>{t('highlightSelection')}</button>
+            <button onClick={() => void openSidePanel().then(() => window.close(), report)}>{t('openSidePanel')}</button>
+            <button onClick={withMarkdown(({ markdown }) => copyText(markdown), t('copied'))}>{t('copyMarkdown')}</button>
+            <button onClick={withMarkdown(({ markdown, title }) => downloadText(markdown, `${title}.md`, 'text/markdown;charset=utf-8'), t('saved'))}>
+              {t('exportArticle')}
             </button>
           </div>
-          <p class="gloss-status" role="status">{status}</p>
+          {host && settings && (
+            <label class="site-switch">
+              <input type="checkbox" checked={siteOn} onChange={(e) => void toggleSite((e.target as HTMLInputElement).checked)} />
+              {t('glossOnSite', host.replace(/^www\./, ''))}
+            </label>
+          )}
         </>
       )}
+      <p class="gloss-status" role="status">{status}</p>
     </AppShell>
   );
 }
