@@ -94,10 +94,10 @@ export function parseEnglishByline(text: string): Credit[] {
 export function parseBylineLine(text: string): Credit[] | null {
   const line = cleanText(text);
   if (!line || line.length > 60) return null;
-  const labelled = /^(?:作者|文|撰文|记者|本报记者|文\/图|图\/文|撰稿)\s*[：:／/]\s*(.+)$/.exec(line);
+  const labelled = /^(文\/图|图\/文|作者|撰文|本报记者|记者|撰稿|文|图)\s*(?:[：:]|[／/](?![图文]))\s*(.+)$/.exec(line);
   if (labelled) {
-    const credits = parseCreditList(labelled[1]!);
-    const role = /^(作者|撰稿)/.test(line) ? null : line.split(/[：:／/]/)[0]!.trim();
+    const credits = parseCreditList(labelled[2]!);
+    const role = /^(作者|撰稿)$/.test(labelled[1]!) ? null : labelled[1]!;
     for (const credit of credits) credit.role ??= role;
     return credits.length ? credits : null;
   }

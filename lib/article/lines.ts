@@ -77,23 +77,24 @@ export function headingLevel(element: Element): number {
   return HEADING_LEVEL[element.tagName.toUpperCase()] ?? 0;
 }
 
-/** How title-like a block looks: font size when the page has layout, else tag and class. */
+/** How title-like a block looks: font size when the page has layout, plus a little for tag and class. */
 export function headingRank(block: Block): number {
   const element = block.element;
+  const level = headingLevel(element);
+  const hint = headingHint(element);
+  const markup = level ? 34 - level * 3 : hint === 'title' ? 24 : hint ? 17 : 14;
   const view = element.ownerDocument?.defaultView;
   try {
     if (view && typeof view.getComputedStyle === 'function') {
       const style = view.getComputedStyle(element);
       const size = parseFloat(style.fontSize);
-      if (size > 0) return size + (Number(style.fontWeight) >= 600 || style.fontWeight === 'bold' ? 3 : 0);
+      const bold = Number(style.fontWeight) >= 600 || style.fontWeight === 'bold';
+      if (size > 0) return size + (bold ? 3 : 0) + markup / 10;
     }
   } catch {
-    // No layout: fall back to markup.
+    // No layout: markup alone.
   }
-  const level = headingLevel(element);
-  if (level) return 34 - level * 3;
-  const hint = headingHint(element);
-  return hint === 'title' ? 24 : hint ? 17 : 14;
+  return markup;
 }
 
 /** A date, a 第01版 line, 来源/作者 info: short lines around the title that are not headings. */

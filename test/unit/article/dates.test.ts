@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromUrl, parseMachineDate, parseTextDate } from '@/lib/article/dates';
+
+describe('parseMachineDate', () => {
+  it('keeps ISO dates with offsets', () => {
+    expect(parseMachineDate('2022-09-05T07:58:12+08:00')).toBe('2022-09-05T07:58:12+08:00');
+    expect(parseMachineDate('2016-12-22T16:48:00Z')).toBe('2016-12-22T16:48:00Z');
+    expect(parseMachineDate('2015-03-26T09:00:00.000-0400')).toBe('2015-03-26T09:00:00-04:00');
+  });
+  it('reads meta forms without a zone', () => {
+    expect(parseMachineDate('2022-09-05 07:58:12')).toBe('2022-09-05T07:58:12');
+    expect(parseMachineDate('2022-09-04 21:47:15.0')).toBe('2022-09-04T21:47:15');
+    expect(parseMachineDate('20220905')).toBe('2022-09-05');
+  });
+  it('rejects junk', () => {
+    expect(parseMachineDate('not a date')).toBeNull();
+    expect(parseMachineDate('2022-13-45')).toBeNull();
+  });
+});
+
+describe('parseTextDate', () => {
+  it('reads Chinese printed dates', () => {
+    expect(parseTextDate('2022年9月5日 星期一')).toBe('2022-09-05');
+    expect(parseTextDate('发布时间：2022年09月05日 08:30')).toBe('2022-09-05T08:30');
+    expect(parseTextDate('《衡阳日报》 2022-09-05 第01版：要闻')).toBe('2022-09-05');
+    expect(parseTextDate('2005-5-7 21:23:57')).toBe('2005-05-07T21:23:57');
+    expect(parseTextDate('2022/9/5')).toBe('2022-09-05');
+  });
+  it('reads English printed dates', () => {
+    expect(parseTextDate('Updated Sept. 5, 2022')).toBe('2022-09-05');
+    expect(parseTextDate('September 5, 2022 8:30 PM')).toBe('2022-09-05T20:30');
+    expect(parseTextDate('Published 5 September 2022')).toBe('2022-09-05');
+    expect(parseTextDate('June 12th, 2019')).toBe('2019-06-12');
+  });
+  it('resolves relative dates against now', () => {
+    const now = new Date('2022-09-05T12:00:00Z');
+    expect(parseTextDate('5 hours ago', now)).toBe('2022-09-05T07:00:00Z');
+    expect(parseTextDate('3 days ago', now)).toBe('2022-09-02');
+    expect(parseTextDate('2小时前', now)).toBe('2022-09-05T10:00:00Z');
+    expect(parseTextDate('5 hours ago')).toBeNull();
+  });
+});
+
+describe('dateFromUrl', () => {
+  it('finds edition and portal dates in addresses', () => {
+    expect(dateFromUrl('http://epaper.hyrb.example/html/2022-09/05/node_2.htm')).toBe('2022-09-05');
+    expect(dateFromUrl('https://www.hyqss.example/news/hengyang/202209/t20220905_4410237.html')).toBe('2022-09-05');
+    expect(dateFromUrl('https://www.example.com/2019/06/12/world/story.html')).toBe('2019-06-12');
+    expect(dateFromUrl('https://www.example.com/about/')).toBeNull();
+  });
+});
