@@ -57,12 +57,14 @@ export function watchPage(doc: Document, onChange: (reason: WatchReason) => void
     cleanups.push(() => clearTimeout(first));
   }
 
-  const MutationObserverClass = view?.MutationObserver ?? (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
+  const MutationObserverClass =
+    (view as unknown as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ??
+    (globalThis as { MutationObserver?: typeof MutationObserver }).MutationObserver;
   if (MutationObserverClass && doc.documentElement) {
-    const observer = new MutationObserverClass((records) => {
+    const observer = new MutationObserverClass((records: MutationRecord[]) => {
       for (const record of records) {
-        record.addedNodes.forEach((node) => (changed += node.textContent?.length ?? 0));
-        record.removedNodes.forEach((node) => (changed += node.textContent?.length ?? 0));
+        record.addedNodes.forEach((node: Node) => (changed += node.textContent?.length ?? 0));
+        record.removedNodes.forEach((node: Node) => (changed += node.textContent?.length ?? 0));
       }
       checkUrl();
       if (changed >= minChangedChars) schedule('mutation', debounceMs);
