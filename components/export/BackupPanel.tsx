@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import type { BackupProgress } from '@/lib/db/backup';
+import { downloadBlob } from '@/lib/export/download';
+import { isoDay } from '@/lib/export/types';
+import type { RecordSet } from '@/lib/import/backup-schema';
+import { BackupError, readImportFile, RestoreAbortedError, type BackupProblem, type RestoreOptions, type RestorePlan } from '@/lib/import';
+import type { MessageKey } from '@/lib/i18n';
+import { useI18n } from '../i18n';
+import './export.css';
+import { useTask } from './useTask';
+
+export interface PreviewSummary {
+  articles: { added: number; updated: number; skipped: number };
+  highlights: { added: number; updated: number; skipped: number };
+  tags: { added: number; updated: number; skipped: number };
+  withoutArticle: number;
+}
+
+export interface BackupPanelProps {
+  /** Makes a full backup (e.g. `(o) => backupToBlob(db, o)`). */
+  makeBackup: (options: { signal: AbortSignal; onProgress: (p: BackupProgress) => void }) => Promise<Blob>;
+  /** What a restore would do (e.g. `(r) => previewRestore(db, r)`). */
+  preview: (records: RecordSet) => Promise<PreviewSummary>;
+  /** Applies it in one transaction (e.g. `(r, o) => applyRestore(db, r, o)`). */
+  restore: (records: RecordSet, options: RestoreOptions) => Promise<RestorePlan>;
+  save?: (blob: Blob, fileName: string) => Promise<unknown>;
+  /** Called after a successful restore, e.g. to refresh lists. */
+  onRestored?: () => void;
+}
+
+const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
+  'too-large': 'restoreProblemTooLarge',
+  'not-json': 'restoreProblemNotJson',
+  hostile: 'restoreProblemHostile',
+  'not-a-backup': 'restoreProblemNotBackup',
+  'newer-version': 'restoreProblemNewer',
+  invalid: 'restoreProblemInvalid',
+};
+
+const abortedByUser = (error: unknown) => error instanceof RestoreAbortedError || (error instanceof DOMException && error.name === 'AbortError');
+
+/** Full backup download, and restore from a file: preview first, then one transaction with progress and cancel. */
+export function BackupPanel({ makeBackup, preview, restore, save, onRestored }: BackupPanelProps) {
+  const { t } = useI18n();
+  const task = useTask();
+  const [status, setStatus] = useState('');
+  const [pending, setPending] = useState<{ records: RecordSet; summary: PreviewSummary } | null>(null);
+
+  const explain = (error: unknown) => {
+    if (error instanceof BackupError) return t('restoreRejected', t(PROBLEM_KEYS[error.problem]), error.message);
+    return t('restoreFailed', error instanceof Error ? error.message : String(error));
+  };
+
+  async function backup() {
+    setStatus('');
+    try {
+      const blob = await task.run((signal, onProgress) => makeBackup({ signal, onProgress }));
+      const name = `gloss-backup-${isoDay(Date.now())}.json`;
+      await (save ?? downloadBlob)(blob, name);
+      setStatus(t('exportSavedStatus', name));
+    } catch (error) {
+      setStatus(abortedByUser(error) ? t('exportCancelled') : t('exportFailed', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  async function choose(file: File | undefined) {
+    setPending(null);
+    setStatus('');
+    if (!file) return;
+    try {
+      const { records } = await readImportFile(file);
+      setPending({ records, summary: await preview(records) });
+    } catch (error) {
+      setStatus(explain(error));
+    }
+  }
+
+  async function apply() {
+    if (!pending) return;
+    try {
+      const plan = await task.run((signal, onProgress) => restore(pending.records, { signal, onProgress }));
+      const written = [plan.articles, plan.highlights, plan.tags].reduce((n, p) => n + p.add.length + p.update.length, 0);
+      setPending(null);
+      setStatus(t('restoreDone', written));
+      onRestored?.();
+    } catch (error) {
+      setStatus(abortedByUser(error) ? t('restoreCancelled') : explain(error));
+    }
+  }
+
+  const lines: [MessageKey, PreviewSummary['articles']][] = pending
+    ? [['restoreArticles', pending.summary.articles], ['restoreHighlights', pending.summary.highlights], ['restoreTags', pending.summary.tags]]
+    : [];
+
+  return (
+    <section class="gloss-card backup-panel" aria-labelledby="gloss-backup-heading">
+      <h2 id="gloss-backup-heading" class="section-heading">{t('backupHeading')}</h2>
+      <div class="gloss-actions">
+        <button type="button" class="backup-download" disabled={task.running} onClick={() => void backup()}>{t('backupDownload')}</button>
+      </div>
+      <label class="field">
+        {t('restoreChoose')}
+        <input type="file" class="restore-file" accept=".json,.jsonld,application/json,application/ld+json" disabled={task.running}
+          onChange={(e) => void choose((e.target as HTMLInputElement).files?.[0])} />
+      </label>
+      {pending && (
+        <div class="restore-preview">
+          <ul class="gloss-list">
+            {lines.map(([what, s]) => <li key={what}>{t('restoreSummaryLine', t(what), s.added, s.updated, s.skipped)}</li>)}
+          </ul>
+          {pending.summary.withoutArticle > 0 && <p class="gloss-muted">{t('restoreWithoutArticle', pending.summary.withoutArticle)}</p>}
+          <div class="gloss-actions">
+            <button type="button" class="primary restore-apply" disabled={task.running} onClick={() => void apply()}>{t('restoreApply')}</button>
+          </div>
+        </div>
+      )}
+      {task.running && (
+        <div class="gloss-actions">
+          {task.progress && (
+            <progress max={task.progress.total} value={task.progress.done} aria-label={t('exportProgress', task.progress.done, task.progress.total)} />
+          )}
+          {task.progress && <span class="gloss-muted">{t('exportProgress', task.progress.done, task.progress.total)}</span>}
+          <button type="button" onClick={task.cancel}>{t('cancel')}</button>
+        </div>
+      )}
+      <p class="gloss-status" role="status">{status}</p>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The export and backup UI. Both components take functions rather than a
+ * database, so any page can mount them; `databaseActions(db)` gives the usual ones.
+ */
+import { backupToBlob } from '@/lib/db/backup';
+import type { GlossDatabase } from '@/lib/db/database';
+import { loadBundles, type ExportScope } from '@/lib/export/source';
+import { applyRestore, previewRestore } from '@/lib/import';
+
+export { BackupPanel, type BackupPanelProps, type PreviewSummary } from './BackupPanel';
+export { ExportDialog, type ExportDialogProps } from './ExportDialog';
+export { TemplateEditor, type TemplateEditorProps } from './TemplateEditor';
+
+export function databaseActions(db: GlossDatabase) {
+  return {
+    load: (scope: ExportScope) => loadBundles(db, scope),
+    makeBackup: (options: Parameters<typeof backupToBlob>[1]) => backupToBlob(db, options),
+    preview: (records: Parameters<typeof previewRestore>[1]) => previewRestore(db, records),
+    restore: (records: Parameters<typeof applyRestore>[1], options: Parameters<typeof applyRestore>[2]) => applyRestore(db, records, options),
+  };
+}

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
+import { I18nProvider } from '@/components/i18n';
+import type { ExportScope } from '@/lib/export/source';
+import { guardianStory, leadStory } from './fixtures';
+
+let root: HTMLElement;
+function mount(node: preact.ComponentChild) {
+  root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(<I18nProvider locale="en">{node}</I18nProvider>, root));
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+
+function click(selector: string) {
+  const button = root.querySelector<HTMLButtonElement>(selector);
+  if (!button) throw new Error(`no ${selector}`);
+  act(() => button.click());
+}
+
+describe('ExportDialog', () => {
+  it('exports the current article as Markdown through the save callback', async () => {
+    const scopes: ExportScope[] = [];
+    const save = vi.fn(async () => undefined);
+    mount(<ExportDialog load={async (s) => (scopes.push(s), [leadStory()])} currentArticleIds={['art-zh-lead']} save={save} />);
+    click('.export-download');
+    await settle();
+    expect(scopes).toEqual([{ kind: 'articles', ids: ['art-zh-lead'] }]);
+    const [blob, name] = save.mock.calls[0] as unknown as [Blob, string];
+    expect(name).toBe('「小屋场」撬动基层治理「大能量」.md');
+    expect(await blob.text()).toContain('# 「小屋场」撬动基层治理「大能量」');
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Saved 「小屋场」撬动基层治理「大能量」.md.');
+  });
+
+  it('copies the chosen format and says when there is nothing to export', async () => {
+    const copy = vi.fn(async (_text: string) => undefined);
+    let bundles = [guardianStory()];
+    mount(<ExportDialog load={async () => bundles} copy={copy} initialFormat="ris" />);
+    click('.export-copy');
+    await settle();
+    expect(copy.mock.calls[0]![0]).toMatch(/^TY {2}- NEWS\r\n/);
+    bundles = [];
+    click('.export-copy');
+    await settle();
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Nothing to export in this selection.');
+  });
+});
+
+describe('TemplateEditor', () => {
+  it('previews live, reports where an error is, and resets to the default', () => {
+    const onChange = vi.fn();
+    mount(<TemplateEditor value={'# {{title}}\n{{#highlights}}'} onChange={onChange} sample={guardianStory()} />);
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('Error at line 2, column 1: "{{#highlights}}" is never closed');
+    expect(root.querySelector('.export-preview')).toBeNull();
+    click('button');
+    expect(onChange).toHaveBeenCalledWith(null);
+  });
+
+  it('renders the preview of a valid template', () => {
+    mount(<TemplateEditor value={'# {{title}} ({{count}})'} onChange={() => undefined} sample={leadStory()} />);
+    expect(root.querySelector('.export-preview')!.textContent).toBe('# 「小屋场」撬动基层治理「大能量」 (4)\n');
+  });
+});
+
+describe('BackupPanel', () => {
+  it('shows a clear message for a hostile file and never calls restore', async () => {
+    const restore = vi.fn();
+    mount(<BackupPanel makeBackup={async () => new Blob([])} preview={vi.fn()} restore={restore} />);
+    const input = root.querySelector<HTMLInputElement>('.restore-file')!;
+    const file = new File(['{"format":"gloss-backup","__proto__":{"x":1}}'], 'evil.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    act(() => void input.dispatchEvent(new Event('change')));
+    await settle();
+    expect(root.querySelector('[role=status]')!.textContent).toMatch(/^This file can't be restored\. The file contains forbidden keys\./);
+    expect(restore).not.toHaveBeenCalled();
+  });
+});
