@@ -60,6 +60,8 @@ interface Gram {
   parts: number;
   segments: string[];
   count: number;
+  /** Occurrences per field, to weigh them. */
+  fieldCounts: number[];
   inHeading: boolean;
 }
 
@@ -78,23 +80,27 @@ export function collectCjkCandidates(fields: readonly TextField[], language: 'zh
           joined += language === 'ko' && parts > 1 ? ' ' + segment : segment;
           if (joined.length > MAX_CHARS) break;
           if (joined.length < 2) continue;
-          const gram = grams.get(joined) ?? { text: joined, parts, segments: run.slice(start, start + parts), count: 0, inHeading: false };
+          let gram = grams.get(joined);
+          if (!gram) {
+            gram = { text: joined, parts, segments: run.slice(start, start + parts), count: 0, fieldCounts: texts.map(() => 0), inHeading: false };
+            grams.set(joined, gram);
+          }
           gram.count += 1;
+          gram.fieldCounts[index]! += 1;
           gram.inHeading ||= heading;
-          grams.set(joined, gram);
         }
       }
     }
   });
 
   const suffix = ENTITY_SUFFIX[language];
-  const add = (text: string, parts: number, quoted: boolean, support = 0) => {
+  // Counts come from the segmented text: the same string cut differently (衡|南县, 衡南|县) is still one gram.
+  // Scanning the raw text per gram instead was quadratic on long pages.
+  const add = (text: string, parts: number, fieldCounts: readonly number[], quoted: boolean, support = 0) => {
     const entity = text.length >= 3 && suffix.test(text) && !NOT_ENTITY_ENDING.test(text);
-    // Occurrences are counted in the raw text, so a term split differently in two places still adds up.
-    texts.forEach((fieldText, index) => {
-      const field = fields[index]!;
-      const times = countOccurrences(fieldText, text);
-      for (let i = 0; i < times; i++) bag.add(foldKey(text), text, field, { parts, entity, quoted, support });
+    const key = foldKey(text);
+    fieldCounts.forEach((times, index) => {
+      if (times > 0) bag.add(key, text, fields[index]!, { parts, entity, quoted, support }, times);
     });
   };
 
@@ -102,16 +108,17 @@ export function collectCjkCandidates(fields: readonly TextField[], language: 'zh
     if (gram.parts > 1 && gram.count < 2 && mode === 'suggest') {
       // Said once, in a heading: only a pair of dictionary words (基层|治理), judged by how often its words recur.
       if (!gram.inHeading || gram.parts > 2 || gram.segments.some((s) => s.length < 2)) continue;
-      add(gram.text, gram.parts, false, gram.segments.reduce((sum, s) => sum + (grams.get(s)?.count ?? 0), 0));
+      add(gram.text, gram.parts, gram.fieldCounts, false, gram.segments.reduce((sum, s) => sum + (grams.get(s)?.count ?? 0), 0));
       continue;
     }
-    add(gram.text, gram.parts, false);
+    add(gram.text, gram.parts, gram.fieldCounts, false);
   }
   const quoted = new Set<string>();
   texts.forEach((text) => quotedPhrases(text, MAX_CHARS + 2).forEach((phrase) => quoted.add(phrase)));
   for (const phrase of quoted) {
     const existing = bag.byKey.get(foldKey(phrase));
     if (existing) existing.quoted = true;
-    else add(phrase, 1, true);
+    // A quoted phrase the segmenter never produced as a gram: count it in the raw text (few such phrases).
+    else add(phrase, 1, texts.map((text) => countOccurrences(text, phrase)), true);
   }
 }

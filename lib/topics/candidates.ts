@@ -33,7 +33,13 @@ export interface Candidate {
 export class CandidateBag {
   readonly byKey = new Map<string, Candidate>();
 
-  add(key: string, form: string, field: TextField, extra: { parts?: number; entity?: boolean; quoted?: boolean; support?: number; formWeight?: number } = {}): Candidate {
+  add(
+    key: string,
+    form: string,
+    field: TextField,
+    extra: { parts?: number; entity?: boolean; quoted?: boolean; support?: number; formWeight?: number } = {},
+    times = 1,
+  ): Candidate {
     let candidate = this.byKey.get(key);
     if (!candidate) {
       candidate = {
@@ -42,11 +48,11 @@ export class CandidateBag {
       };
       this.byKey.set(key, candidate);
     }
-    candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + (extra.formWeight ?? 1));
-    candidate.occurrences += 1;
-    candidate.weight += field.weight;
+    candidate.forms.set(form, (candidate.forms.get(form) ?? 0) + (extra.formWeight ?? 1) * times);
+    candidate.occurrences += times;
+    candidate.weight += field.weight * times;
     candidate.inHeading ||= field.heading === true;
-    if (extra.entity) candidate.entityVotes += 1;
+    if (extra.entity) candidate.entityVotes += times;
     candidate.quoted ||= extra.quoted === true;
     return candidate;
   }
