@@ -74,9 +74,23 @@ export async function backupToString(db: GlossDatabase, options: BackupOptions =
   return parts.join('');
 }
 
-/** The backup as a Blob; the browser keeps the parts, not one concatenated string. */
+// Parts are handed to a Blob about every megabyte: the browser keeps Blob data out of the JS heap.
+const FLUSH_CHARS = 1 << 20;
+
+/** The backup as a Blob, built in slices so memory stays bounded whatever the database's size. */
 export async function backupToBlob(db: GlossDatabase, options: BackupOptions = {}): Promise<Blob> {
-  const parts: string[] = [];
-  for await (const part of backupParts(db, options)) parts.push(part);
-  return new Blob(parts, { type: 'application/json' });
+  const slices: Blob[] = [];
+  let parts: string[] = [];
+  let pending = 0;
+  for await (const part of backupParts(db, options)) {
+    parts.push(part);
+    pending += part.length;
+    if (pending >= FLUSH_CHARS) {
+      slices.push(new Blob(parts));
+      parts = [];
+      pending = 0;
+    }
+  }
+  slices.push(new Blob(parts));
+  return new Blob(slices, { type: 'application/json' });
 }

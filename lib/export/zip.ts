@@ -25,11 +25,23 @@ const encoder = new TextEncoder();
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function zipFiles(files: Iterable<ExportFile>, options: ZipOptions = {}): Promise<Blob> {
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  // Compressed output moves into Blobs about every megabyte, out of the JS heap.
+  const slices: Blob[] = [];
+  let chunks: Uint8Array<ArrayBuffer>[] = [];
+  let pending = 0;
   let failure: Error | null = null;
   const zip = new Zip((error, data) => {
-    if (error) failure = error;
-    else chunks.push(data as Uint8Array<ArrayBuffer>);
+    if (error) {
+      failure = error;
+      return;
+    }
+    chunks.push(data as Uint8Array<ArrayBuffer>);
+    pending += data.length;
+    if (pending >= 1 << 20) {
+      slices.push(new Blob(chunks));
+      chunks = [];
+      pending = 0;
+    }
   });
   let done = 0;
   for (const file of files) {
@@ -45,5 +57,6 @@ export async function zipFiles(files: Iterable<ExportFile>, options: ZipOptions 
   }
   zip.end();
   if (failure) throw failure;
-  return new Blob(chunks, { type: 'application/zip' });
+  slices.push(new Blob(chunks));
+  return new Blob(slices, { type: 'application/zip' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupParts, backupToString } from '@/lib/db/backup';
+import { backupParts, backupToBlob, backupToString } from '@/lib/db/backup';
 import type { HighlightRecord } from '@/lib/db/types';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { highlightSchema } from '@/lib/import/backup-schema';
@@ -33,6 +33,13 @@ describe('backup', () => {
     const tags = await db.tags.count();
     expect([data.articles.length, data.highlights.length, data.tags.length]).toEqual([3, 8, tags]);
     expect(progress.at(-1)).toBe(3 + 8 + tags);
+  });
+
+  it('builds the same text as a Blob made of slices', async () => {
+    const db = await filledDatabase();
+    const blob = await backupToBlob(db, { now: NOW });
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(await backupToString(db, { now: NOW }));
   });
 
   it('pages through large tables without losing or repeating a row', async () => {
