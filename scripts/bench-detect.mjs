@@ -1,7 +1,8 @@
 // npm run bench:detect: lib/article vs @mozilla/readability 0.6.0, same Chromium, same pages.
 // Prints a table per corpus, then (last line) one JSON object with the same figures.
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { ROOT, launchBrowser, pathOf, sniffCharset, startPageServer } from './detect-runtime.mjs';
 import { authorMatches, dateMatches, htmlToText, mean, prf, quantile, titleMatches } from './bench-detect-score.mjs';
@@ -98,11 +99,11 @@ function summarize(rows, times, who) {
   };
 }
 
-function syntheticPage(targetNodes) {
+export function syntheticPage(targetNodes) {
   const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic</title></head><body>'];
   let nodes = 4;
   parts.push('<nav><ul>');
-  for (let i = 0; i < 1500; i++, nodes += 4) parts.push(`<li><a href="/s/${i}">Section ${i}</a></li>`);
+  for (let i = 0; i < 1500; i++, nodes += 2) parts.push(`<li><a href="/s/${i}">Section ${i}</a></li>`);
   parts.push('</ul></nav><div class="layout">');
   let block = 0;
   while (nodes < targetNodes) {
@@ -112,7 +113,7 @@ function syntheticPage(targetNodes) {
     parts.push(`<article><h2>Story ${block}</h2><p class="by">By Jane Doe</p>`);
     for (let i = 0; i < 8; i++) parts.push(`<p>Paragraph ${i} of story ${block}, with <b>some</b> <i>inline</i> markup and a <a href="/l">link</a>. It goes on for a while so it reads like prose.</p>`);
     parts.push('</article></div>');
-    nodes += 4 + 20 * 8 + 4 + 8 * 9 + 2;
+    nodes += 4 + 20 * 3 + 3 + 8 * 4;
     block++;
   }
   parts.push('</div><footer>Copyright</footer></body></html>');
@@ -187,7 +188,9 @@ async function main() {
   console.log(JSON.stringify({ bench: 'detect', date: new Date().toISOString(), corpora: figures, synthetic, failures }));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -2,7 +2,7 @@
  * One pass over the DOM: splits it into text blocks (runs of inline content inside one
  * block element) and sums, for every ancestor, how much prose, link text and chrome it holds.
  */
-import { isProse, punctuationCount, textWeight } from './text';
+import { cleanText, measure } from './text';
 
 export interface Block {
   element: Element;
@@ -20,6 +20,9 @@ export interface Tally {
   good: number;
   junk: number;
   neutral: number;
+  /** Index range of the blocks inside this element (blocks come in document order). */
+  first: number;
+  last: number;
 }
 
 export interface Scan {
@@ -49,13 +52,16 @@ const NEVER_JUNK = new Set(['BODY', 'MAIN', 'ARTICLE', 'HTML']);
 function junkHint(element: Element): boolean {
   if (NEVER_JUNK.has(element.tagName)) return false;
   if (JUNK_TAGS.has(element.tagName)) return true;
+  if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
   if (role && JUNK_ROLES.has(role)) return true;
-  const hint = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  const className = element.getAttribute('class') ?? '';
+  const hint = className ? `${className} ${element.id}` : element.id;
   return hint.length > 1 && hint.length < 300 && JUNK_HINT.test(hint);
 }
 
 function hiddenByMarkup(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   const style = element.getAttribute('style');
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
@@ -70,19 +76,20 @@ export function scanDocument(root: Element): Scan {
   const chromeLimit = (root.textContent?.length ?? 0) * 0.3;
   const isChrome = (element: Element) => junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
 
-  const addBlock = (element: Element, lines: string[], linkChars: number, junk: boolean) => {
-    const cleaned = lines.map((line) => line.replace(/[\s\u00a0\u3000]+/g, ' ').trim()).filter(Boolean);
-    if (!cleaned.length) return;
-    const text = cleaned.join(' ');
-    const weight = textWeight(text);
+  const addBlock = (element: Element, rawLines: string[], linkChars: number, junk: boolean) => {
+    const joined = rawLines.length === 1 ? rawLines[0]! : rawLines.join(' ');
+    const { weight, punctuation } = measure(joined);
     if (weight === 0) return;
+    const text = cleanText(joined);
+    const cleaned = rawLines.length === 1 ? [text] : rawLines.map(cleanText).filter(Boolean);
     const linkWeight = Math.min(weight, linkChars);
-    blocks.push({ element, lines: cleaned, text, weight, linkWeight, junk, index: blocks.length });
+    const index = blocks.length;
+    blocks.push({ element, lines: cleaned, text, weight, linkWeight, junk, index });
     let good = 0;
     let bad = 0;
     let neutral = 0;
     if (junk || linkWeight / weight > 0.5) bad = weight;
-    else if (isProse(text) || (weight >= 40 && punctuationCount(text) >= 2)) {
+    else if ((weight >= 60 && punctuation >= 1) || (weight >= 40 && punctuation >= 2)) {
       good = weight - linkWeight;
       bad = linkWeight;
     } else neutral = weight;
@@ -92,7 +99,8 @@ export function scanDocument(root: Element): Scan {
         tally.good += good;
         tally.junk += bad;
         tally.neutral += neutral;
-      } else tallies.set(node, { good, junk: bad, neutral });
+        tally.last = index;
+      } else tallies.set(node, { good, junk: bad, neutral, first: index, last: index });
       if (node === root) break;
     }
   };
@@ -109,7 +117,7 @@ export function scanDocument(root: Element): Scan {
         const value = child.nodeValue ?? '';
         if (!value) continue;
         run.lines[run.lines.length - 1] += value;
-        if (inLink) run.linkChars += textWeight(value);
+        if (inLink) run.linkChars += measure(value).weight;
         continue;
       }
       if (child.nodeType !== 1) continue;
@@ -139,6 +147,18 @@ export function scanDocument(root: Element): Scan {
   visit(root, run, false, false, 0);
   addBlock(root, run.lines, run.linkChars, false);
   return { blocks, tallies, chrome, nodeCount };
+}
+
+/** The blocks inside an element, in document order. */
+export function blocksWithin(scan: Scan, element: Element): Block[] {
+  const tally = scan.tallies.get(element);
+  if (!tally) return [];
+  const out: Block[] = [];
+  for (let index = tally.first; index <= tally.last; index++) {
+    const block = scan.blocks[index]!;
+    if (block.element === element || element.contains(block.element)) out.push(block);
+  }
+  return out;
 }
 
 /** Picks the element whose prose outweighs the chrome and short bits inside it. */

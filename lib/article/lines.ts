@@ -78,8 +78,17 @@ export function headingLevel(element: Element): number {
 }
 
 /** How title-like a block looks: font size when the page has layout, plus a little for tag and class. */
+const rankCache = new WeakMap<Element, number>();
+
 export function headingRank(block: Block): number {
-  const element = block.element;
+  const cached = rankCache.get(block.element);
+  if (cached !== undefined) return cached;
+  const rank = computeRank(block.element);
+  rankCache.set(block.element, rank);
+  return rank;
+}
+
+function computeRank(element: Element): number {
   const level = headingLevel(element);
   const hint = headingHint(element);
   const markup = level ? 34 - level * 3 : hint === 'title' ? 24 : hint ? 17 : 14;

@@ -2,7 +2,7 @@
  * Several stories on one page: an e-paper 版面 text section, a live blog, a teaser homepage.
  * Looks for sibling blocks of one template, each with its own heading above its own prose.
  */
-import type { Block, Scan } from './blocks';
+import { blocksWithin, type Block, type Scan } from './blocks';
 import { parseBylineLine } from './byline';
 import { headingRank, isMetaLine } from './lines';
 import type { Region } from './story';
@@ -25,20 +25,25 @@ function signature(element: Element): string {
   return `${element.tagName}.${firstClass}`;
 }
 
-function blocksWithin(scan: Scan, element: Element): Block[] {
-  const out: Block[] = [];
-  for (const block of scan.blocks) if (element === block.element || element.contains(block.element)) out.push(block);
-  return out;
-}
-
 /** Body prose: long, or a finished sentence (a kicker has commas but no full stop). */
 function isBodyBlock(block: Block): boolean {
   if (block.junk || /^H[1-6]$/.test(block.element.tagName) || parseBylineLine(block.text)) return false;
   return block.weight >= 200 || (block.weight >= 60 && /[。！？.!?]["”’」』)）]?$/.test(block.text));
 }
 
+const regionCache = new WeakMap<Scan, Map<Element, StoryRegion | null>>();
+
 /** Splits a story block into kicker / title / subtitle / header lines / body, by heading rank. */
 export function storyRegion(scan: Scan, element: Element): StoryRegion | null {
+  let cache = regionCache.get(scan);
+  if (!cache) regionCache.set(scan, (cache = new Map()));
+  if (cache.has(element)) return cache.get(element)!;
+  const region = computeStoryRegion(scan, element);
+  cache.set(element, region);
+  return region;
+}
+
+function computeStoryRegion(scan: Scan, element: Element): StoryRegion | null {
   const blocks = blocksWithin(scan, element).filter((block) => !block.junk);
   const bodyAt = blocks.findIndex(isBodyBlock);
   const header = bodyAt < 0 ? blocks : blocks.slice(0, bodyAt);
@@ -118,7 +123,7 @@ export function findStories(scan: Scan): MultiResult | null {
       for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
         if (signature(child) === key) {
           const region = storyRegion(scan, child);
-          if (region) stories.push({ ...region, kind: classify(region) });
+          if (region) stories.push({ ...region, kind: region.titleBlock ? classify(region) : 'caption' });
         } else if (MASTHEAD.test(child.textContent?.slice(0, 400) ?? '')) chrome.push(child);
       }
       best = { container: parent, stories, chrome };

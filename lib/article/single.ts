@@ -1,5 +1,5 @@
 /** Finds the one story of an article page: its title element, header lines and body blocks. */
-import type { Block, Scan } from './blocks';
+import { blocksWithin, type Block, type Scan } from './blocks';
 import { isBoilerplate, headingHint, headingLevel, headingRank, isMetaLine } from './lines';
 import { parseBylineLine } from './byline';
 import { joinLines, type Region } from './story';
@@ -16,8 +16,9 @@ export function commonAncestor(a: Element, b: Element): Element {
 
 /** Scores how well a block's text matches the title from metadata. */
 export function titleMatch(block: Block, titles: string[]): number {
+  if (block.text.length > 300) return 0;
   const text = foldTitle(block.text);
-  if (!text || text.length > 300) return 0;
+  if (!text) return 0;
   let best = 0;
   for (const title of titles) {
     const folded = foldTitle(title);
@@ -35,12 +36,16 @@ function isHeadingish(block: Block): boolean {
 
 /** The title block: a heading matching the metadata title, else the first h1 before the body. */
 export function findTitleBlock(scan: Scan, container: Element, titles: string[]): Block | null {
-  const firstBody = scan.blocks.find((block) => contains(container, block.element));
+  const firstBody = blocksWithin(scan, container)[0];
   const limit = firstBody ? firstBody.index : scan.blocks.length;
   let best: Block | null = null;
   let bestScore = 0;
+  const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
   for (const block of scan.blocks) {
     if (block.junk || block.weight > 600 || block.linkWeight / block.weight > 0.9 && !isHeadingish(block)) continue;
+    // Cheap length test first: most blocks cannot be the title.
+    const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
+    if (!plausible) continue;
     const match = titleMatch(block, titles);
     const level = headingLevel(block.element);
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
@@ -82,7 +87,7 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
     // A title far up the page (site header) would make the root the whole body: keep it close.
     if (ancestor.tagName !== 'BODY' && ancestor.tagName !== 'HTML') root = ancestor;
   }
-  const inRoot = scan.blocks.filter((block) => contains(root, block.element));
+  const inRoot = blocksWithin(scan, root);
   const titleIndex = titleBlock && contains(root, titleBlock.element) ? titleBlock.index : -1;
   const bodyStart = inRoot.find((block) => contains(container, block.element) && block.index > titleIndex && !block.junk)?.index ?? Infinity;
 

@@ -57,3 +57,26 @@ export function foldTitle(text: string): string {
     .replace(/["'“”‘’「」『』《》〈〉<>]/g, '')
     .toLowerCase();
 }
+
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0xac00 && code <= 0xd7af);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0x200b || code === 0xfeff || (code >= 0x2000 && code <= 0x200a);
+}
+
+const PUNCT_CODES = new Set(Array.from('，。；！？、,.;!?：:', (char) => char.charCodeAt(0)));
+
+/** textWeight and punctuationCount in one pass without allocations (hot path of the scan). */
+export function measure(text: string): { weight: number; punctuation: number } {
+  let weight = 0;
+  let punctuation = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isSpaceCode(code)) continue;
+    weight += isCjkCode(code) ? 3 : 1;
+    if (PUNCT_CODES.has(code)) punctuation++;
+  }
+  return { weight, punctuation };
+}
