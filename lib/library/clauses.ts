@@ -25,16 +25,28 @@ export interface Clause {
 
 const MAX_UNICODE = '\uffff';
 
+/*
+ * Every index read below is one plain key range (`equals`, `between`):
+ * Dexie answers those with IDB getAllKeys/count in one request, while
+ * `anyOf`/`inAnyRange` walk a cursor, one round trip per entry.
+ */
+
 async function highlightsOfArticles(db: GlossDatabase, articleIds: ReadonlySet<string>): Promise<string[]> {
-  if (articleIds.size === 0) return [];
-  return (await db.highlights.where('articleId').anyOf([...articleIds]).primaryKeys()) as string[];
+  const lists = await Promise.all([...articleIds].map((id) => db.highlights.where('articleId').equals(id).primaryKeys()));
+  return lists.flat() as string[];
 }
 
-/** Highlights per article on average: turns an article count into a highlight estimate. */
-export async function highlightsPerArticle(db: GlossDatabase): Promise<number> {
-  const [highlights, articles] = await Promise.all([db.highlights.count(), db.articles.count()]);
-  return articles === 0 ? 0 : highlights / articles;
+/** Highlights per article on average, asked for only when an article set must be estimated. */
+export type PerArticle = () => Promise<number>;
+
+export function highlightsPerArticle(db: GlossDatabase): PerArticle {
+  let answer: Promise<number> | null = null;
+  return () =>
+    (answer ??= Promise.all([db.highlights.count(), db.articles.count()]).then(([h, a]) => (a === 0 ? 0 : h / a)));
 }
+
+const articleEstimate = async (ids: ReadonlySet<string>, perArticle: PerArticle) =>
+  ids.size === 0 ? 0 : ids.size * (await perArticle());
 
 type IndexedTable = GlossDatabase['highlights'] | GlossDatabase['articles'];
 
@@ -54,13 +66,16 @@ function clauseRanges(clause: QueryClause): [string, string][][] {
   }
 }
 
-async function termKeys(table: IndexedTable, ranges: [string, string][]): Promise<Set<string>> {
-  const keys = await table.where('searchTerms').inAnyRange(ranges, { includeUppers: true }).primaryKeys();
-  return new Set(keys as string[]);
+/** Primary keys of rows having any of the ranges on an index (a range is `[lower, upper]`, inclusive). */
+async function rangeKeys(table: IndexedTable, index: string, ranges: [string, string][]): Promise<Set<string>> {
+  const lists = await Promise.all(ranges.map(([lo, hi]) => table.where(index).between(lo, hi, true, true).primaryKeys()));
+  return new Set(lists.flat() as string[]);
 }
 
-function termCount(table: IndexedTable, ranges: [string, string][]): Promise<number> {
-  return table.where('searchTerms').inAnyRange(ranges, { includeUppers: true }).count();
+/** Sum of the ranges' entry counts: an upper bound of the rows having any of them. */
+async function rangeCount(table: IndexedTable, index: string, ranges: [string, string][]): Promise<number> {
+  const counts = await Promise.all(ranges.map(([lo, hi]) => table.where(index).between(lo, hi, true, true).count()));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Intersects sets, smallest first, without copying the largest. */
@@ -75,12 +90,12 @@ export function intersectAll(sets: Set<string>[]): Set<string> {
 const foldedHighlightText = (row: IndexedHighlight): string => foldText(highlightSearchTexts(row).join('\n'));
 
 /** One clause of the free-text query: on the highlight's own fields, or on its article's. */
-async function textClause(db: GlossDatabase, clause: QueryClause, perArticle: number): Promise<Clause> {
+async function textClause(db: GlossDatabase, clause: QueryClause, perArticle: PerArticle): Promise<Clause> {
   const rangeLists = clauseRanges(clause);
   const substring = clause.kind === 'exact' ? clause.substring : null;
 
   // Articles are few (thousands): find the matching ones exactly, now.
-  let articleIds = intersectAll(await Promise.all(rangeLists.map((ranges) => termKeys(db.articles, ranges))));
+  let articleIds = intersectAll(await Promise.all(rangeLists.map((ranges) => rangeKeys(db.articles, 'searchTerms', ranges))));
   if (substring !== null && articleIds.size > 0) {
     const articles = (await db.articles.bulkGet([...articleIds])) as (IndexedArticle | undefined)[];
     articleIds = new Set(
@@ -89,12 +104,12 @@ async function textClause(db: GlossDatabase, clause: QueryClause, perArticle: nu
         .map((a) => a.id),
     );
   }
-  const counts = await Promise.all(rangeLists.map((ranges) => termCount(db.highlights, ranges)));
+  const counts = await Promise.all(rangeLists.map((ranges) => rangeCount(db.highlights, 'searchTerms', ranges)));
   return {
-    estimate: Math.min(...counts) + articleIds.size * perArticle,
+    estimate: Math.min(...counts) + (await articleEstimate(articleIds, perArticle)),
     verify: substring !== null,
     async keys() {
-      const own = intersectAll(await Promise.all(rangeLists.map((ranges) => termKeys(db.highlights, ranges))));
+      const own = intersectAll(await Promise.all(rangeLists.map((ranges) => rangeKeys(db.highlights, 'searchTerms', ranges))));
       for (const key of await highlightsOfArticles(db, articleIds)) own.add(key);
       return own;
     },
@@ -106,24 +121,23 @@ async function textClause(db: GlossDatabase, clause: QueryClause, perArticle: nu
   };
 }
 
-export async function queryClauses(db: GlossDatabase, query: string, perArticle: number): Promise<Clause[]> {
+export async function queryClauses(db: GlossDatabase, query: string, perArticle: PerArticle): Promise<Clause[]> {
   const parsed = parseQuery(query);
   return Promise.all(parsed.map((clause) => textClause(db, clause, perArticle)));
 }
 
 const tagMatches = (stored: string, wanted: string): boolean => stored === wanted || stored.startsWith(wanted + '/');
 
-async function tagClause(db: GlossDatabase, tag: string, perArticle: number): Promise<Clause> {
+async function tagClause(db: GlossDatabase, tag: string, perArticle: PerArticle): Promise<Clause> {
   const descendants = tag + '/';
-  const onTags = (table: IndexedTable) =>
-    table.where('tags').inAnyRange([[tag, tag], [descendants, descendants + MAX_UNICODE]], { includeUppers: true });
-  const articleIds = new Set((await onTags(db.articles).primaryKeys()) as string[]);
-  const own = await onTags(db.highlights).count();
+  const ranges: [string, string][] = [[tag, tag], [descendants, descendants + MAX_UNICODE]];
+  const articleIds = await rangeKeys(db.articles, 'tags', ranges);
+  const own = await rangeCount(db.highlights, 'tags', ranges);
   return {
-    estimate: own + articleIds.size * perArticle,
+    estimate: own + (await articleEstimate(articleIds, perArticle)),
     verify: false,
     async keys() {
-      const keys = new Set((await onTags(db.highlights).primaryKeys()) as string[]);
+      const keys = await rangeKeys(db.highlights, 'tags', ranges);
       for (const key of await highlightsOfArticles(db, articleIds)) keys.add(key);
       return keys;
     },
@@ -138,19 +152,19 @@ async function anyOfClause(
   values: readonly string[],
 ): Promise<Clause> {
   const wanted = new Set(values);
-  const collection = () => db.highlights.where(index).anyOf([...wanted]);
+  const ranges = [...wanted].map((value): [string, string] => [value, value]);
   return {
-    estimate: await collection().count(),
+    estimate: await rangeCount(db.highlights, index, ranges),
     verify: false,
-    keys: async () => new Set((await collection().primaryKeys()) as string[]),
+    keys: () => rangeKeys(db.highlights, index, ranges),
     test: (row) => wanted.has(row[index]),
   };
 }
 
 /** A clause on the article (site, published date), known as a set of article ids. */
-function articleSetClause(db: GlossDatabase, articleIds: Set<string>, perArticle: number): Clause {
+async function articleSetClause(db: GlossDatabase, articleIds: Set<string>, perArticle: PerArticle): Promise<Clause> {
   return {
-    estimate: articleIds.size * perArticle,
+    estimate: await articleEstimate(articleIds, perArticle),
     verify: false,
     keys: async () => new Set(await highlightsOfArticles(db, articleIds)),
     test: (row) => articleIds.has(row.articleId),
@@ -166,30 +180,29 @@ function annotatedRangeClause(db: GlossDatabase, from: number, to: number, estim
   };
 }
 
-async function hasNoteClause(db: GlossDatabase, wanted: boolean, total: number): Promise<Clause> {
+async function hasNoteClause(db: GlossDatabase, wanted: boolean): Promise<Clause> {
   const withNote = () => db.highlights.where('searchTerms').equals(HAS_NOTE_TERM);
   const count = await withNote().count();
   const test = (row: IndexedHighlight) => (row.note.trim().length > 0) === wanted;
-  if (!wanted) return { estimate: total - count, verify: true, test };
+  if (!wanted) return { estimate: (await db.highlights.count()) - count, verify: true, test };
   return { estimate: count, verify: false, test, keys: async () => new Set((await withNote().primaryKeys()) as string[]) };
 }
 
-export async function filterClauses(db: GlossDatabase, filters: LibraryFilters, perArticle: number): Promise<Clause[]> {
+export async function filterClauses(db: GlossDatabase, filters: LibraryFilters, perArticle: PerArticle): Promise<Clause[]> {
   const clauses: Clause[] = [];
-  const total = await db.highlights.count();
   for (const tag of filters.tags ?? []) clauses.push(await tagClause(db, tag, perArticle));
   if (filters.colors?.length) clauses.push(await anyOfClause(db, 'color', filters.colors));
   if (filters.statuses?.length) clauses.push(await anyOfClause(db, 'status', filters.statuses));
   if (filters.sites?.length) {
-    const ids = await db.articles.where('siteName').anyOf([...filters.sites]).primaryKeys();
-    clauses.push(articleSetClause(db, new Set(ids as string[]), perArticle));
+    const sites = filters.sites.map((site): [string, string] => [site, site]);
+    clauses.push(await articleSetClause(db, await rangeKeys(db.articles, 'siteName', sites), perArticle));
   }
   if (filters.publishedFrom !== undefined || filters.publishedTo !== undefined) {
     const from = filters.publishedFrom ?? '';
     // A prefix bound (`2022-09`) includes the whole month.
     const to = (filters.publishedTo ?? MAX_UNICODE) + MAX_UNICODE;
     const ids = await db.articles.where('publishedDate').between(from, to, true, true).primaryKeys();
-    clauses.push(articleSetClause(db, new Set(ids as string[]), perArticle));
+    clauses.push(await articleSetClause(db, new Set(ids as string[]), perArticle));
   }
   if (filters.annotatedFrom !== undefined || filters.annotatedTo !== undefined) {
     const from = filters.annotatedFrom ?? -Infinity;
@@ -197,6 +210,6 @@ export async function filterClauses(db: GlossDatabase, filters: LibraryFilters, 
     const estimate = await db.highlights.where('createdAt').between(from, to, true, false).count();
     clauses.push(annotatedRangeClause(db, from, to, estimate));
   }
-  if (filters.hasNote !== undefined) clauses.push(await hasNoteClause(db, filters.hasNote, total));
+  if (filters.hasNote !== undefined) clauses.push(await hasNoteClause(db, filters.hasNote));
   return clauses;
 }

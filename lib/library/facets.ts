@@ -4,7 +4,7 @@
  * count; otherwise the matching rows are read once.
  */
 import type { GlossDatabase } from '../db/database';
-import { buildClauses, candidateKeys, matchesAll } from './search';
+import { buildClauses, candidateKeys, loadMatching, matchesAll } from './plan';
 import type { IndexedHighlight } from './search-terms-field';
 import { HAS_NOTE_TERM } from './terms';
 import type { FacetCount, LibraryFacets, LibraryQuery } from './types';
@@ -83,14 +83,11 @@ export async function facetCounts(db: GlossDatabase, query: LibraryQuery = {}): 
   return db.transaction('r', db.highlights, db.articles, async () => {
     const clauses = await buildClauses(db, query);
     if (clauses.length === 0) return unfilteredFacets(db);
-    const keys = await candidateKeys(clauses);
-    const test = matchesAll(clauses);
+    const candidates = await candidateKeys(clauses);
     const rows =
-      keys !== null
-        ? ((await db.highlights.bulkGet([...keys])) as (IndexedHighlight | undefined)[]).filter(
-            (row): row is IndexedHighlight => row !== undefined && test(row),
-          )
-        : ((await db.highlights.filter(test).toArray()) as IndexedHighlight[]);
+      candidates !== null
+        ? await loadMatching(db, candidates)
+        : ((await db.highlights.filter(matchesAll(clauses)).toArray()) as IndexedHighlight[]);
     return facetsOfRows(rows, await sitesByArticle(db));
   });
 }

@@ -1,18 +1,19 @@
 /**
  * Library search: free text plus filters, sorted and paged.
  *
- * Plan: every condition is a clause with an index-count estimate. When the
- * smallest is small, its id set is listed from the index and intersected
- * with the other small ones (smallest first); those few rows are loaded,
- * tested exactly (substring verification for long CJK queries), sorted and
- * paged, and the total is exact. When every clause is large (a one-letter
- * query, `的`, no query at all) most rows match anyway, so walking the sort
- * index and testing rows until the page is full is cheaper than listing
- * tens of thousands of ids; the total is then left to `countMatches`.
+ * Every condition is a clause with an index-count estimate (plan.ts). When
+ * some are small enough, their id sets are listed and intersected, and the
+ * page is cut from the candidates in sort order. When every clause is huge
+ * (a one-letter query, `的`, no query at all), most rows match anyway, so
+ * walking the sort index and testing rows until the page is full is cheaper;
+ * the total is then left to `countMatches` unless the walk reached the end.
  */
 import type { GlossDatabase } from '../db/database';
 import type { ArticleRecord } from '../db/types';
-import { filterClauses, highlightsPerArticle, intersectAll, queryClauses, type Clause } from './clauses';
+import { intersectAll, type Clause } from './clauses';
+import {
+  ROW_LOAD_LIMIT, buildClauses, candidateKeys, loadMatching, matchesAll, pageInAnnotatedOrder, type Candidates,
+} from './plan';
 import { withoutSearchTerms, type IndexedHighlight } from './search-terms-field';
 import {
   summarizeArticle, type ArticleSummary, type LibraryHighlight, type LibraryQuery, type PageRequest, type SearchPage,
@@ -20,40 +21,7 @@ import {
 
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
-/** Above this many candidate ids, walking the sort index wins over listing and loading them. */
-const KEY_SET_LIMIT = 4000;
-/** Below this many candidates, testing rows is cheaper than listing another clause's ids. */
-const FEW_CANDIDATES = 300;
-
-export async function buildClauses(db: GlossDatabase, query: LibraryQuery): Promise<Clause[]> {
-  const perArticle = await highlightsPerArticle(db);
-  const [text, filters] = await Promise.all([
-    queryClauses(db, query.query ?? '', perArticle),
-    filterClauses(db, query.filters ?? {}, perArticle),
-  ]);
-  return [...text, ...filters];
-}
-
-/** Candidate ids from the clauses small enough to list, or null when none is. */
-export async function candidateKeys(clauses: readonly Clause[]): Promise<Set<string> | null> {
-  const listable = clauses.filter((c) => c.keys && c.estimate <= KEY_SET_LIMIT).sort((a, b) => a.estimate - b.estimate);
-  if (listable.length === 0) return null;
-  let keys = await listable[0]!.keys!();
-  for (const clause of listable.slice(1)) {
-    if (keys.size <= FEW_CANDIDATES) break;
-    keys = intersectAll([keys, await clause.keys!()]);
-  }
-  return keys;
-}
-
-export const matchesAll = (clauses: readonly Clause[]) => (row: IndexedHighlight): boolean =>
-  clauses.every((clause) => clause.test(row));
-
-async function loadMatching(db: GlossDatabase, keys: Set<string>, clauses: readonly Clause[]): Promise<IndexedHighlight[]> {
-  const rows = (await db.highlights.bulkGet([...keys])) as (IndexedHighlight | undefined)[];
-  const test = matchesAll(clauses);
-  return rows.filter((row): row is IndexedHighlight => row !== undefined && test(row));
-}
+const FEW_ROWS = 150;
 
 async function articlesById(db: GlossDatabase, ids: Iterable<string>): Promise<Map<string, ArticleRecord>> {
   const unique = [...new Set(ids)];
@@ -135,25 +103,49 @@ function pageBounds(page: PageRequest): { offset: number; limit: number } {
   return { offset, limit };
 }
 
+async function pageFromCandidates(
+  db: GlossDatabase,
+  candidates: Candidates,
+  query: LibraryQuery,
+  offset: number,
+  limit: number,
+): Promise<{ rows: IndexedHighlight[]; total: number | null; hasMore: boolean }> {
+  if (query.sort === 'published' && candidates.keys.size > ROW_LOAD_LIMIT) {
+    const inCandidates: Clause = { estimate: candidates.keys.size, verify: false, test: (row) => candidates.keys.has(row.id) };
+    const rows = await walkPublished(db, [inCandidates, ...candidates.rowTests], query, offset, limit + 1);
+    return { rows: rows.slice(0, limit), total: candidates.rowTests.length === 0 ? candidates.keys.size : null, hasMore: rows.length > limit };
+  }
+  // Few candidates: loading them all is cheaper than reading every id in sort order.
+  const loadAll =
+    query.sort === 'published' ||
+    candidates.keys.size <= FEW_ROWS ||
+    (candidates.rowTests.length > 0 && candidates.keys.size <= ROW_LOAD_LIMIT);
+  if (loadAll) {
+    const rows = await sortRows(db, await loadMatching(db, candidates), query);
+    return { rows: rows.slice(offset, offset + limit), total: rows.length, hasMore: offset + limit < rows.length };
+  }
+  const { rows, matched, exhausted } = await pageInAnnotatedOrder(db, candidates, query.direction, offset, limit + 1);
+  return { rows: rows.slice(0, limit), total: exhausted ? matched : null, hasMore: rows.length > limit };
+}
+
 /** One page of highlights matching the query and filters, each with its article. */
 export async function searchHighlights(db: GlossDatabase, query: LibraryQuery & PageRequest = {}): Promise<SearchPage> {
   const { offset, limit } = pageBounds(query);
   return db.transaction('r', db.highlights, db.articles, async () => {
     const clauses = await buildClauses(db, query);
-    const keys = await candidateKeys(clauses);
-    if (keys !== null) {
-      const rows = await sortRows(db, await loadMatching(db, keys, clauses), query);
-      const page = rows.slice(offset, offset + limit);
-      const nextOffset = offset + limit < rows.length ? offset + limit : null;
-      return { items: await withArticles(db, page), total: rows.length, nextOffset, plan: 'keys' };
+    const candidates = await candidateKeys(clauses);
+    if (candidates !== null) {
+      const { rows, total, hasMore } = await pageFromCandidates(db, candidates, query, offset, limit);
+      return { items: await withArticles(db, rows), total, nextOffset: hasMore ? offset + limit : null, plan: 'keys' };
     }
     const walk = query.sort === 'published' ? walkPublished : walkAnnotated;
     // One more than asked: tells whether a next page exists.
     const rows = await walk(db, clauses, query, offset, limit + 1);
     const page = rows.slice(0, limit);
-    const nextOffset = rows.length > limit ? offset + limit : null;
-    const total = nextOffset === null ? offset + page.length : null;
-    return { items: await withArticles(db, page), total, nextOffset, plan: 'walk' };
+    const hasMore = rows.length > limit;
+    let total = hasMore ? null : offset + page.length;
+    if (clauses.length === 0) total = await db.highlights.count();
+    return { items: await withArticles(db, page), total, nextOffset: hasMore ? offset + limit : null, plan: 'walk' };
   });
 }
 
@@ -162,9 +154,12 @@ export async function countMatches(db: GlossDatabase, query: LibraryQuery = {}):
   return db.transaction('r', db.highlights, db.articles, async () => {
     const clauses = await buildClauses(db, query);
     if (clauses.length === 0) return db.highlights.count();
-    const keys = await candidateKeys(clauses);
-    if (keys !== null) return (await loadMatching(db, keys, clauses)).length;
-    if (clauses.every((clause) => clause.keys && !clause.verify)) {
+    const candidates = await candidateKeys(clauses);
+    if (candidates !== null) {
+      if (candidates.rowTests.length === 0) return candidates.keys.size;
+      return (await loadMatching(db, candidates)).length;
+    }
+    if (clauses.every((clause: Clause) => clause.keys && !clause.verify)) {
       return intersectAll(await Promise.all(clauses.map((clause) => clause.keys!()))).size;
     }
     return db.highlights.filter(matchesAll(clauses)).count();

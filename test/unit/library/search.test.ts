@@ -129,10 +129,43 @@ describe('paging and totals', () => {
     const walked = await searchHighlights(db, { offset: 2, limit: 3 });
     expect(walked.plan).toBe('walk');
     expect(walked.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(2, 5));
-    expect(walked.total).toBeNull();
+    expect(walked.total).toBe(7);
     expect(walked.nextOffset).toBe(5);
     const oldest = await searchHighlights(db, { direction: 'asc', limit: 10 });
     expect(oldest.items.map((i) => i.highlight.id)).toEqual([...newestFirst].reverse());
     expect(oldest.total).toBe(7);
+  });
+});
+
+describe('larger candidate sets', () => {
+  it('pages hundreds of candidates in order, verifying rows chunk by chunk', async () => {
+    const db = freshDb();
+    const source = await highlight(db, plain('big'), { exact: 'seed', at: 0 });
+    // Every row holds the bigrams 基层 层治 治理; only every third holds 基层治理 whole.
+    const rows = Array.from({ length: 900 }, (_, i) => ({
+      ...source,
+      id: `big-${String(i).padStart(4, '0')}`,
+      selectors: { ...source.selectors, quote: { ...source.selectors.quote, exact: i % 3 === 0 ? `第${i}条：基层治理` : `第${i}条：基层治，层治理` } },
+      createdAt: 10_000 + i,
+    }));
+    await db.highlights.bulkAdd(rows);
+    const newestFirst = rows.map((r) => r.id).reverse();
+    const wholeNewestFirst = rows.filter((_, i) => i % 3 === 0).map((r) => r.id).reverse();
+
+    const broad = await searchHighlights(db, { query: '基层', offset: 20, limit: 10 });
+    expect(broad.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(20, 30));
+    expect(broad.total).toBe(900);
+
+    const verified = await searchHighlights(db, { query: '基层治理', offset: 5, limit: 10 });
+    expect(verified.items.map((i) => i.highlight.id)).toEqual(wholeNewestFirst.slice(5, 15));
+    expect(verified.nextOffset).toBe(15);
+    expect(verified.total).toBeNull();
+    const lastPage = await searchHighlights(db, { query: '基层治理', offset: 290, limit: 50 });
+    expect(lastPage.items.map((i) => i.highlight.id)).toEqual(wholeNewestFirst.slice(290));
+    expect(lastPage.total).toBe(300);
+    expect(await countMatches(db, { query: '基层治理' })).toBe(300);
+
+    const byPublished = await searchHighlights(db, { query: '基层治理', sort: 'published', limit: 500 });
+    expect(byPublished.items.map((i) => i.highlight.id)).toEqual(wholeNewestFirst);
   });
 });
