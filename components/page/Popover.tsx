@@ -48,8 +48,8 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
             data-color={color.id}
             style={{ background: color.swatch }}
             aria-pressed={color.id === record.color}
-            title={t(color.nameKey)}
-            aria-label={t(color.nameKey)}
+            title={ui.colorNames[color.id] || t(color.nameKey)}
+            aria-label={ui.colorNames[color.id] || t(color.nameKey)}
             onClick={() => void ui.run(() => ui.highlights.update(record.id, { color: color.id }))}
           />
         ))}

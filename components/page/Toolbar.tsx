@@ -21,8 +21,8 @@ export function Toolbar({ ui, toolbar }: { ui: UiController; toolbar: NonNullabl
           class="swatch"
           data-color={color.id}
           style={{ background: color.swatch }}
-          title={t('hlHighlightAs', t(color.nameKey), index + 1)}
-          aria-label={t('hlHighlightAs', t(color.nameKey), index + 1)}
+          title={t('hlHighlightAs', ui.colorNames[color.id] || t(color.nameKey), index + 1)}
+          aria-label={t('hlHighlightAs', ui.colorNames[color.id] || t(color.nameKey), index + 1)}
           onClick={() => void ui.highlight(color.id)}
         />
       ))}

@@ -69,7 +69,7 @@ export function listenToPage(win: Window, ui: UiController, mountUi: () => void,
       if (selection && !selection.isCollapsed) return checkSelection();
       ui.hideToolbar();
       // A plain click: on a highlight it opens the popover, elsewhere it closes it.
-      const hits = highlightsAtPoint(doc, event.clientX, event.clientY, ui.highlights.painter.all());
+      const hits = ui.highlights.list().length ? highlightsAtPoint(doc, event.clientX, event.clientY, ui.highlights.painter.all()) : [];
       if (hits[0]) ui.openPopover(hits[0]);
       else ui.closePopover();
     }, 10);

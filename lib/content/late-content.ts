@@ -46,16 +46,26 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
-  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+  // Observe only while the page has highlights: pages without any pay nothing for DOM churn.
+  let observing = false;
+  const observeIfNeeded = () => {
+    const wanted = highlights.list().length > 0;
+    if (wanted && !observing) observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+    if (!wanted && observing) observer.disconnect();
+    observing = wanted;
+  };
+  const unsubscribe = highlights.subscribe(observeIfNeeded);
 
   return {
     /** A new page (SPA navigation) or a fresh load: new retry budget. */
     restart() {
       runs = 0;
+      if (!highlights.list().length) return;
       void highlights.persistStatuses(false);
       settleLater();
     },
     stop() {
+      unsubscribe();
       observer.disconnect();
       clearTimeout(timer);
       clearTimeout(settleTimer);

@@ -25,15 +25,19 @@ export interface NewHighlightOptions {
 }
 
 export class PageHighlights {
-  readonly painter: Painter;
+  private painterInstance: Painter | null = null;
   private readonly live = new Map<string, LiveHighlight>();
   private readonly listeners = new Set<() => void>();
   private removeStyles: (() => void) | null = null;
   private urlKey: string | null = null;
   private storedArticles: ArticleRecord[] = [];
 
-  constructor(private readonly win: Window) {
-    this.painter = createPainter(win);
+  constructor(private readonly win: Window) {}
+
+  /** Created on first use: a page without highlights never touches the highlight registry. */
+  get painter(): Painter {
+    this.painterInstance ??= createPainter(this.win);
+    return this.painterInstance;
   }
 
   get doc(): Document {
@@ -221,7 +225,7 @@ export class PageHighlights {
 
   /** Drops everything painted (SPA navigation to another page). */
   reset() {
-    this.painter.clear();
+    this.painterInstance?.clear();
     this.live.clear();
     this.changed();
   }
@@ -240,7 +244,7 @@ export class PageHighlights {
   }
 
   dispose() {
-    this.painter.clear();
+    this.painterInstance?.clear();
     this.removeStyles?.();
     this.removeStyles = null;
     this.live.clear();

@@ -4,7 +4,8 @@
  * All storage goes through the background.
  */
 import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/messaging';
-import { DEFAULT_COLOR_ID, colorOf } from '@/lib/highlight';
+import { colorOf } from '@/lib/highlight';
+import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
 import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { listenToPage } from './interaction';
 import { watchLateContent } from './late-content';
@@ -32,18 +33,39 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
   };
   const isOwnUi = (event: Event) => mounted?.isOwnUi(event) ?? false;
   const late = watchLateContent(win, highlights);
-  const stopListening = listenToPage(win, ui, mountUi, isOwnUi);
+  let stopListening: (() => void) | null = null;
+  let disabled = false;
   // The bucket bar appears with the first highlight; pages without any get no UI at all.
   const unsubscribe = highlights.subscribe(() => {
     if (highlights.list().length) mountUi();
   });
 
   const load = () =>
-    highlights
-      .load()
-      .then(() => late.restart())
-      .catch((error: unknown) => console.debug('Gloss: could not load highlights', error));
-  void load();
+    disabled
+      ? Promise.resolve()
+      : highlights
+          .load()
+          .then(() => late.restart())
+          .catch((error: unknown) => console.debug('Gloss: could not load highlights', error));
+  // Sites the user switched Gloss off for get no toolbar and no painting.
+  const applySettings = (settings: Settings) => {
+    ui.applySettings(settings);
+    disabled = isSiteDisabled(settings, win.location.hostname);
+    if (disabled) {
+      stopListening?.();
+      stopListening = null;
+      ui.hideToolbar();
+      ui.closePopover();
+      highlights.reset();
+    } else if (!stopListening) {
+      stopListening = listenToPage(win, ui, mountUi, isOwnUi);
+      void load();
+    }
+  };
+  void loadSettings()
+    .catch(() => DEFAULT_SETTINGS)
+    .then(applySettings);
+  const stopSettings = onSettingsChanged(applySettings);
 
   return {
     handlers: {
@@ -60,8 +82,9 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {
         const range = ui.state.toolbar?.range ?? highlightableSelection(win);
         if (!range) return { ok: false, reason: 'no-selection' };
+        if (disabled) return { ok: false, reason: 'not-annotatable' };
         ui.hideToolbar();
-        const result = await highlights.create(range, { color: color ? colorOf(color).id : DEFAULT_COLOR_ID });
+        const result = await highlights.create(range, { color: color ? colorOf(color).id : ui.defaultColor });
         if (result.ok) win.getSelection()?.removeAllRanges();
         else if (result.reason === 'spans-articles') {
           mountUi();
@@ -97,7 +120,8 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
     },
     stop() {
       unsubscribe();
-      stopListening();
+      stopSettings();
+      stopListening?.();
       late.stop();
       mounted?.unmount();
       highlights.dispose();

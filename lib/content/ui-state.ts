@@ -24,6 +24,9 @@ const boxOf = (rect: DOMRect): Box => ({ top: rect.top, left: rect.left, bottom:
 
 export class UiController {
   state: UiState = { toolbar: null, popover: null, message: null };
+  /** From the user's settings: the colour `h` uses, and their names for colours. */
+  defaultColor = DEFAULT_COLOR_ID;
+  colorNames: Record<string, string> = {};
   private readonly listeners = new Set<() => void>();
   private messageTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -66,7 +69,13 @@ export class UiController {
   }
 
   /** Highlights the toolbar's selection; then optionally opens its popover on the note or tags field. */
-  async highlight(colorId: string = DEFAULT_COLOR_ID, then: 'note' | 'tags' | null = null) {
+  applySettings(settings: { defaultColor: string; colorNames: Record<string, string> }) {
+    this.defaultColor = colorOf(settings.defaultColor).id;
+    this.colorNames = settings.colorNames;
+    for (const listener of this.listeners) listener();
+  }
+
+  async highlight(colorId: string = this.defaultColor, then: 'note' | 'tags' | null = null) {
     const toolbar = this.state.toolbar;
     if (!toolbar) return;
     this.set({ toolbar: null });

@@ -1,0 +1,209 @@
+// bench:anchor: anchoring and painting speed and re-anchoring accuracy in a real Chromium,
+// Gloss side by side with exact-match-only and a Hypothesis-style matcher; then the
+// content script's cost on a page without highlights and its gzipped size.
+// Run after `npx wxt build` (for the content-script part), under the shared lock:
+//   flock /tmp/gloss-e2e.lock npm run bench:anchor
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, truthIn } from './bench-anchor-data.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = resolve(ROOT, '../shared');
+const OUT = join(ROOT, '.cache/bench-anchor');
+const DIST = join(ROOT, '.output/chrome-mv3');
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const EDITED_VERSIONS = Number(process.env.BENCH_EDITS ?? 3);
+const METHODS = ['gloss', 'exact-only', 'hypothesis-style'];
+
+function chromiumArgs() {
+  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
+  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+async function bundle() {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    resolve: { alias: { '@': ROOT } },
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry: join(ROOT, 'scripts/bench-anchor-entry.mjs'), formats: ['iife'], name: 'glossBenchBundle', fileName: () => 'bench-anchor.js' },
+    },
+  });
+  return readFileSync(join(OUT, 'bench-anchor.js'), 'utf8');
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function serve(pages) {
+  const server = createServer((request, response) => {
+    const body = pages.get(new URL(request.url, 'http://x').pathname);
+    if (!body) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+async function launch(extension) {
+  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
+  const args = chromiumArgs();
+  if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args, viewport: { width: 1280, height: 900 } });
+  if (extension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15000 });
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+async function openBenchPage(context, url, script) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ content: script });
+  return page;
+}
+
+/** Sorts each result against the truth: exact, fuzzy, orphan, wrong. */
+function classify(results, truths) {
+  const counts = { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, wrong: 0 };
+  results.forEach((r, i) => {
+    const truth = truths[i];
+    if (r.status === 'orphan') {
+      counts.orphan++;
+      if (truth && truth.survived >= 0.8) counts.orphanButTextSurvived++;
+      return;
+    }
+    const overlap = truth ? Math.min(r.end, truth.end) - Math.max(r.start, truth.start) : 0;
+    const right = truth && overlap >= 0.5 * Math.min(r.end - r.start, truth.end - truth.start);
+    if (!right) counts.wrong++;
+    else if (r.status === 'anchored') counts.anchored++;
+    else counts.fuzzy++;
+  });
+  return counts;
+}
+
+async function anchoringBench(script) {
+  const article = makeArticle(sourceParagraphs(SHARED));
+  const original = render(article);
+  const highlights = pickHighlights(article, 1000, random(1));
+  const pages = new Map([['/original.html', original.html]]);
+  const versions = [];
+  for (let v = 0; v < EDITED_VERSIONS; v++) {
+    const edited = edit(article, random(100 + v));
+    const rendered = render(edited, random(200 + v));
+    pages.set(`/edited-${v}.html`, rendered.html);
+    versions.push({ text: rendered.text, truths: truthIn(edited, highlights) });
+  }
+  const server = await serve(pages);
+  const browser = await launch(false);
+  try {
+    const page = await openBenchPage(browser.context, `${server.origin}/original.html`, script);
+    if ((await page.evaluate(() => glossBench.articleText())) !== original.text) throw new Error('the page text is not the generated text');
+    const selectors = await page.evaluate((spans) => glossBench.describeSpans(spans), highlights.map(({ start, end }) => ({ start, end })));
+    const timing = { original1000: {}, edited100: {} };
+    for (const method of METHODS) {
+      const runs = [];
+      for (let r = 0; r < REPS; r++) runs.push(await page.evaluate(([m, list]) => glossBench.run(m, list), [method, selectors]));
+      timing.original1000[method] = { ms: median(runs.map((x) => x.ms)), msThroughFrame: median(runs.map((x) => x.msThroughFrame)) };
+      const found = runs[0].results.filter((x) => x.status === 'anchored').length;
+      timing.original1000[method].anchored = found;
+    }
+    await page.close();
+
+    const accuracy = Object.fromEntries(METHODS.map((m) => [m, { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, wrong: 0 }]));
+    const editedRuns = Object.fromEntries(METHODS.map((m) => [m, []]));
+    let total = 0;
+    for (let v = 0; v < versions.length; v++) {
+      const edited = await openBenchPage(browser.context, `${server.origin}/edited-${v}.html`, script);
+      if ((await edited.evaluate(() => glossBench.articleText())) !== versions[v].text) throw new Error('edited page text mismatch');
+      for (const method of METHODS) {
+        const first100 = selectors.slice(0, 100);
+        for (let r = 0; r < REPS; r++) editedRuns[method].push((await edited.evaluate(([m, list]) => glossBench.run(m, list), [method, first100])).ms);
+        const all = await edited.evaluate(([m, list]) => glossBench.run(m, list), [method, selectors]);
+        const counts = classify(all.results, versions[v].truths);
+        for (const key of Object.keys(counts)) accuracy[method][key] += counts[key];
+      }
+      total += selectors.length;
+      await edited.close();
+    }
+    for (const method of METHODS) timing.edited100[method] = { ms: median(editedRuns[method]) };
+    const gone = versions.reduce((n, v) => n + v.truths.filter((t) => !t).length, 0);
+    return { textLength: original.text.length, paragraphs: article.length, timing, accuracy, accuracyTotal: total, passagesRemoved: gone };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Main-thread script and task time of a plain article page, with and without the built extension (no highlights stored). */
+async function contentScriptCost() {
+  if (!existsSync(join(DIST, 'manifest.json'))) return null;
+  const html = render(makeArticle(sourceParagraphs(SHARED))).html;
+  const server = await serve(new Map([['/plain.html', html]]));
+  const measure = async (extension) => {
+    const browser = await launch(extension);
+    const samples = [];
+    try {
+      for (let r = 0; r < REPS; r++) {
+        const page = await browser.context.newPage();
+        const cdp = await browser.context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(`${server.origin}/plain.html?r=${r}`);
+        await page.waitForTimeout(1500);
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+        samples.push({ script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000 });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    return { script: median(samples.map((s) => s.script)), task: median(samples.map((s) => s.task)) };
+  };
+  try {
+    const without = await measure(false);
+    const withExtension = await measure(true);
+    return { scriptMsWithout: without.script, scriptMsWith: withExtension.script, addedScriptMs: withExtension.script - without.script, taskMsWithout: without.task, taskMsWith: withExtension.task };
+  } finally {
+    await server.close();
+  }
+}
+
+function contentScriptGzip() {
+  const file = join(DIST, 'content-scripts/content.js');
+  return existsSync(file) ? gzipSync(readFileSync(file)).length : null;
+}
+
+const script = await bundle();
+const anchoring = await anchoringBench(script);
+const cost = await contentScriptCost();
+const gzipBytes = contentScriptGzip();
+
+console.log(`\nbench:anchor — ${anchoring.paragraphs}-paragraph article, ${anchoring.textLength} characters; median of ${REPS} runs (2 shared cores: compare ratios)\n`);
+console.log('method            | 1000 on original: anchor+paint ms (through next frame) | 100 on edited: ms');
+for (const m of METHODS) {
+  const o = anchoring.timing.original1000[m];
+  console.log(`${m.padEnd(17)} | ${String(round(o.ms)).padStart(8)} (${round(o.msThroughFrame)})${' '.repeat(32)} | ${round(anchoring.timing.edited100[m].ms)}`);
+}
+console.log(`\nre-anchoring on ${EDITED_VERSIONS} edited copies × 1000 highlights = ${anchoring.accuracyTotal} (passages removed: ${anchoring.passagesRemoved})`);
+console.log('method            | exact | fuzzy | orphan (text survived ≥80%) | WRONG');
+for (const m of METHODS) {
+  const a = anchoring.accuracy[m];
+  console.log(`${m.padEnd(17)} | ${String(a.anchored).padStart(5)} | ${String(a.fuzzy).padStart(5)} | ${String(a.orphan).padStart(6)} (${a.orphanButTextSurvived}) | ${a.wrong}`);
+}
+if (cost) {
+  console.log(`\ncontent script on a page with no highlights: script time ${round(cost.scriptMsWith)} ms with Gloss vs ${round(cost.scriptMsWithout)} ms without → +${round(cost.addedScriptMs)} ms (target ≤ 5)`);
+} else {
+  console.log('\ncontent script cost: skipped (no build in .output/chrome-mv3: run npx wxt build first)');
+}
+console.log(`content script bundle: ${gzipBytes === null ? 'not built' : `${gzipBytes} bytes gzipped (target ≤ 40960)`}`);
+console.log(JSON.stringify({ bench: 'anchor', reps: REPS, ...anchoring, contentScript: cost, contentScriptGzipBytes: gzipBytes }));
