@@ -1,11 +1,98 @@
 import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { facetCounts, searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import { db } from '../db';
 import { useI18n } from '../i18n';
+import { useDbQuery } from '../useDbQuery';
+import { useColorNames } from '../useColorNames';
+import { LibraryFiltersBar } from './LibraryFiltersBar';
+import { Overview } from './Overview';
+import { ResultItem } from './ResultItem';
 
+const PAGE = 50;
+const DEBOUNCE_MS = 120;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [current, setCurrent] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setCurrent(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return current;
+}
+
+const isFiltered = (f: LibraryFilters) => Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
+
+/** Moves focus between results with the arrow keys. */
+function onListKey(e: KeyboardEvent) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const items = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[data-result]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next = items[e.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1)];
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+}
+
+/** "Library": search and filter every highlight; with neither, the overview and recent articles. */
 export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
+  const colorName = useColorNames();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  const [sort, setSort] = useState<LibrarySort>('annotated');
+  const [limit, setLimit] = useState(PAGE);
+  const query = useDebounced(text.trim(), DEBOUNCE_MS);
+  const searching = query !== '' || isFiltered(filters);
+  const request: LibraryQuery = { query, filters, sort };
+
+  const facets = useDbQuery(() => facetCounts(db, searching ? request : {}), [query, JSON.stringify(filters), searching]);
+  const results = useDbQuery(
+    () => (searching ? searchHighlights(db, { ...request, limit }) : Promise.resolve(null)),
+    [query, JSON.stringify(filters), sort, limit, searching],
+  );
+  useEffect(() => setLimit(PAGE), [query, JSON.stringify(filters), sort]);
+
+  const allFacets = useDbQuery(() => facetCounts(db, {}), []);
+  const libraryEmpty = allFacets.status === 'ready' && allFacets.value.total === 0;
+
   return (
     <div class="library-view">
-      <input ref={searchRef} type="search" class="search-input" aria-label={t('searchLabel')} placeholder={t('searchPlaceholder')} />
+      <input
+        ref={searchRef}
+        type="search"
+        class="search-input"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+      />
+      {allFacets.status === 'ready' && !libraryEmpty && (
+        <LibraryFiltersBar facets={allFacets.value} filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} colorName={colorName} />
+      )}
+      {libraryEmpty && <p class="gloss-card empty-state">{t('libraryEmpty')}</p>}
+      {!libraryEmpty && !searching && <Overview />}
+      {searching && results.status === 'error' && <p role="alert">{t('somethingWentWrong', results.error)}</p>}
+      {searching && results.status === 'ready' && results.value && (
+        <>
+          <p class="gloss-muted results-count" aria-live="polite">
+            {facets.status === 'ready' ? (facets.value.total === 1 ? t('oneHighlight') : t('articleHighlightCount', new Intl.NumberFormat(intl).format(facets.value.total))) : ''}
+          </p>
+          {results.value.items.length === 0 ? (
+            <p class="gloss-card empty-state">{t('noResults')}</p>
+          ) : (
+            <ul class="gloss-list result-list" onKeyDown={onListKey}>
+              {results.value.items.map((item) => (
+                <ResultItem key={item.highlight.id} item={item} colorName={colorName(item.highlight.color)} query={query} />
+              ))}
+            </ul>
+          )}
+          {results.value.nextOffset != null && (
+            <button class="load-more" onClick={() => setLimit(limit + PAGE)}>{t('loadMore')}</button>
+          )}
+        </>
+      )}
     </div>
   );
 }

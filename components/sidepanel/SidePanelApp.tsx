@@ -20,7 +20,9 @@ export function SidePanelApp() {
       if (e.key === '/' && !typing) {
         e.preventDefault();
         setTab('library');
-        requestAnimationFrame(() => searchRef.current?.focus());
+        // The field exists already on the library tab; else after this render.
+        if (searchRef.current) searchRef.current.focus();
+        else setTimeout(() => searchRef.current?.focus(), 0);
       }
     };
     document.addEventListener('keydown', onKey);
