@@ -63,16 +63,17 @@ export function citationLine(article: ArticleRecord, labels: MarkdownLabels = DE
 
 function highlightContext(h: HighlightRecord, article: ArticleRecord, index: number, colors?: Readonly<Record<string, string>>): TemplateContext {
   return {
-    quote: escapeBlock(h.selectors.quote.exact).join('\n'),
-    note: escapeBlock(h.note, escapeNoteRun).join('\n'),
-    tags: hashtags(h.tags),
-    link: markdownUrl(textFragmentUrl(article.url, h.selectors.quote)),
-    color: escapeInline(colorName(h.color, colors)),
+    // Functions: computed only when the template uses them.
+    quote: () => escapeBlock(h.selectors.quote.exact).join('\n'),
+    note: h.note ? () => escapeBlock(h.note, escapeNoteRun).join('\n') : '',
+    tags: h.tags.length ? () => hashtags(h.tags) : '',
+    link: () => markdownUrl(textFragmentUrl(article.url, h.selectors.quote)),
+    color: () => escapeInline(colorName(h.color, colors)),
     colorId: h.color,
-    created: isoTime(h.createdAt),
-    updated: isoTime(h.updatedAt),
+    created: () => isoTime(h.createdAt),
+    updated: () => isoTime(h.updatedAt),
     orphan: h.status === 'orphan',
-    currentText: h.currentText ? escapeBlock(h.currentText).join('\n') : '',
+    currentText: h.currentText ? () => escapeBlock(h.currentText!).join('\n') : '',
     index: index + 1,
   };
 }

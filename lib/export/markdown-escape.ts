@@ -8,7 +8,7 @@ const INLINE_SPECIAL = /[\\`*_{}[\]<>#|~&$=%^!]/g;
 
 /** Escapes a run of text so no character in it is read as Markdown or HTML. */
 export function escapeInline(text: string): string {
-  return text.replace(INLINE_SPECIAL, (ch) => `\\${ch}`);
+  return text.replace(INLINE_SPECIAL, '\\$&');
 }
 
 // Block syntax that only matters at the start of a line: lists, headings, quotes, rules, tables.

@@ -27,7 +27,7 @@ export interface CompiledTemplate {
   nodes: Node[];
 }
 
-export type TemplateValue = string | number | boolean | null | undefined | TemplateContext[];
+export type TemplateValue = string | number | boolean | null | undefined | TemplateContext[] | (() => string);
 export interface TemplateContext {
   [name: string]: TemplateValue;
 }
@@ -115,15 +115,19 @@ export function compileTemplate(source: string, knownNames?: ReadonlySet<string>
   return { nodes: root };
 }
 
-function lookup(scopes: readonly TemplateContext[], name: string): TemplateValue {
+/** A value by name, innermost scope first; functions are computed only when a template uses them. */
+function lookup(scopes: readonly TemplateContext[], name: string): Exclude<TemplateValue, () => string> {
   for (let i = scopes.length - 1; i >= 0; i--) {
     const scope = scopes[i]!;
-    if (Object.hasOwn(scope, name)) return scope[name];
+    if (Object.hasOwn(scope, name)) {
+      const value = scope[name];
+      return typeof value === 'function' ? value() : value;
+    }
   }
   return undefined;
 }
 
-function isEmpty(value: TemplateValue): boolean {
+function isEmpty(value: Exclude<TemplateValue, () => string>): boolean {
   return value === undefined || value === null || value === false || value === '' || (Array.isArray(value) && value.length === 0);
 }
 

@@ -27,11 +27,17 @@ export class RestoreAbortedError extends Error {
   }
 }
 
-async function writeAll<T>(table: Table<T, string>, rows: readonly T[], tick: (n: number) => void): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    await table.bulkPut(chunk);
-    tick(chunk.length);
+/** New rows go in with bulkAdd (no lookup of an existing row, which write hooks would need for a put). */
+async function writeAll<T>(table: Table<T, string>, changes: { add: readonly T[]; update: readonly T[] }, tick: (n: number) => void): Promise<void> {
+  for (const [rows, write] of [
+    [changes.add, (chunk: T[]) => table.bulkAdd(chunk)],
+    [changes.update, (chunk: T[]) => table.bulkPut(chunk)],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await write(chunk);
+      tick(chunk.length);
+    }
   }
 }
 
@@ -51,9 +57,9 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
         // Throwing inside the transaction aborts it: nothing written so far is kept.
         if (signal?.aborted) throw new RestoreAbortedError();
       };
-      await writeAll(db.articles, [...plan.articles.add, ...plan.articles.update], tick);
-      await writeAll(db.tags, plan.tags.add, tick);
-      await writeAll(db.highlights, [...plan.highlights.add, ...plan.highlights.update], tick);
+      await writeAll(db.articles, plan.articles, tick);
+      await writeAll(db.tags, { add: plan.tags.add, update: [] }, tick);
+      await writeAll(db.highlights, plan.highlights, tick);
       if (signal?.aborted) throw new RestoreAbortedError();
       return plan;
     });

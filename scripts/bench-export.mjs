@@ -1,0 +1,109 @@
+// npm run bench:export: Markdown export of 10,000 highlights across 1,000 articles (target <= 1 s) and a
+// backup → restore round trip of 100,000 highlights (target: restore <= 10 s, every field equal), in Chromium
+// (real IndexedDB) via a Vite library bundle in .cache/. Prints tables, then (last line) one JSON object.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, '.cache/bench-export');
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
+const MD_HIGHLIGHTS = Number(process.env.BENCH_MD_HIGHLIGHTS ?? 10_000);
+const BACKUP_HIGHLIGHTS = Number(process.env.BENCH_BACKUP_HIGHLIGHTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_MARKDOWN_MS = 1_000;
+const TARGET_RESTORE_MS = 10_000;
+
+function chromiumArgs() {
+  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
+  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+async function bundle() {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    resolve: { alias: { '@': ROOT } },
+    build: {
+      outDir: OUT,
+      emptyOutDir: true,
+      lib: { entry: join(ROOT, 'scripts/bench-export-entry.ts'), formats: ['es'], fileName: () => 'bench-export.js' },
+      rolldownOptions: { output: { charset: 'ascii' } },
+    },
+  });
+}
+
+async function serve() {
+  const js = readFileSync(join(OUT, 'bench-export.js'));
+  const server = createServer((req, res) => {
+    if (req.url === '/bench-export.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>bench</title>');
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+const ms = (v) => `${v.toFixed(0).padStart(7)} ms`;
+const mb = (v) => `${(v / 1048576).toFixed(1).padStart(7)} MB`;
+
+async function main() {
+  await bundle();
+  const server = await serve();
+  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-export-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [...chromiumArgs(), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  let markdown;
+  let backup;
+  try {
+    const page = await context.newPage();
+    await page.goto(server.origin + '/');
+    const run = (fn, arg) => page.evaluate(async ([source, a]) => {
+      const lib = await import('/bench-export.js');
+      return new Function('lib', 'a', `return (${source})(lib, a)`)(lib, a);
+    }, [fn.toString(), arg]);
+    markdown = await run((lib, a) => lib.timeMarkdown(a.articles, a.highlights, a.runs), { articles: ARTICLES, highlights: MD_HIGHLIGHTS, runs: RUNS });
+    backup = await run((lib, a) => lib.timeBackupRestore(a.articles, a.highlights), { articles: ARTICLES, highlights: BACKUP_HIGHLIGHTS });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
+
+  console.log(`Markdown export, ${markdown.highlights} highlights across ${markdown.articles} articles (median of ${RUNS} runs, Chromium)`);
+  console.log(`  one file                 ${ms(markdown.singleFileMs)}   target <= ${TARGET_MARKDOWN_MS} ms   (${(markdown.markdownChars / 1e6).toFixed(1)} M chars)`);
+  console.log(`  one file per article     ${ms(markdown.perArticleFilesMs)}`);
+  console.log(`  .zip of those files      ${ms(markdown.zipMs)}   (${mb(markdown.zipBytes)})`);
+  console.log(`  CSV                      ${ms(markdown.csvMs)}`);
+  console.log(`\nBackup and restore, ${backup.highlights} highlights across ${backup.articles} articles (real IndexedDB, Chromium)`);
+  console.log(`  fill source database     ${ms(backup.fillMs)}   (same rows, same schema, no search hooks: ${backup.bareFillMs.toFixed(0)} ms)`);
+  console.log(`  backup to Blob           ${ms(backup.backupMs)}   ${mb(backup.backupBytes)}; JS heap growth during backup ${mb(backup.backupHeapPeakBytes)}`);
+  console.log(`  restore: read file       ${ms(backup.readMs)}`);
+  console.log(`  restore: parse+validate  ${ms(backup.parseValidateMs)}`);
+  console.log(`  restore: plan+write (1 tx)${ms(backup.applyMs)}`);
+  console.log(`  restore total            ${ms(backup.restoreMs)}   target <= ${TARGET_RESTORE_MS} ms; ${(backup.applyMs / backup.bareFillMs).toFixed(2)}x the hook-free fill`);
+  console.log(`  lossless: ${backup.compared} records compared field by field, ${backup.differences} differences; second backup identical: ${backup.secondBackupIdentical}`);
+  const ok = {
+    markdown: markdown.singleFileMs <= TARGET_MARKDOWN_MS && markdown.perArticleFilesMs <= TARGET_MARKDOWN_MS,
+    restore: backup.restoreMs <= TARGET_RESTORE_MS,
+    lossless: backup.differences === 0 && backup.secondBackupIdentical && backup.compared === backup.articles + backup.highlights + 4,
+  };
+  const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? +v.toFixed(1) : v]));
+  console.log(JSON.stringify({
+    bench: 'export', targets: { markdownMs: TARGET_MARKDOWN_MS, restoreMs: TARGET_RESTORE_MS }, ok, markdown: round(markdown),
+    backup: { ...round(backup), applyVsBareFill: +(backup.applyMs / backup.bareFillMs).toFixed(2) },
+  }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
