@@ -37,6 +37,9 @@ export function I18nProvider({ locale, children }: { locale?: Locale; children: 
     void loadSettings().then((settings) => setCurrent(chosenLocale(settings)), () => undefined);
     return onSettingsChanged((settings) => setCurrent(chosenLocale(settings)));
   }, [locale]);
+  useEffect(() => {
+    document.documentElement.lang = intlTag(current);
+  }, [current]);
   return <I18nContext.Provider value={i18nFor(current)}>{children}</I18nContext.Provider>;
 }
 

@@ -59,7 +59,7 @@ export function LibraryFiltersBar(props: {
               aria-label={t('colorFilterLabel', colorName(color.id))}
               onClick={() => set({ colors: on ? colors.filter((c) => c !== color.id) : [...colors, color.id] })}
             >
-              <ColorDot color={color.id} label="" />
+              <ColorDot color={color.id} />
               {colorName(color.id)}
             </button>
           );
