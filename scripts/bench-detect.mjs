@@ -11,7 +11,7 @@ const SHARED = join(ROOT, '../shared');
 const CORPUS = join(SHARED, 'corpus');
 const limit = Number(process.env.BENCH_LIMIT ?? Infinity);
 // Diagnosis: BENCH_ONLY=<corpus> runs one corpus; BENCH_DUMP=<file> writes one JSON line per page.
-const only = process.env.BENCH_ONLY ?? null;
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 const dump = process.env.BENCH_DUMP ?? null;
 
 /** Each page: { corpus, id, bytes, charset, path, url, truth: [{ title, author, date, body }], type } */
@@ -139,7 +139,7 @@ async function main() {
   };
   const failures = [];
   if (dump) writeFileSync(dump, '');
-  for (const page of pages.filter((page) => !only || page.corpus === only)) {
+  for (const page of pages.filter((page) => !only || only.includes(page.corpus))) {
     try {
       await browser.open(server.add(page.path, page.bytes, page.charset));
       const gloss = await browser.detect(page.id, page.url);

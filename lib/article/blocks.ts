@@ -30,6 +30,8 @@ export interface Scan {
   tallies: Map<Element, Tally>;
   /** Top-level chrome regions (nav, footer, share, comments…) for reporting. */
   chrome: Element[];
+  /** Prose found inside each chrome region: a large amount means the hint was wrong. */
+  chromeProse: Map<Element, number>;
   nodeCount: number;
 }
 
@@ -67,16 +69,18 @@ function hiddenByMarkup(element: Element): boolean {
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-export function scanDocument(root: Element): Scan {
+export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new Set()): Scan {
   const blocks: Block[] = [];
   const tallies = new Map<Element, Tally>();
   const chrome: Element[] = [];
+  const chromeProse = new Map<Element, number>();
   let nodeCount = 0;
   // A hinted wrapper holding much of the page's text is layout, not chrome ("sidebar-layout").
   const chromeLimit = (root.textContent?.length ?? 0) * 0.3;
-  const isChrome = (element: Element) => junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
+  const isChrome = (element: Element) => !exempt.has(element) && junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
 
-  const addBlock = (element: Element, rawLines: string[], linkChars: number, junk: boolean) => {
+  const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
+    const junk = chromeRoot !== null;
     const joined = rawLines.length === 1 ? rawLines[0]! : rawLines.join(' ');
     const { weight, punctuation } = measure(joined);
     if (weight === 0) return;
@@ -88,8 +92,10 @@ export function scanDocument(root: Element): Scan {
     let good = 0;
     let bad = 0;
     let neutral = 0;
+    const prose = (weight >= 60 && punctuation >= 1) || (weight >= 40 && punctuation >= 2);
+    if (chromeRoot && prose && linkWeight / weight <= 0.5) chromeProse.set(chromeRoot, (chromeProse.get(chromeRoot) ?? 0) + weight - linkWeight);
     if (junk || linkWeight / weight > 0.5) bad = weight;
-    else if ((weight >= 60 && punctuation >= 1) || (weight >= 40 && punctuation >= 2)) {
+    else if (prose) {
       good = weight - linkWeight;
       bad = linkWeight;
     } else neutral = weight;
@@ -110,7 +116,7 @@ export function scanDocument(root: Element): Scan {
     linkChars: number;
   }
 
-  const visit = (element: Element, run: Run, junk: boolean, inLink: boolean, depth: number) => {
+  const visit = (element: Element, run: Run, junk: Element | null, inLink: boolean, depth: number) => {
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (++nodeCount > MAX_NODES) return;
       if (child.nodeType === 3) {
@@ -128,7 +134,7 @@ export function scanDocument(root: Element): Scan {
         run.lines.push('');
         continue;
       }
-      const childJunk = junk || isChrome(node);
+      const childJunk = junk ?? (isChrome(node) ? node : null);
       if (childJunk && !junk && chrome.length < 60) chrome.push(node);
       if (BLOCK.has(tag)) {
         addBlock(element, run.lines, run.linkChars, junk);
@@ -144,9 +150,9 @@ export function scanDocument(root: Element): Scan {
   };
 
   const run: Run = { lines: [''], linkChars: 0 };
-  visit(root, run, false, false, 0);
-  addBlock(root, run.lines, run.linkChars, false);
-  return { blocks, tallies, chrome, nodeCount };
+  visit(root, run, null, false, 0);
+  addBlock(root, run.lines, run.linkChars, null);
+  return { blocks, tallies, chrome, chromeProse, nodeCount };
 }
 
 /** The blocks inside an element, in document order. */
@@ -163,6 +169,10 @@ export function blocksWithin(scan: Scan, element: Element): Block[] {
 
 /** Picks the element whose prose outweighs the chrome and short bits inside it. */
 export function bestContainer(scan: Scan): Element | null {
+  return bestScored(scan).element;
+}
+
+export function bestScored(scan: Scan): { element: Element | null; score: number } {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, tally] of scan.tallies) {
@@ -172,5 +182,23 @@ export function bestContainer(scan: Scan): Element | null {
       best = element;
     }
   }
-  return best;
+  return { element: best, score: bestScore };
+}
+
+/**
+ * Scans, then rescans with a chrome hint lifted when that region holds more prose than
+ * the best container found outside it (article bodies in "sidebar-layout" wrappers).
+ */
+export function scanWithExemptions(root: Element): Scan {
+  const exempt = new Set<Element>();
+  let scan = scanDocument(root, exempt);
+  for (let pass = 0; pass < 2; pass++) {
+    let worst: Element | null = null;
+    let prose = 0;
+    for (const [element, amount] of scan.chromeProse) if (amount > prose) [worst, prose] = [element, amount];
+    if (!worst || prose < 400 || prose < 1.5 * bestScored(scan).score) break;
+    exempt.add(worst);
+    scan = scanDocument(root, exempt);
+  }
+  return scan;
 }

@@ -1,5 +1,5 @@
 /** Article-structure detection on a live (or parsed) Document. Never throws. */
-import { bestContainer, scanDocument, type Scan } from './blocks';
+import { bestContainer, scanWithExemptions, type Scan } from './blocks';
 import { pageContext, readEdition, urlDate } from './context';
 import { readMetadata } from './metadata';
 import { findStories } from './multi';
@@ -32,7 +32,7 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
   if (!body || body.tagName === 'FRAMESET') return NONE;
   const url = options.url ?? doc.URL ?? '';
   const meta = readMetadata(doc);
-  const scan = scanDocument(body);
+  const scan = scanWithExemptions(body);
   const headText = scan.blocks.slice(0, 400).map((block) => block.text).join('\n');
   const edition = readEdition(doc, url, meta, headText);
   const context = pageContext(meta, edition, url, headText, options.now);

@@ -88,6 +88,14 @@ function kindOf(element: Element): BlockKind {
   return 'paragraph';
 }
 
+/** "Analysis by Jane Doe, CNN Editor | Site" → "Jane Doe"; URLs and long phrases are dropped. */
+export function cleanMetaAuthor(raw: string): string | null {
+  let name = cleanText(raw).replace(/^(?:analysis|opinion|commentary|text|текст|story)?\s*[:：]?\s*by[:\s]+/i, '').replace(/^by[:\s]+/i, '');
+  name = name.split(/\s+\|\s+|\s*,\s*|\s+[-–—]\s+/)[0]!.trim();
+  if (!name || name.length > 60 || /^https?:|@|\d{3,}/.test(name) || name.split(/\s+/).length > 5) return null;
+  return name;
+}
+
 export function buildArticle(region: Region, context: PageContext, storyKey: string): DetectedArticle {
   const authors: Credit[] = [];
   const editors: Credit[] = [];
@@ -211,7 +219,10 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     break;
   }
   // Names from metadata fill in people the page printed without roles.
-  mergeCredits(authors, context.metaAuthors.filter((name) => name.length <= 60).map((name) => ({ name, role: null })));
+  for (const raw of context.metaAuthors) {
+    const name = cleanMetaAuthor(raw);
+    if (name && !authors.some((credit) => credit.name.toLowerCase() === name.toLowerCase())) mergeCredits(authors, [{ name, role: null }]);
+  }
 
   const title = region.title ?? (region.titleBlock ? joinLines(region.titleBlock.lines) : context.title ?? '');
   return {
