@@ -155,7 +155,7 @@ describe('TagManager', () => {
     act(() => [...row().querySelectorAll('button')].find((b) => b.textContent === 'Rename')!.click());
     const field = row().querySelector('input')!;
     type(field, 'ＣＨＩＮＡ');
-    act(() => row().querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => void row().querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(row().querySelector('[role=alertdialog]')!.textContent).toContain('“China” already exists. Merge “economy” into it?');
     expect(api.calls).toEqual([]);
     act(() => row().querySelector<HTMLButtonElement>('[role=alertdialog] button')!.click());
@@ -188,7 +188,7 @@ describe('TagManager', () => {
     expect(api.calls).toEqual(['colour China #3a9a5b']);
     const row = root.querySelectorAll('.gloss-tag-manager-row')[0]!;
     act(() => [...row.querySelectorAll('button')].find((b) => b.textContent === 'Merge…')!.click());
-    act(() => row.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => void row.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     await settle();
     expect($('[role=alert]').textContent).toBe("Couldn't change the tag: disk full");
   });
