@@ -4,7 +4,7 @@
  */
 import { Anchorer, type AnchorResult } from '@/lib/anchoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
-import type { PageArticle } from './articles';
+import { WHOLE_PAGE_STORY, type PageArticle } from './articles';
 
 export interface Anchored {
   record: HighlightRecord;
@@ -28,7 +28,8 @@ export function anchorRecords(
   const body = doc.body;
   return records.map((record) => {
     const story = storyOf.get(record.articleId);
-    const article = articles.find((a) => a.storyKey === story) ?? articles[0];
+    // A story no longer detected (or the whole-page story): the page body, by its page position.
+    const article = articles.find((a) => a.storyKey === story) ?? (articles.length === 1 && story !== WHOLE_PAGE_STORY ? articles[0] : undefined);
     let result: AnchorResult | null = null;
     if (article) result = anchorerFor(article.root).anchor({ quote: record.selectors.quote, position: record.selectors.position });
     if ((!result || result.status === 'orphan') && body && article?.root !== body) {

@@ -1,9 +1,11 @@
 /**
  * The articles of a page, as anchoring sees them: a live root element and a
- * story key each. Until structure detection (lib/article) lands, the whole
- * body is one article; switching to detectPage(doc) changes only this file.
+ * story key each, from structure detection (lib/article). Text outside every
+ * detected story (or a page with none) belongs to the page as a whole.
  */
+import { detectPage, type DetectedArticle } from '@/lib/article';
 import type { ArticleInput } from '@/lib/messaging';
+import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { pageArticle } from './page-article';
 
 export interface PageArticle {
@@ -13,10 +15,52 @@ export interface PageArticle {
   describe(): ArticleInput | null;
 }
 
-export function articlesOfPage(doc: Document): PageArticle[] {
+/** Story key of highlights made outside every detected article. */
+export const WHOLE_PAGE_STORY = 'page';
+const MAX_CLIPPED_TEXT = 1_000_000;
+
+function detectedInput(doc: Document, article: DetectedArticle): ArticleInput | null {
+  const address = resolveAddress(pageAddressOf(doc));
+  if (!address) return null;
+  return {
+    url: address.url,
+    urlKey: address.key,
+    storyKey: article.storyKey,
+    title: article.title.slice(0, 2000),
+    kicker: article.kicker,
+    subtitle: article.subtitle,
+    authors: article.authors.slice(0, 100),
+    editors: article.editors.slice(0, 100),
+    siteName: article.siteName,
+    section: article.section,
+    publishedDate: article.publishedDate,
+    lang: article.lang ?? (doc.documentElement.lang || null),
+    text: article.paragraphs.join('\n\n').slice(0, MAX_CLIPPED_TEXT),
+  };
+}
+
+/** The whole page as one article: the fallback when detection finds none, and for text outside every story. */
+export function wholePage(doc: Document, storyKey: string): PageArticle | null {
   const body = doc.body;
-  if (!body) return [];
-  return [{ root: body, storyKey: '0', describe: () => pageArticle(doc) }];
+  if (!body) return null;
+  return {
+    root: body,
+    storyKey,
+    describe: () => {
+      const input = pageArticle(doc);
+      return input && { ...input, storyKey };
+    },
+  };
+}
+
+/** Detected stories of the page (structure detection runs on each call: call it once per pass). */
+export function articlesOfPage(doc: Document): PageArticle[] {
+  const detected = detectPage(doc).articles.filter((a) => a.root.isConnected);
+  if (!detected.length) {
+    const page = wholePage(doc, '0');
+    return page ? [page] : [];
+  }
+  return detected.map((article) => ({ root: article.root, storyKey: article.storyKey, describe: () => detectedInput(doc, article) }));
 }
 
 export type ArticleOfRange = { ok: true; article: PageArticle } | { ok: false; reason: 'spans-articles' | 'outside' };
@@ -26,8 +70,8 @@ export function articleOfRange(articles: readonly PageArticle[], range: Range): 
   const start = articles.find((a) => a.root.contains(range.startContainer));
   const end = articles.find((a) => a.root.contains(range.endContainer));
   if (start && end && start !== end) return { ok: false, reason: 'spans-articles' };
-  if (start ?? end) return { ok: true, article: (start ?? end)! };
   // A selection wrapping several articles from outside (e.g. select-all).
   if (articles.filter((a) => range.intersectsNode(a.root)).length > 1) return { ok: false, reason: 'spans-articles' };
+  if (start ?? end) return { ok: true, article: (start ?? end)! };
   return { ok: false, reason: 'outside' };
 }

@@ -8,7 +8,7 @@ import { createPainter, installPageStyles, type Painter } from '@/lib/highlight'
 import { askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult } from '@/lib/messaging';
 import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { anchorRecords } from './anchoring-pass';
-import { articleOfRange, articlesOfPage } from './articles';
+import { articleOfRange, articlesOfPage, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
 
 export interface LiveHighlight {
   record: HighlightRecord;
@@ -162,8 +162,11 @@ export class PageHighlights {
   async create(range: Range, options: NewHighlightOptions): Promise<HighlightSelectionResult> {
     const articles = articlesOfPage(this.doc);
     const located = articleOfRange(articles, range);
-    if (!located.ok) return { ok: false, reason: located.reason === 'spans-articles' ? 'spans-articles' : 'not-annotatable' };
-    const { article } = located;
+    let article: PageArticle | null = located.ok ? located.article : null;
+    if (!located.ok && located.reason === 'spans-articles') return { ok: false, reason: 'spans-articles' };
+    // Text outside every detected story (a caption, a sidebar) still belongs to the page.
+    article ??= wholePage(this.doc, WHOLE_PAGE_STORY);
+    if (!article) return { ok: false, reason: 'not-annotatable' };
     const index = buildTextIndex(article.root);
     const description = describe(article.root, range, index);
     const body = this.doc.body;
