@@ -53,7 +53,7 @@ export async function startPageServer() {
 export function pathOf(url, fallback) {
   try {
     const parsed = new URL(url);
-    return parsed.pathname + parsed.search || fallback;
+    return parsed.pathname || fallback;
   } catch {
     return fallback;
   }
