@@ -101,6 +101,8 @@ export function parseBylineLine(text: string): Credit[] | null {
     for (const credit of credits) credit.role ??= role;
     return credits.length ? credits : null;
   }
+  const posted = /^([^\s：:]{2,20})\s*发表于\s*\d/.exec(line);
+  if (posted) return [{ name: posted[1]!, role: null }];
   if (/^by\s+[A-Z]/i.test(line) && line.split(/\s+/).length <= 14) {
     const credits = parseEnglishByline(line);
     return credits.length ? credits : null;
@@ -121,7 +123,7 @@ export interface Dateline {
 }
 
 const ZH_DATELINE =
-  /^((?:[\u4e00-\u9fff]{0,10}(?:报|网|社|台|刊|闻|媒)讯|[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯))(?:\s*[（(]([^（()）]{1,80})[)）])?)/;
+  /^((?:据)?(?:[\u4e00-\u9fff]{0,10}(?:报|网|社|台|刊|闻|媒)讯|[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)|(?:新华社|中新社|中新网|人民网|央视网|本报)[\u4e00-\u9fff]{1,6}电)(?:\s*[（(]([^（()）]{1,80})[)）])?)/;
 const EN_DATELINE =
   /^([A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z .&]{2,30}\)\s*)?[—–-]{1,2})\s*/;
 

@@ -105,6 +105,11 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
       else headerBlocks.push(block);
     }
   }
+  if (!titleBlock || titleIndex < 0) {
+    // No printed title: the short lines right above the body may still carry the date and byline.
+    const above = scan.blocks.slice(Math.max(0, bodyStartIndex(scan, container) - 6), bodyStartIndex(scan, container));
+    headerBlocks.push(...above.filter((block) => !block.junk && block.weight < 240 && block.linkWeight / block.weight < 0.5));
+  }
   const bodyBlocks = inRoot.filter(
     (block) => contains(container, block.element) && block.index > titleIndex && !block.junk && block.linkWeight / block.weight <= 0.5
       && block !== subtitleBlock && !kickerBlocks.includes(block),
@@ -114,6 +119,10 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
     headerBlocks.push(bodyBlocks.shift()!);
   }
   return { root, titleBlock, title: chooseTitle(titleBlock, titles, documentTitle), kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
+}
+
+function bodyStartIndex(scan: Scan, container: Element): number {
+  return blocksWithin(scan, container)[0]?.index ?? 0;
 }
 
 function shortHeading(block: Block): boolean {
