@@ -5,3 +5,4 @@ export { suggestTopics, suggestTopicsForHighlight, type SuggestOptions, type Top
 export { buildLibraryStats, addToLibraryStats, emptyLibraryStats, type LibraryStats } from './library-stats';
 export type { ArticleForTopics, HighlightForTopics } from './extract';
 export { detectTopicLanguage, type TopicLanguage } from './language';
+export { createTopicService, articleForTopics, type TopicService } from './service';

@@ -1,0 +1,59 @@
+/**
+ * Suggestions against the stored library, for the background or an extension
+ * page (never the content script: it has no database and should stay small).
+ * Document frequencies are built from the most recent articles and kept until
+ * the articles change.
+ */
+import type { GlossDatabase } from '../db/database';
+import { listTagUsage, usageScore } from '../db/tags-ranking';
+import type { ArticleRecord } from '../db/types';
+import type { ArticleForTopics } from './extract';
+import { buildLibraryStats, type LibraryStats } from './library-stats';
+import { suggestTopics, suggestTopicsForHighlight, type TopicSuggestion } from './suggest';
+
+/** Newest articles used for document frequencies: enough for IDF, bounded in time (~5 ms per article). */
+export const LIBRARY_SAMPLE = 400;
+
+export function articleForTopics(article: ArticleRecord): ArticleForTopics {
+  return { title: article.title, kicker: article.kicker, subtitle: article.subtitle, text: article.text, lang: article.lang };
+}
+
+export interface TopicService {
+  suggestForArticle(articleId: string, limit?: number): Promise<TopicSuggestion[]>;
+  suggestForHighlight(highlightId: string, limit?: number): Promise<TopicSuggestion[]>;
+}
+
+export function createTopicService(db: GlossDatabase): TopicService {
+  let cached: { signature: string; stats: LibraryStats } | null = null;
+
+  async function library(): Promise<LibraryStats> {
+    const newest = await db.articles.orderBy('updatedAt').reverse().limit(LIBRARY_SAMPLE).toArray();
+    const signature = `${await db.articles.count()}:${newest.map((a) => `${a.id}@${a.updatedAt}`).join(',')}`;
+    if (cached?.signature !== signature) cached = { signature, stats: buildLibraryStats(newest.map(articleForTopics)) };
+    return cached.stats;
+  }
+
+  /** The user's tag names, most used first (they rank first when they fit). */
+  async function existingTags(): Promise<string[]> {
+    const now = Date.now();
+    return (await listTagUsage(db)).sort((a, b) => usageScore(b, now) - usageScore(a, now)).map((usage) => usage.name);
+  }
+
+  return {
+    async suggestForArticle(articleId, limit) {
+      const article = await db.articles.get(articleId);
+      if (!article) return [];
+      return suggestTopics(articleForTopics(article), { library: await library(), existingTags: await existingTags(), exclude: article.tags, limit });
+    },
+    async suggestForHighlight(highlightId, limit) {
+      const highlight = await db.highlights.get(highlightId);
+      if (!highlight) return [];
+      const article = await db.articles.get(highlight.articleId);
+      const { exact, prefix, suffix } = highlight.selectors.quote;
+      return suggestTopicsForHighlight(
+        { exact, prefix, suffix, lang: article?.lang },
+        { article: article ? articleForTopics(article) : null, library: await library(), existingTags: await existingTags(), exclude: highlight.tags, limit },
+      );
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { ensureTags } from '../../../lib/db/tags';
+import { createTopicService } from '../../../lib/topics/service';
+import { article, highlight, uniqueName } from '../tags/helpers';
+import { newsZhArticles } from './fixtures';
+
+let db: GlossDatabase;
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('createTopicService', () => {
+  it('suggests for a stored article and highlight, existing tags first, minus tags already on them', async () => {
+    db = openDatabase(uniqueName('service'));
+    const [lead] = newsZhArticles('02-founder-article-lead');
+    await ensureTags(db, ['基层治理', '体育']);
+    await db.articles.add({ ...article('a1', ['信访']), title: lead!.title, kicker: lead!.kicker, text: lead!.paragraphs.join('\n'), lang: 'zh-CN' });
+    const quoteParagraph = lead!.paragraphs[4]!;
+    await db.highlights.add({
+      ...highlight('h1', 'a1', ['衡南县']),
+      selectors: { quote: { type: 'TextQuoteSelector', exact: quoteParagraph.slice(0, 40), prefix: '', suffix: quoteParagraph.slice(40, 70) }, position: null, pagePosition: null },
+    });
+    const service = createTopicService(db);
+    const forArticle = await service.suggestForArticle('a1');
+    // 衡南县 is a tag because the highlight carries it; 体育 is a tag that does not fit.
+    expect(forArticle.slice(0, 2).map((s) => [s.name, s.source])).toEqual([
+      ['衡南县', 'existing-tag'],
+      ['基层治理', 'existing-tag'],
+    ]);
+    expect(forArticle.map((s) => s.name)).toContain('屋场恳谈会');
+    expect(forArticle.map((s) => s.name)).not.toContain('信访');
+    expect(forArticle.map((s) => s.name)).not.toContain('体育');
+    const forHighlight = await service.suggestForHighlight('h1');
+    expect(forHighlight.map((s) => s.name)).toContain('屋场恳谈会');
+    expect(forHighlight.map((s) => s.name)).not.toContain('衡南县');
+    expect(await service.suggestForArticle('missing')).toEqual([]);
+  });
+});
