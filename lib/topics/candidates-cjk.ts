@@ -25,6 +25,7 @@ const NOT_ENTITY_ENDING = /(?:干部|全部|内部|外部|局部|部分|社会|�
 /** Latin letters or digits inside CJK text: only acronyms and names like `5G`, `GDP` are kept. */
 const HAS_ASCII_DIGIT = /[0-9０-９%％.]/u;
 const LATIN_ACRONYM = /^[A-Z][A-Z0-9]{1,9}$/u;
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 function koreanStem(word: string): string {
   for (const particle of KOREAN_PARTICLES) {
@@ -39,7 +40,10 @@ function wordRuns(text: string, language: TopicLanguage): string[][] {
   let run: string[] = [];
   for (const { segment, isWordLike } of wordSegmenter(language).segment(text)) {
     if (isWordLike) {
-      run.push(language === 'ko' ? koreanStem(segment) : segment);
+      const previous = run[run.length - 1];
+      // ICU cuts katakana compounds (コロナ|ウイルス): one loanword compound is one term.
+      if (language === 'ja' && previous !== undefined && KATAKANA.test(previous) && KATAKANA.test(segment)) run[run.length - 1] = previous + segment;
+      else run.push(language === 'ko' ? koreanStem(segment) : segment);
     } else if (run.length > 0) {
       runs.push(run);
       run = [];

@@ -44,6 +44,8 @@ const lists: Record<TopicLanguage, Set<string>> = {
 
 /** we'd, they've, you'll, I'm, don't: contractions, but not the possessive 's. */
 const CONTRACTION = /['’](?:d|ve|ll|re|m|t)$/u;
+/** Korean predicates (당선됐다, 바꾸겠다고, 환영했다): verb and adjective endings, not topics. */
+const KOREAN_PREDICATE = /(?:다|다고|다며|다는|니다|했고|하고|하며|해야|하는|되는|하게|되어|해서|했던|하면)$/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 /** Chinese segments glued to a structural particle by the segmenter (`办的`, `好了`). */
 const ZH_PARTICLE_EDGE = /^[的了着过地得]|[的了着过地得]$/u;
@@ -52,6 +54,7 @@ const ZH_PARTICLE_EDGE = /^[的了着过地得]|[的了着过地得]$/u;
 export function isStopWord(segment: string, language: TopicLanguage): boolean {
   if (lists[language].has(segment)) return true;
   if (language === 'ja') return HIRAGANA_ONLY.test(segment);
+  if (language === 'ko') return KOREAN_PREDICATE.test(segment);
   if (language === 'en') return CONTRACTION.test(segment);
   if (language === 'zh') return ZH_PARTICLE_EDGE.test(segment) && segment.length <= 2;
   return false;

@@ -76,3 +76,23 @@ describe('language and English normalisation', () => {
     expect(lightStem('policy')).not.toBe(lightStem('police'));
   });
 });
+
+describe('Japanese and Korean articles', () => {
+  it('keeps katakana compounds whole and drops Korean predicates', async () => {
+    const { suggestTopics } = await import('../../../lib/topics');
+    const ja = suggestTopics({
+      title: '東京都知事選挙、小池百合子氏が三選',
+      text: '東京都知事選挙は7日投開票され、現職の小池百合子氏が三選を果たした。小池百合子氏は記者会見で防災対策を強化すると述べた。新型コロナウイルス対策が争点となった。',
+      lang: 'ja',
+    }).map((s) => s.name);
+    expect(ja).toEqual(expect.arrayContaining(['小池百合子', '東京都知事選挙', 'コロナウイルス']));
+    expect(ja).not.toContain('ウイルス');
+    const ko = suggestTopics({
+      title: '서울시장 선거, 오세훈 후보 당선',
+      text: '서울시장 보궐선거에서 오세훈 후보가 당선됐다. 오세훈 후보는 서울시 부동산 정책을 바꾸겠다고 밝혔다. 국민의힘은 서울시장 선거 결과를 환영했다.',
+      lang: 'ko',
+    }).map((s) => s.name);
+    expect(ko).toEqual(expect.arrayContaining(['서울시장', '오세훈', '선거']));
+    for (const predicate of ['당선됐다', '바꾸겠다고', '환영했다', '밝혔다']) expect(ko).not.toContain(predicate);
+  });
+});
