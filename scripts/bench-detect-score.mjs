@@ -65,10 +65,20 @@ export function titleMatches(got, want) {
   return wanted.endsWith(have) && /[|\-–—_:·]\s*$/.test(wanted.slice(0, wanted.length - have.length));
 }
 
-/** Every expected name appears in what was extracted (and something was extracted). */
+const DATE_TAIL = /\s*(?:updated|published|posted|last updated)?:?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$|\d.*$/i;
+
+/**
+ * Every expected name appears in what was extracted (and something was extracted).
+ * Expected bylines are cleaned first: first line only, "By"/"Par" dropped, date tails cut;
+ * a byline that is only a date is not a byline (null: not counted).
+ */
 export function authorMatches(got, want) {
-  if (!want || !fold(want)) return null;
-  const names = String(want).replace(/^\s*by\s+/i, '').split(/\s*(?:,|、|;|；|\band\b|&|\s{2,}|\|)\s*/i).map(fold).filter(Boolean);
+  if (!want) return null;
+  const firstLine = String(want).split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+  const cleaned = firstLine.replace(/^\s*(?:by|par|von|door)\s+/i, '').replace(DATE_TAIL, '').trim();
+  if (!fold(cleaned)) return null;
+  const separators = isCjkText(cleaned) ? /\s*(?:,|、|;|；|\s{2,}|\|)\s*/ : /\s*(?:,|;|\band\b|&|\|)\s*/i;
+  const names = cleaned.split(separators).map(fold).filter(Boolean);
   const have = fold(String(got ?? '').replace(/^\s*by\s+/i, ''));
   if (!have || !names.length) return false;
   return names.every((name) => have.includes(name));

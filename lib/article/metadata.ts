@@ -16,6 +16,8 @@ export interface PageMetadata {
   description: string | null;
   source: string | null;
   isArticle: boolean;
+  /** A live blog: many dated entries on one page, each its own story. */
+  isLiveBlog: boolean;
   /** Founder e-paper markers were found. */
   founder: boolean;
 }
@@ -167,6 +169,7 @@ export function readMetadata(doc: Document): PageMetadata {
     description: firstOf(meta, ['og:description', 'description', 'twitter:description']) ?? text(article?.description),
     source: firstOf(meta, ['source', 'citation_journal_title']),
     isArticle: !!article || !!micro || /article/i.test(meta.get('og:type') ?? '') || !!founderTitle,
+    isLiveBlog: ld.some((node) => typesOf(node).includes('LiveBlogPosting')),
     founder: !!founderTitle || !!enp,
   };
 }

@@ -1,6 +1,7 @@
 /** Turns one story's blocks (header lines + body blocks) into a DetectedArticle. */
 import type { Block } from './blocks';
 import { isEditorLine, parseBylineLine, parseCreditList, parseDateline, parseEditorLine } from './byline';
+import { markedUpBylines } from './bylines-dom';
 import { parseTextDate } from './dates';
 import { continuedFromMarker, continuedToMarker, isBoilerplate, looksTruncated, summaryText } from './lines';
 import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
@@ -219,6 +220,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     break;
   }
   // Names from metadata fill in people the page printed without roles.
+  if (!authors.length) mergeCredits(authors, markedUpBylines(region.root.ownerDocument ?? region.root, region.root));
   for (const raw of context.metaAuthors) {
     const name = cleanMetaAuthor(raw);
     if (name && !authors.some((credit) => credit.name.toLowerCase() === name.toLowerCase())) mergeCredits(authors, [{ name, role: null }]);

@@ -1,0 +1,32 @@
+/** Bylines marked up as such (rel=author, itemprop=author, .byline, .author) when no credit line was found near the title. */
+import { parseEnglishByline, parseCreditList } from './byline';
+import { cleanText, hasCjk } from './text';
+import type { Credit } from './types';
+
+const SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [id*="byline" i]';
+const NOT_BYLINE = /(?:bio|avatar|image|photo|img|social|follow|about|more|list|comment|box|wrapper|container|info)\b/i;
+
+function fromText(text: string): Credit[] {
+  // "By Jane Doe March 25, 2015", "By Jane Doe Updated 3:46 PM": drop the date tail.
+  const line = cleanText(text)
+    .replace(/\s*(?:updated|published|posted|last updated)?:?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
+    .replace(/\s*\d{4}[-/年].*$/, '');
+  if (!line || line.length > 80) return [];
+  if (hasCjk(line)) return parseCreditList(line.replace(/^(?:作者|记者|文)[：:\s]*/, ''));
+  return parseEnglishByline(line);
+}
+
+export function markedUpBylines(root: ParentNode, within: Element | null): Credit[] {
+  const elements = Array.from(root.querySelectorAll(SELECTOR)).slice(0, 40);
+  const ordered = within ? [...elements.filter((element) => within.contains(element)), ...elements.filter((element) => !within.contains(element))] : elements;
+  for (const element of ordered) {
+    if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
+    const className = element.getAttribute('class') ?? '';
+    if (NOT_BYLINE.test(className) && !/byline/i.test(className)) continue;
+    const text = element.getAttribute('content') ?? element.textContent ?? '';
+    if (text.length < 3 || text.length > 160) continue;
+    const credits = fromText(text);
+    if (credits.length) return credits;
+  }
+  return [];
+}
