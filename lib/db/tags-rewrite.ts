@@ -1,4 +1,5 @@
 /** Rewrites the tag arrays of highlights and articles; callers hold the transaction. */
+import type { EntityTable } from 'dexie';
 import type { GlossDatabase } from './database';
 import { foldTagName } from '../topics/tag-names';
 
@@ -40,9 +41,20 @@ export async function rewriteTagNames(
   if (fromNames.length === 0) return { highlights: 0, articles: 0 };
   const from = new Set(fromNames);
   // Read all, then one bulkPut per table: far fewer round trips than a cursor update per row.
-  const highlights = await db.highlights.where('tags').anyOf(fromNames).distinct().toArray();
+  const highlights = await carriers(db.highlights, fromNames);
   await db.highlights.bulkPut(highlights.map((h) => ({ ...h, tags: replaceTagNames(h.tags, from, toName), updatedAt: now })));
-  const articles = await db.articles.where('tags').anyOf(fromNames).distinct().toArray();
+  const articles = await carriers(db.articles, fromNames);
   await db.articles.bulkPut(articles.map((a) => ({ ...a, tags: replaceTagNames(a.tags, from, toName), updatedAt: now })));
   return { highlights: highlights.length, articles: articles.length };
+}
+
+/**
+ * Rows carrying any of the names. One `equals` query per name: Dexie answers
+ * it with a single getAll, where `anyOf(...).distinct()` walks a cursor row by row.
+ */
+async function carriers<T extends { id: string; tags: string[] }>(table: EntityTable<T, 'id'>, names: readonly string[]): Promise<T[]> {
+  if (names.length === 1) return table.where('tags').equals(names[0]!).toArray();
+  const byId = new Map<string, T>();
+  for (const name of names) for (const row of await table.where('tags').equals(name).toArray()) byId.set(row.id, row);
+  return [...byId.values()];
 }
