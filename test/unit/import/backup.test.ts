@@ -160,6 +160,20 @@ describe('hostile and broken files', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('rejects a prototype key spelled with \\u escapes', async () => {
+    const text = (await snapshot(await filledDatabase())).replace('"note":', '"\\u005f_proto__": {"polluted": true}, "note":');
+    expect(text).toContain('"\\u005f_proto__"');
+    await rejects(text, 'hostile', /__proto__/);
+  });
+
+  it('accepts notes that mention the forbidden words as text', async () => {
+    const db = await filledDatabase();
+    await db.highlights.update('h-en-1', { note: 'the "constructor": and "__proto__": words', updatedAt: NOW });
+    const target = freshDatabase();
+    await restoreBackupText(target, await snapshot(db));
+    expect((await target.highlights.get('h-en-1'))!.note).toBe('the "constructor": and "__proto__": words');
+  });
+
   it('rejects a 100 MB string without storing it', async () => {
     const text = await snapshot(await filledDatabase());
     const hostile = text.replace('"note":""', `"note":"${'x'.repeat(100 * 1024 * 1024)}"`);
