@@ -2,7 +2,7 @@
  * One pass over the DOM: splits it into text blocks (runs of inline content inside one
  * block element) and sums, for every ancestor, how much prose, link text and chrome it holds.
  */
-import { cleanText, measure } from './text';
+import { cleanText, measure, measuredPunctuation } from './text';
 
 export interface Block {
   element: Element;
@@ -82,7 +82,8 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
     const junk = chromeRoot !== null;
     const joined = rawLines.length === 1 ? rawLines[0]! : rawLines.join(' ');
-    const { weight, punctuation } = measure(joined);
+    const weight = measure(joined);
+    const punctuation = measuredPunctuation;
     if (weight === 0) return;
     const text = cleanText(joined);
     const cleaned = rawLines.length === 1 ? [text] : rawLines.map(cleanText).filter(Boolean);
@@ -123,7 +124,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         const value = child.nodeValue ?? '';
         if (!value) continue;
         run.lines[run.lines.length - 1] += value;
-        if (inLink) run.linkChars += measure(value).weight;
+        if (inLink) run.linkChars += measure(value);
         continue;
       }
       if (child.nodeType !== 1) continue;

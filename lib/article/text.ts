@@ -5,7 +5,11 @@ const CJK_TEST = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/;
 const SENTENCE_PUNCT = /[，。；！？、,.;!?：:]/g;
 
 /** NBSP, U+3000 and other spaces to one space; runs collapsed; trimmed. */
+const ODD_SPACE = /[\t\n\r\f\v\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]| {2}|^ | $/;
+
 export function cleanText(text: string): string {
+  // Most block texts are already clean: test before allocating a copy.
+  if (!ODD_SPACE.test(text)) return text;
   return text.replace(/[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]+/g, ' ').trim();
 }
 
@@ -68,8 +72,11 @@ function isSpaceCode(code: number): boolean {
 
 const PUNCT_CODES = new Set(Array.from('，。；！？、,.;!?：:', (char) => char.charCodeAt(0)));
 
-/** textWeight and punctuationCount in one pass without allocations (hot path of the scan). */
-export function measure(text: string): { weight: number; punctuation: number } {
+/** Punctuation count of the last `measure` call (avoids an object per call on the hot path). */
+export let measuredPunctuation = 0;
+
+/** textWeight, and punctuation count into `measuredPunctuation`, in one pass without allocations. */
+export function measure(text: string): number {
   let weight = 0;
   let punctuation = 0;
   for (let index = 0; index < text.length; index++) {
@@ -78,5 +85,6 @@ export function measure(text: string): { weight: number; punctuation: number } {
     weight += isCjkCode(code) ? 3 : 1;
     if (PUNCT_CODES.has(code)) punctuation++;
   }
-  return { weight, punctuation };
+  measuredPunctuation = punctuation;
+  return weight;
 }
