@@ -20,7 +20,8 @@ export interface ExportDialogProps {
   /** The user's Markdown template (null: default) and where to keep changes. */
   template?: string | null;
   onTemplateChange?: (template: string | null) => void;
-  initialFormat?: ExportFormat;
+  /** Starting format, e.g. the user's default from settings; anything not listed (such as the backup's 'json') starts on Markdown. */
+  initialFormat?: string;
   /** Saves a file; a download by default. */
   save?: (blob: Blob, fileName: string) => Promise<unknown>;
   copy?: (text: string) => Promise<void>;
@@ -49,7 +50,9 @@ export function ExportDialog(props: ExportDialogProps) {
   const [tag, setTag] = useState(props.tagNames?.[0] ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [format, setFormat] = useState<ExportFormat>(props.initialFormat ?? 'markdown');
+  const [format, setFormat] = useState<ExportFormat>(() =>
+    (EXPORT_FORMATS as readonly string[]).includes(props.initialFormat ?? '') ? (props.initialFormat as ExportFormat) : 'markdown',
+  );
   const [status, setStatus] = useState('');
   const [sample, setSample] = useState<ArticleBundle | null>(null);
   const [showTemplate, setShowTemplate] = useState(false);
