@@ -11,6 +11,9 @@ describe('zipFiles', () => {
     const entries = unzipSync(new Uint8Array(await blob.arrayBuffer()));
     expect(Object.keys(entries)).toEqual(files.map((f) => f.name));
     for (const file of files) expect(strFromU8(entries[file.name]!)).toBe(file.content);
+    // General-purpose flag bit 11 (UTF-8 names) in the first local header, so unzip tools don't garble CJK names.
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect(bytes[7]! & 0x08).toBe(0x08);
   });
 
   it('numbers files whose titles collide', async () => {
