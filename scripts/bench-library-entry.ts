@@ -122,6 +122,22 @@ async function naiveFirstScreen() {
   });
 }
 
+/** Costs of the IndexedDB reads the planner chooses between, on this library. */
+async function primitives() {
+  const h = db!.highlights;
+  const some = (await h.limit(1000).primaryKeys()) as string[];
+  return {
+    allIdsByCreatedAt: (await time(() => h.orderBy('createdAt').primaryKeys())).ms,
+    countAll: (await time(() => h.count())).ms,
+    countCreatedAtRange: (await time(() => h.where('createdAt').above(0).count())).ms,
+    keys20kFromTermIndex: (await time(() => h.where('searchTerms').above('').limit(20000).primaryKeys())).ms,
+    count20kTermRange: (await time(() => h.where('searchTerms').between('a', 'c').count())).ms,
+    bulkGet1000: (await time(() => h.bulkGet(some))).ms,
+    getAll1000: (await time(() => h.limit(1000).toArray())).ms,
+    keyCursor10k: (await time(() => h.orderBy('createdAt').limit(10000).eachPrimaryKey(() => {}))).ms,
+  };
+}
+
 async function extras() {
   return {
     facetsAll: (await time(() => facetCounts(db!))).ms,
@@ -136,4 +152,4 @@ async function extras() {
   };
 }
 
-Object.assign(globalThis, { glossBench: { seed, search, naiveSearch, firstScreen, naiveFirstScreen, extras } });
+Object.assign(globalThis, { glossBench: { seed, search, naiveSearch, firstScreen, naiveFirstScreen, extras, primitives } });

@@ -108,6 +108,7 @@ async function main() {
     const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
 
     const seeded = await run('seed', corpus(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE);
+    if (process.env.BENCH_PRIMITIVES === '1') console.log('primitives', await run('primitives'), await run('primitives'));
     const searched = await run('search', Object.values(QUERIES).flat(), REPS);
     const naive = [];
     for (const query of NAIVE_QUERIES) naive.push({ query, ...(await run('naiveSearch', query)) });

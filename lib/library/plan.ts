@@ -1,106 +1,135 @@
 /**
- * Query planning: which clauses to answer from index key sets, and how to
- * page the result in sort order while loading as few rows as possible.
+ * Query planning. Reading from IndexedDB costs per entry read, so every read
+ * here is bounded by a limit, and there are three ways to answer:
  *
- * Reading ids from an index is cheap (one getAllKeys, no row decoded);
- * loading rows is what costs. So small clauses are listed and intersected,
- * smallest first; when the result needs no row test, only the page's rows
- * are loaded, placed by the `createdAt` index's id order. Rows are tested
- * (substring verification, unlisted clauses) chunk by chunk in sort order,
- * stopping once the page is full.
+ * 1. Some clause lists at most PROBE_CAP ids: intersect the small lists,
+ *    load those few rows, test, sort, page. The total is exact.
+ * 2. Otherwise, sorting by date annotated, one clause whose single index
+ *    range is already in annotation order (a term's `[term, createdAt]`
+ *    entries, or a `createdAt` range) drives: its rows are read newest
+ *    first, tested, and merged with the highlights of its matching
+ *    articles, until the page is full.
+ * 3. Otherwise walk the sort index itself, testing rows until the page is full.
  */
 import type { GlossDatabase } from '../db/database';
-import { filterClauses, highlightsPerArticle, intersectAll, queryClauses, type Clause } from './clauses';
+import { filterClauses, isTimeOrdered, queryClauses, type Clause, type IndexRange } from './clauses';
 import type { IndexedHighlight } from './search-terms-field';
 import type { LibraryQuery } from './types';
 
-/** Clauses estimated above this are not listed: walking the sort index finds their matches sooner. */
-const KEY_SET_LIMIT = 20_000;
-/** Once the candidates are this few, testing their rows beats listing another clause. */
-const FEW_CANDIDATES = 200;
-/** Up to this many candidates needing a row test are all loaded (exact total); beyond, only enough for the page. */
-const ROW_LOAD_LIMIT = 600;
+/** Ids listed per clause before it counts as too broad to list. */
+const PROBE_CAP = 400;
+/** A driving clause may bring in the highlights of at most this many articles. */
+const MERGE_ARTICLES_LIMIT = 40;
 
 export async function buildClauses(db: GlossDatabase, query: LibraryQuery): Promise<Clause[]> {
-  const perArticle = highlightsPerArticle(db);
-  const [text, filters] = await Promise.all([
-    queryClauses(db, query.query ?? '', perArticle),
-    filterClauses(db, query.filters ?? {}, perArticle),
-  ]);
+  const [text, filters] = await Promise.all([queryClauses(db, query.query ?? ''), filterClauses(db, query.filters ?? {})]);
   return [...text, ...filters];
-}
-
-export interface Candidates {
-  keys: Set<string>;
-  /** Clauses that still need a test on each row. */
-  rowTests: Clause[];
-}
-
-/** Candidate ids from the clauses small enough to list, or null when none is. */
-export async function candidateKeys(clauses: readonly Clause[]): Promise<Candidates | null> {
-  const listable = clauses.filter((c) => c.keys && c.estimate <= KEY_SET_LIMIT).sort((a, b) => a.estimate - b.estimate);
-  if (listable.length === 0) return null;
-  const listed = new Set<Clause>([listable[0]!]);
-  let keys = await listable[0]!.keys!();
-  for (const clause of listable.slice(1)) {
-    if (keys.size <= FEW_CANDIDATES) break;
-    keys = intersectAll([keys, await clause.keys!()]);
-    listed.add(clause);
-  }
-  return { keys, rowTests: clauses.filter((c) => !listed.has(c) || c.verify) };
 }
 
 export const matchesAll = (clauses: readonly Clause[]) => (row: IndexedHighlight): boolean =>
   clauses.every((clause) => clause.test(row));
+
+const onRange = (db: GlossDatabase, range: IndexRange) =>
+  db.highlights.where(range.index).between(range.lower, range.upper, true, true);
+
+/** A clause's ids when there are at most `cap` (a superset when it verifies rows); null when more or unindexed. */
+async function listClause(db: GlossDatabase, clause: Clause, cap: number): Promise<Set<string> | null> {
+  if (clause.ranges === null || clause.articleIds.size > cap) return null;
+  const lists = await Promise.all([
+    ...clause.ranges.map((range) => onRange(db, range).limit(cap + 1).primaryKeys()),
+    ...[...clause.articleIds].map((id) => db.highlights.where('articleId').equals(id).limit(cap + 1).primaryKeys()),
+  ]);
+  const ids = new Set<string>();
+  for (const list of lists) {
+    for (const id of list) ids.add(id as string);
+    if (ids.size > cap) return null;
+  }
+  return ids;
+}
+
+/** The ids matching the small clauses, or null when every clause is broad. */
+export async function smallCandidates(db: GlossDatabase, clauses: readonly Clause[], cap = PROBE_CAP): Promise<Set<string> | null> {
+  const lists = (await Promise.all(clauses.map((clause) => listClause(db, clause, cap)))).filter(
+    (list): list is Set<string> => list !== null,
+  );
+  if (lists.length === 0) return null;
+  const [smallest, ...rest] = lists.sort((a, b) => a.size - b.size);
+  return new Set([...smallest!].filter((id) => rest.every((list) => list.has(id))));
+}
 
 export async function loadRows(db: GlossDatabase, ids: Iterable<string>): Promise<IndexedHighlight[]> {
   const rows = (await db.highlights.bulkGet([...ids])) as (IndexedHighlight | undefined)[];
   return rows.filter((row): row is IndexedHighlight => row !== undefined);
 }
 
-/** Every candidate row that passes the remaining tests. */
-export async function loadMatching(db: GlossDatabase, candidates: Candidates): Promise<IndexedHighlight[]> {
-  const test = matchesAll(candidates.rowTests);
-  return (await loadRows(db, candidates.keys)).filter(test);
+/** The clause that can drive an annotation-order read: one time-ordered range, fewest articles to merge. */
+function drivingClause(clauses: readonly Clause[]): Clause | null {
+  const candidates = clauses.filter(
+    (c) => c.ranges?.length === 1 && isTimeOrdered(c.ranges[0]!) && c.articleIds.size <= MERGE_ARTICLES_LIMIT,
+  );
+  const termLength = (c: Clause) => String((c.ranges![0]!.lower as unknown[])[0] ?? '').length;
+  // Fewer articles to merge first, then the longer term: longer terms are rarer.
+  candidates.sort((a, b) => a.articleIds.size - b.articleIds.size || termLength(b) - termLength(a));
+  return candidates[0] ?? null;
 }
 
-/** Highlight ids in annotation order, from the `createdAt` index alone. */
-export async function idsByAnnotated(db: GlossDatabase, direction: LibraryQuery['direction']): Promise<string[]> {
-  const ids = (await db.highlights.orderBy('createdAt').primaryKeys()) as string[];
-  return direction === 'asc' ? ids : ids.reverse();
+export interface Walked {
+  rows: IndexedHighlight[];
+  /** True when every possible match was seen, so `offset + rows` is the total. */
+  exhausted: boolean;
 }
 
-/**
- * The rows at positions [skip, skip + wanted) among candidates in annotation
- * order, testing rows in growing chunks; the boolean says whether every
- * candidate was examined (then the count of matches seen is the total).
- */
-export async function pageInAnnotatedOrder(
+const byAnnotated = (sign: number) => (a: IndexedHighlight, b: IndexedHighlight) =>
+  sign * (a.createdAt - b.createdAt) || (a.id < b.id ? -sign : a.id > b.id ? sign : 0);
+
+/** Plan 2: rows [skip, skip + wanted) in annotation order, driven by one clause's time-ordered range. */
+async function walkDriven(
   db: GlossDatabase,
-  candidates: Candidates,
+  driver: Clause,
+  clauses: readonly Clause[],
   direction: LibraryQuery['direction'],
   skip: number,
   wanted: number,
-): Promise<{ rows: IndexedHighlight[]; matched: number; exhausted: boolean }> {
-  const ordered = (await idsByAnnotated(db, direction)).filter((id) => candidates.keys.has(id));
-  const test = matchesAll(candidates.rowTests);
-  if (candidates.rowTests.length === 0) {
-    // Exact candidates: positions are known without loading anything but the page.
-    const rows = await loadRows(db, ordered.slice(skip, skip + wanted));
-    return { rows, matched: ordered.length, exhausted: true };
-  }
-  const found: IndexedHighlight[] = [];
-  let matched = 0;
-  let next = 0;
-  for (let chunk = Math.max(wanted, 32); next < ordered.length && matched < skip + wanted; chunk *= 2) {
-    for (const row of await loadRows(db, ordered.slice(next, next + chunk))) {
-      if (!test(row)) continue;
-      if (matched >= skip && found.length < wanted) found.push(row);
-      matched++;
-    }
-    next += chunk;
-  }
-  return { rows: found, matched, exhausted: next >= ordered.length };
+): Promise<Walked> {
+  const test = matchesAll(clauses);
+  const range = onRange(db, driver.ranges![0]!);
+  const ordered = direction === 'asc' ? range : range.reverse();
+  const need = skip + wanted;
+  const [own, fromArticles] = await Promise.all([
+    ordered.filter(test).limit(need).toArray() as Promise<IndexedHighlight[]>,
+    Promise.all([...driver.articleIds].map((id) => db.highlights.where('articleId').equals(id).toArray())),
+  ]);
+  const seen = new Set(own.map((row) => row.id));
+  const extra = (fromArticles.flat() as IndexedHighlight[]).filter((row) => !seen.has(row.id) && test(row));
+  const merged = [...own, ...extra].sort(byAnnotated(direction === 'asc' ? 1 : -1));
+  // Own rows past the limit come after every row kept, so the first `need` of the merge are right.
+  return { rows: merged.slice(skip, need), exhausted: own.length < need };
 }
 
-export { ROW_LOAD_LIMIT };
+/** Plan 3: walk the `createdAt` index itself. */
+async function walkAll(db: GlossDatabase, clauses: readonly Clause[], direction: LibraryQuery['direction'], skip: number, wanted: number): Promise<Walked> {
+  const ordered = direction === 'asc' ? db.highlights.orderBy('createdAt') : db.highlights.orderBy('createdAt').reverse();
+  const collection = clauses.length === 0 ? ordered : ordered.filter(matchesAll(clauses));
+  const rows = (await collection.offset(skip).limit(wanted).toArray()) as IndexedHighlight[];
+  return { rows, exhausted: rows.length < wanted };
+}
+
+export function walkAnnotated(db: GlossDatabase, clauses: readonly Clause[], direction: LibraryQuery['direction'], skip: number, wanted: number): Promise<Walked> {
+  const driver = drivingClause(clauses);
+  return driver ? walkDriven(db, driver, clauses, direction, skip, wanted) : walkAll(db, clauses, direction, skip, wanted);
+}
+
+export function sortByAnnotated(rows: IndexedHighlight[], direction: LibraryQuery['direction']): IndexedHighlight[] {
+  return rows.sort(byAnnotated(direction === 'asc' ? 1 : -1));
+}
+
+/** Visits every highlight in chunks of bounded reads (for counts that must see everything). */
+export async function scanRows(db: GlossDatabase, visit: (row: IndexedHighlight) => void, chunk = 5000): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = (await (after === null ? db.highlights.limit(chunk) : db.highlights.where(':id').above(after).limit(chunk)).toArray()) as IndexedHighlight[];
+    rows.forEach(visit);
+    if (rows.length < chunk) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -7,17 +7,30 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { GlossDatabase } from '../db/database';
 import type { ArticleRecord, HighlightRecord } from '../db/types';
-import { articleSearchTerms, highlightSearchTerms } from './terms';
+import { articleSearchTerms, highlightSearchTerms, type TermEntry } from './terms';
 
 export interface SearchTermsField {
-  searchTerms?: string[];
+  searchTerms?: unknown[];
 }
 
-export type IndexedHighlight = HighlightRecord & SearchTermsField;
-export type IndexedArticle = ArticleRecord & SearchTermsField;
+/** Highlights index `[term, createdAt]` pairs (see TermEntry); articles plain terms. */
+export type IndexedHighlight = HighlightRecord & { searchTerms?: TermEntry[] };
+export type IndexedArticle = ArticleRecord & { searchTerms?: string[] };
+
+const termsOfRows = new WeakMap<object, ReadonlySet<string>>();
+
+/** The terms of a loaded highlight row, as a set (memoized per row object). */
+export function rowTerms(row: IndexedHighlight): ReadonlySet<string> {
+  let terms = termsOfRows.get(row);
+  if (!terms) {
+    terms = new Set((row.searchTerms ?? []).map((entry) => entry[0]));
+    termsOfRows.set(row, terms);
+  }
+  return terms;
+}
 
 /** Top-level fields whose change means the terms must be recomputed. */
-const HIGHLIGHT_SOURCES = ['selectors', 'note', 'tags', 'searchTerms'];
+const HIGHLIGHT_SOURCES = ['selectors', 'note', 'tags', 'createdAt', 'searchTerms'];
 const ARTICLE_SOURCES = ['title', 'kicker', 'subtitle', 'authors', 'siteName', 'searchTerms'];
 
 function touches(modifications: object, sources: readonly string[]): boolean {
@@ -34,7 +47,7 @@ function applyModifications<T extends object>(row: T, modifications: Record<stri
 function installOn<T extends { id: string }>(
   table: EntityTable<T, 'id'>,
   sources: readonly string[],
-  compute: (row: T) => string[],
+  compute: (row: T) => unknown[],
 ): void {
   table.hook('creating', (_key, row) => {
     (row as SearchTermsField).searchTerms = compute(row);
@@ -53,10 +66,10 @@ export function installSearchHooks(database: GlossDatabase): void {
 
 /** Schema v2's upgrade: computes the terms of every existing row. */
 export async function addSearchTermsToExistingRows(tx: Transaction): Promise<void> {
-  await tx.table<HighlightRecord & SearchTermsField>('highlights').toCollection().modify((row) => {
+  await tx.table<IndexedHighlight>('highlights').toCollection().modify((row) => {
     row.searchTerms = highlightSearchTerms(row);
   });
-  await tx.table<ArticleRecord & SearchTermsField>('articles').toCollection().modify((row) => {
+  await tx.table<IndexedArticle>('articles').toCollection().modify((row) => {
     row.searchTerms = articleSearchTerms(row);
   });
 }

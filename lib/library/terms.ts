@@ -67,9 +67,22 @@ export function articleSearchTexts(
  */
 export const HAS_NOTE_TERM = '\u0001note';
 
-export function highlightSearchTerms(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags'>): string[] {
+export function highlightTerms(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags'>): string[] {
   const terms = termsOf(highlightSearchTexts(h));
   return typeof h.note === 'string' && h.note.trim().length > 0 ? [HAS_NOTE_TERM, ...terms] : terms;
+}
+
+/**
+ * A highlight's index entry: the term and the highlight's `createdAt`. Keyed
+ * this way, the index lists each term's highlights in annotation order, so
+ * the newest matches of a term are read first, with a limit, without
+ * listing or sorting all of them.
+ */
+export type TermEntry = [term: string, createdAt: number];
+
+export function highlightSearchTerms(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags' | 'createdAt'>): TermEntry[] {
+  const time = Number.isFinite(h.createdAt) ? h.createdAt : 0;
+  return highlightTerms(h).map((term) => [term, time]);
 }
 
 export const articleSearchTerms = (
@@ -114,13 +127,17 @@ export function parseQuery(query: string): QueryClause[] {
 }
 
 /** Whether a row's stored terms satisfy a clause (before substring verification). */
-export function termsSatisfy(terms: readonly string[], clause: QueryClause): boolean {
+export function termsSatisfy(terms: ReadonlySet<string>, clause: QueryClause): boolean {
+  const anyStartsWith = (prefix: string) => {
+    for (const term of terms) if (term.startsWith(prefix)) return true;
+    return false;
+  };
   switch (clause.kind) {
     case 'prefix':
-      return terms.some((term) => term.startsWith(clause.prefix));
+      return anyStartsWith(clause.prefix);
     case 'exact':
-      return clause.terms.every((term) => terms.includes(term));
+      return clause.terms.every((term) => terms.has(term));
     case 'word':
-      return terms.some((term) => term === clause.stem || (clause.prefix !== null && term.startsWith(clause.prefix)));
+      return terms.has(clause.stem) || (clause.prefix !== null && anyStartsWith(clause.prefix));
   }
 }

@@ -82,9 +82,9 @@ describe('schema migrations', () => {
     expect(highlights.map(withoutSearchTerms)).toEqual(V1_ROWS.highlights);
     expect(await db.table('tags').toArray()).toEqual(V1_ROWS.tags);
     // Derived from the quote, the note and the tags; from the title, kicker, authors, site.
-    expect(highlights[0].searchTerms).toEqual(expect.arrayContaining(['屋场', '恳谈', '谈会', '笔记', 'markdown', 'local']));
+    expect(highlights[0].searchTerms).toEqual(expect.arrayContaining([['屋场', 3], ['恳谈', 3], ['谈会', 3], ['笔记', 3], ['markdown', 3], ['local', 3]]));
     expect(articles[0].searchTerms).toEqual(expect.arrayContaining(['基层', '治理', '衡南', '周瑞', '阳日']));
-    expect(await db.table('highlights').where('searchTerms').equals('恳谈').primaryKeys()).toEqual(['h1']);
+    expect(await db.table('highlights').where('searchTerms').equals(['恳谈', 3]).primaryKeys()).toEqual(['h1']);
     db.close();
 
     const current = openDatabase(name);

@@ -129,7 +129,7 @@ describe('paging and totals', () => {
     const walked = await searchHighlights(db, { offset: 2, limit: 3 });
     expect(walked.plan).toBe('walk');
     expect(walked.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(2, 5));
-    expect(walked.total).toBe(7);
+    expect(walked.total).toBeNull();
     expect(walked.nextOffset).toBe(5);
     const oldest = await searchHighlights(db, { direction: 'asc', limit: 10 });
     expect(oldest.items.map((i) => i.highlight.id)).toEqual([...newestFirst].reverse());
@@ -138,7 +138,7 @@ describe('paging and totals', () => {
 });
 
 describe('larger candidate sets', () => {
-  it('pages hundreds of candidates in order, verifying rows chunk by chunk', async () => {
+  it('pages hundreds of matches in order from a term’s time-ordered entries, verifying rows', async () => {
     const db = freshDb();
     const source = await highlight(db, plain('big'), { exact: 'seed', at: 0 });
     // Every row holds the bigrams 基层 层治 治理; only every third holds 基层治理 whole.
@@ -154,7 +154,9 @@ describe('larger candidate sets', () => {
 
     const broad = await searchHighlights(db, { query: '基层', offset: 20, limit: 10 });
     expect(broad.items.map((i) => i.highlight.id)).toEqual(newestFirst.slice(20, 30));
-    expect(broad.total).toBe(900);
+    expect(broad.plan).toBe('walk');
+    expect(broad.total).toBeNull();
+    expect(await countMatches(db, { query: '基层' })).toBe(900);
 
     const verified = await searchHighlights(db, { query: '基层治理', offset: 5, limit: 10 });
     expect(verified.items.map((i) => i.highlight.id)).toEqual(wholeNewestFirst.slice(5, 15));
@@ -167,5 +169,26 @@ describe('larger candidate sets', () => {
 
     const byPublished = await searchHighlights(db, { query: '基层治理', sort: 'published', limit: 500 });
     expect(byPublished.items.map((i) => i.highlight.id)).toEqual(wholeNewestFirst);
+  });
+
+  it('merges a broad term’s own matches with the highlights of articles whose title matches', async () => {
+    const db = freshDb();
+    const own = await highlight(db, plain('own'), { exact: 'drought again', at: 0 });
+    await db.highlights.bulkAdd(
+      Array.from({ length: 449 }, (_, i) => ({ ...own, id: `own-${i + 1}`, createdAt: 10 * (i + 1) })),
+    );
+    const titled = plain('titled', { title: 'Drought grips the plains' });
+    const fromTitle = [];
+    for (const at of [4495, 4485, 4475, 5]) fromTitle.push((await highlight(db, titled, { exact: 'Farmers waited.', at })).id);
+    const page = await searchHighlights(db, { query: 'drought', limit: 6 });
+    expect(page.plan).toBe('walk');
+    expect(page.items.map((i) => i.highlight.createdAt)).toEqual([4495, 4490, 4485, 4480, 4475, 4470]);
+    expect(page.items[0]!.highlight.id).toBe(fromTitle[0]);
+    const oldest = await searchHighlights(db, { query: 'drought', direction: 'asc', limit: 3 });
+    expect(oldest.items.map((i) => i.highlight.createdAt)).toEqual([0, 5, 10]);
+    expect(await countMatches(db, { query: 'drought' })).toBe(454);
+    // A broad filter with no query walks the whole createdAt index.
+    const yellow = await searchHighlights(db, { filters: { colors: ['yellow'] }, offset: 1, limit: 2 });
+    expect(yellow.items.map((i) => i.highlight.createdAt)).toEqual([4490, 4485]);
   });
 });
