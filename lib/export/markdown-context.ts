@@ -57,7 +57,8 @@ export function citationLine(article: ArticleRecord, labels: MarkdownLabels = DE
   const title = article.subtitle ? `${article.title}: ${article.subtitle.replace(/^——/, '')}` : article.title;
   const where = [article.siteName, article.section, article.publishedDate?.slice(0, 10)].filter(Boolean).join(', ');
   const parts = [authors ? `${escapeInline(authors)}.` : '', `“${escapeInline(title)}”.`, where ? `*${escapeInline(where)}*.` : ''];
-  const link = `<${markdownUrl(article.url)}>`;
+  const safe = markdownUrl(article.url);
+  const link = safe ? `<${safe}>` : escapeInline(article.url);
   return `${parts.filter(Boolean).join(' ')} ${link} (${escapeInline(labels.accessed)} ${isoDay(article.createdAt)})`;
 }
 

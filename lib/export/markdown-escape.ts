@@ -81,7 +81,11 @@ export function hashtags(names: readonly string[]): string {
   return [...seen].join(' ');
 }
 
-/** Makes a URL safe as a Markdown link destination. */
+/**
+ * Makes a URL safe as a Markdown link destination. Only http(s) addresses are
+ * links: anything else (javascript:, data:… from an edited backup) gives ''.
+ */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (!/^https?:\/\//i.test(url.trim())) return '';
+  return url.trim().replace(/[\s()<>\\]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

@@ -91,6 +91,14 @@ describe('toMarkdown', () => {
     expect(md).toMatch(/\[↗\]\(https:\/\/www\.theguardian\.com\/[^)\s]+#:~:text=[^)\s]+\)/);
   });
 
+  it('never links a non-http address from an edited backup', () => {
+    const bundle = guardianStory();
+    bundle.article.url = 'javascript:alert(document.cookie)';
+    const md = toMarkdown([bundle]);
+    expect(md).not.toMatch(/\]\(javascript:|<javascript:/);
+    expect(md).toContain('url: "javascript:alert(document.cookie)"');
+  });
+
   it('joins several articles in one file without front matter after the first', () => {
     const md = toMarkdown(allBundles());
     expect(md.startsWith('---\n')).toBe(false);

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { safeFileName, uniqueFileNames } from '@/lib/export/file-names';
-import { escapeBlock, escapeInline, hashtags, obsidianTag } from '@/lib/export/markdown-escape';
+import { escapeBlock, escapeInline, hashtags, markdownUrl, obsidianTag } from '@/lib/export/markdown-escape';
 import { inReadingOrder } from '@/lib/export/order';
 import { toYaml } from '@/lib/export/yaml';
 import { leadStory } from './fixtures';
@@ -16,6 +16,12 @@ describe('escaping', () => {
 
   it('escapes block starts and trims indentation that would make code blocks', () => {
     expect(escapeBlock('1. one\n    - two\n+ three\n\n\n\nfour')).toEqual(['1\\. one', '\\- two', '\\+ three', '', 'four']);
+  });
+
+  it('links only http(s) addresses and encodes what would end a link early', () => {
+    expect(markdownUrl('https://a.example/x (1)<b>')).toBe('https://a.example/x%20%281%29%3Cb%3E');
+    expect(markdownUrl('javascript:alert(1)')).toBe('');
+    expect(markdownUrl(' data:text/html,<b>')).toBe('');
   });
 
   it('makes valid Obsidian tags from any tag name', () => {
