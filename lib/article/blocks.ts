@@ -100,15 +100,36 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
       good = weight - linkWeight;
       bad = linkWeight;
     } else neutral = weight;
-    for (let node: Element | null = element, level = 0; node && level < 40; node = node.parentElement, level++) {
-      const tally = tallies.get(node);
-      if (tally) {
-        tally.good += good;
-        tally.junk += bad;
-        tally.neutral += neutral;
-        tally.last = index;
-      } else tallies.set(node, { good, junk: bad, neutral, first: index, last: index });
-      if (node === root) break;
+    scores.push(good, bad, neutral);
+    if (good > 0) {
+      const parent = element.parentElement ?? element;
+      proseSiblings.set(parent, (proseSiblings.get(parent) ?? 0) + 1);
+    }
+  };
+  const scores: number[] = [];
+  const proseSiblings = new Map<Element, number>();
+
+  const tallyAll = () => {
+    for (const block of blocks) {
+      let good = scores[block.index * 3]!;
+      let neutral = scores[block.index * 3 + 2]!;
+      // A lone prose block (a teaser's blurb) counts less than paragraphs that share a parent.
+      if (good > 0 && good < 400 && (proseSiblings.get(block.element.parentElement ?? block.element) ?? 0) < 2) {
+        neutral += good * 0.7;
+        good *= 0.3;
+      }
+      const bad = scores[block.index * 3 + 1]!;
+      const index = block.index;
+      for (let node: Element | null = block.element, level = 0; node && level < 40; node = node.parentElement, level++) {
+        const tally = tallies.get(node);
+        if (tally) {
+          tally.good += good;
+          tally.junk += bad;
+          tally.neutral += neutral;
+          tally.last = index;
+        } else tallies.set(node, { good, junk: bad, neutral, first: index, last: index });
+        if (node === root) break;
+      }
     }
   };
 
@@ -153,6 +174,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   const run: Run = { lines: [''], linkChars: 0 };
   visit(root, run, null, false, 0);
   addBlock(root, run.lines, run.linkChars, null);
+  tallyAll();
   return { blocks, tallies, chrome, chromeProse, nodeCount };
 }
 
