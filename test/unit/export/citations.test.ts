@@ -59,6 +59,11 @@ describe('BibTeX', () => {
     expect(bib.match(/^@article\{/gm)).toHaveLength(3);
   });
 
+  it('keeps a URL verbatim except for characters that would break the field', () => {
+    const a = { ...guardianStory().article, url: 'https://x.example/a_b?q=100%25#frag {x}' };
+    expect(toBibtex([a])).toContain('url = {https://x.example/a_b?q=100%25#frag%20%7Bx%7D},');
+  });
+
   it('escapes LaTeX specials so the file compiles', () => {
     const a = { ...guardianStory().article, title: '100% of $5 & #1 {x} a_b ^ ~ \\' };
     expect(toBibtex([a])).toContain('title = {{100\\% of \\$5 \\& \\#1 \\{x\\} a\\_b \\textasciicircum{} \\textasciitilde{} \\textbackslash{}}},');
