@@ -44,7 +44,7 @@ function entry(item: CslItem): string {
     ['year', issued?.[0] ? String(issued[0]) : null],
     ['month', issued?.[1] ? MONTHS[issued[1] - 1] ?? null : null],
     ['date', isoDate(issued)],
-    // url is read verbatim by biblatex and \\url: only braces, backslashes and spaces would break it.
+    // url is read verbatim by biblatex and \url: only braces, backslashes and spaces would break it.
     ['url', item.URL.replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch))],
     ['urldate', isoDate(item.accessed['date-parts'][0])],
     ['language', item.language ? latexEscape(item.language) : null],
