@@ -2,7 +2,7 @@
 // (default 100,000 highlights over 5,000 articles, Chinese and English) in Chromium
 // with real IndexedDB, via a Vite library bundle in .cache/; a naive baseline runs side by side.
 // Prints tables, then (last line) one JSON object with the same figures.
-// BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS and BENCH_SIZE=0 (skip the v1 size baseline) tune it.
+// BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS, BENCH_SIZE=0 (skip the v1 size baseline), BENCH_REUSE=1 tune it.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -94,7 +94,9 @@ const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)}
 async function main() {
   await bundle();
   const { server, origin } = await serve();
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-library-'));
+  // BENCH_REUSE=1 keeps the seeded profile in .cache/ for the next run (same sizes only).
+  const reuse = process.env.BENCH_REUSE === '1';
+  const profile = reuse ? join(ROOT, '.cache/bench-library-profile') : mkdtempSync(join(tmpdir(), 'gloss-bench-library-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -107,7 +109,7 @@ async function main() {
     await page.waitForFunction(() => 'glossBench' in globalThis);
     const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
 
-    const seeded = await run('seed', corpus(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE);
+    const seeded = await run('seed', corpus(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE && !reuse, reuse);
     if (process.env.BENCH_PRIMITIVES === '1') console.log('primitives', await run('primitives'), await run('primitives'));
     const searched = await run('search', Object.values(QUERIES).flat(), REPS);
     const naive = [];
@@ -119,7 +121,7 @@ async function main() {
   } finally {
     await context.close();
     server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!reuse) rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -153,6 +155,7 @@ function report({ seeded, searched, naive, screen, naiveScreen, extras }) {
   console.log(`\nfirst screen (30 most recent articles + counts): median ${ms(firstScreen.medianMs)}, p95 ${ms(firstScreen.p95Ms)}; naive ${ms(firstScreen.naiveMs)} (target ≤ ${TARGET_FIRST_SCREEN_MS} ms)`);
 
   const overhead = seeded.v1Bytes ? (seeded.v2Bytes - seeded.v1Bytes) / seeded.v1Bytes : null;
+  if (seeded.reused) console.log('\n(seeded profile reused: no seed or size figures)');
   console.log(`\nseed: generate ${ms(seeded.generateMs)}, write with search terms ${ms(seeded.seedMs)}, same rows at schema v1 ${ms(seeded.v1SeedMs)}`);
   console.log(`storage (navigator.storage.estimate): v2 ${mb(seeded.v2Bytes)}, v1 ${mb(seeded.v1Bytes)}, overhead ${overhead === null ? '—' : (overhead * 100).toFixed(0) + '%'}`);
   console.log(`index terms: ${seeded.termEntries.toLocaleString('en')} entries, ${(seeded.termEntries / seeded.highlights).toFixed(1)} per highlight, ${seeded.termChars.toLocaleString('en')} characters`);

@@ -92,11 +92,18 @@ async function walkDriven(
   wanted: number,
 ): Promise<Walked> {
   const test = matchesAll(clauses);
-  const range = onRange(db, driver.ranges![0]!);
-  const ordered = direction === 'asc' ? range : range.reverse();
+  const range = driver.ranges![0]!;
   const need = skip + wanted;
-  const [own, fromArticles] = await Promise.all([
-    ordered.filter(test).limit(need).toArray() as Promise<IndexedHighlight[]>,
+  const inWindow =
+    range.index === 'createdAt'
+      ? (from: number, to: number) =>
+          db.highlights.where('createdAt').between(Math.max(from, range.lower as number), Math.min(to, range.upper as number), true, false)
+      : (from: number, to: number) => {
+          const term = (range.lower as unknown[])[0];
+          return db.highlights.where('searchTerms').between([term, from], [term, to], true, false);
+        };
+  const [{ rows: own }, fromArticles] = await Promise.all([
+    readByTimeWindows(db, inWindow, direction, test, need),
     Promise.all([...driver.articleIds].map((id) => db.highlights.where('articleId').equals(id).toArray())),
   ]);
   const seen = new Set(own.map((row) => row.id));
@@ -108,10 +115,41 @@ async function walkDriven(
 
 /** Plan 3: walk the `createdAt` index itself. */
 async function walkAll(db: GlossDatabase, clauses: readonly Clause[], direction: LibraryQuery['direction'], skip: number, wanted: number): Promise<Walked> {
-  const ordered = direction === 'asc' ? db.highlights.orderBy('createdAt') : db.highlights.orderBy('createdAt').reverse();
-  const collection = clauses.length === 0 ? ordered : ordered.filter(matchesAll(clauses));
-  const rows = (await collection.offset(skip).limit(wanted).toArray()) as IndexedHighlight[];
-  return { rows, exhausted: rows.length < wanted };
+  const inWindow = (from: number, to: number) => db.highlights.where('createdAt').between(from, to, true, false);
+  const { rows, exhausted } = await readByTimeWindows(db, inWindow, direction, matchesAll(clauses), skip + wanted);
+  return { rows: rows.slice(skip), exhausted };
+}
+
+const FIRST_WINDOW_MS = 86_400_000;
+
+/**
+ * Reads rows in annotation order through time windows, each one bounded
+ * `getAll` (a cursor costs a round trip per row, several times more), the
+ * window doubling while it finds too little, until `need` rows pass `test`.
+ */
+async function readByTimeWindows(
+  db: GlossDatabase,
+  inWindow: (from: number, to: number) => { toArray(): PromiseLike<unknown[]> },
+  direction: LibraryQuery['direction'],
+  test: (row: IndexedHighlight) => boolean,
+  need: number,
+): Promise<Walked> {
+  const [first, last] = await Promise.all([db.highlights.orderBy('createdAt').first(), db.highlights.orderBy('createdAt').last()]);
+  if (!first || !last) return { rows: [], exhausted: true };
+  const start = first.createdAt;
+  const end = last.createdAt + 1;
+  const found: IndexedHighlight[] = [];
+  const ascending = direction === 'asc';
+  let width = FIRST_WINDOW_MS;
+  for (let edge = ascending ? start : end; ascending ? edge < end : edge > start; width *= 2) {
+    const [from, to] = ascending ? [edge, Math.min(end, edge + width)] : [Math.max(start, edge - width), edge];
+    const rows = ((await inWindow(from, to).toArray()) as IndexedHighlight[]).filter(test);
+    rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    found.push(...(ascending ? rows : rows.reverse()));
+    if (found.length >= need) return { rows: found.slice(0, need), exhausted: false };
+    edge = ascending ? to : from;
+  }
+  return { rows: found, exhausted: true };
 }
 
 export function walkAnnotated(db: GlossDatabase, clauses: readonly Clause[], direction: LibraryQuery['direction'], skip: number, wanted: number): Promise<Walked> {

@@ -173,22 +173,28 @@ describe('larger candidate sets', () => {
 
   it('merges a broad term’s own matches with the highlights of articles whose title matches', async () => {
     const db = freshDb();
+    // Hours apart, so reads span many time windows.
+    const HOUR = 3_600_000;
     const own = await highlight(db, plain('own'), { exact: 'drought again', at: 0 });
     await db.highlights.bulkAdd(
-      Array.from({ length: 449 }, (_, i) => ({ ...own, id: `own-${i + 1}`, createdAt: 10 * (i + 1) })),
+      Array.from({ length: 449 }, (_, i) => ({ ...own, id: `own-${i + 1}`, createdAt: 10 * (i + 1) * HOUR })),
     );
     const titled = plain('titled', { title: 'Drought grips the plains' });
     const fromTitle = [];
-    for (const at of [4495, 4485, 4475, 5]) fromTitle.push((await highlight(db, titled, { exact: 'Farmers waited.', at })).id);
+    for (const at of [4495, 4485, 4475, 5]) fromTitle.push((await highlight(db, titled, { exact: 'Farmers waited.', at: at * HOUR })).id);
     const page = await searchHighlights(db, { query: 'drought', limit: 6 });
     expect(page.plan).toBe('walk');
-    expect(page.items.map((i) => i.highlight.createdAt)).toEqual([4495, 4490, 4485, 4480, 4475, 4470]);
+    expect(page.items.map((i) => i.highlight.createdAt / HOUR)).toEqual([4495, 4490, 4485, 4480, 4475, 4470]);
     expect(page.items[0]!.highlight.id).toBe(fromTitle[0]);
     const oldest = await searchHighlights(db, { query: 'drought', direction: 'asc', limit: 3 });
-    expect(oldest.items.map((i) => i.highlight.createdAt)).toEqual([0, 5, 10]);
+    expect(oldest.items.map((i) => i.highlight.createdAt / HOUR)).toEqual([0, 5, 10]);
     expect(await countMatches(db, { query: 'drought' })).toBe(454);
     // A broad filter with no query walks the whole createdAt index.
     const yellow = await searchHighlights(db, { filters: { colors: ['yellow'] }, offset: 1, limit: 2 });
-    expect(yellow.items.map((i) => i.highlight.createdAt)).toEqual([4490, 4485]);
+    expect(yellow.items.map((i) => i.highlight.createdAt / HOUR)).toEqual([4490, 4485]);
+    const lastYellow = await searchHighlights(db, { filters: { colors: ['yellow'] }, offset: 450, limit: 10 });
+    expect(lastYellow.items.map((i) => i.highlight.createdAt / HOUR)).toEqual([20, 10, 5, 0]);
+    expect(lastYellow.total).toBe(454);
+    expect(lastYellow.nextOffset).toBeNull();
   });
 });
