@@ -104,17 +104,24 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
     if (good > 0) {
       const parent = element.parentElement ?? element;
       proseSiblings.set(parent, (proseSiblings.get(parent) ?? 0) + 1);
+      const grandparent = parent.parentElement ?? parent;
+      proseCousins.set(grandparent, (proseCousins.get(grandparent) ?? 0) + 1);
     }
   };
   const scores: number[] = [];
   const proseSiblings = new Map<Element, number>();
+  const proseCousins = new Map<Element, number>();
+  const lone = (element: Element) => {
+    const parent = element.parentElement ?? element;
+    return (proseSiblings.get(parent) ?? 0) < 2 && (proseCousins.get(parent.parentElement ?? parent) ?? 0) < 2;
+  };
 
   const tallyAll = () => {
     for (const block of blocks) {
       let good = scores[block.index * 3]!;
       let neutral = scores[block.index * 3 + 2]!;
       // A lone prose block (a teaser's blurb) counts less than paragraphs that share a parent.
-      if (good > 0 && good < 400 && (proseSiblings.get(block.element.parentElement ?? block.element) ?? 0) < 2) {
+      if (good > 0 && good < 400 && lone(block.element)) {
         neutral += good * 0.7;
         good *= 0.3;
       }
