@@ -83,3 +83,17 @@ describe('English article (scrapinghub-dev: NYT on the trade war)', () => {
     expect(suggested).not.toContain('The European Central Bank');
   });
 });
+
+describe('hostile input', () => {
+  it('returns nothing for empty or punctuation-only text, and copes with huge pages', () => {
+    expect(suggestTopics({})).toEqual([]);
+    expect(suggestTopics({ title: '「」“”《》', text: '。。。!!! ,,, \u0000\u0007 ——' })).toEqual([]);
+    const [lead] = newsZhArticles('02-founder-article-lead');
+    // Two megabytes: the body beyond the first 12,000 characters is not read.
+    const huge = lead!.paragraphs.join('') + '<script>alert(1)</script>'.repeat(80_000);
+    const start = performance.now();
+    const suggested = names(suggestTopics({ title: lead!.title, text: huge }));
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(suggested).toContain('屋场恳谈会');
+  });
+});
