@@ -28,26 +28,29 @@ export function buildTextIndex(root: Node): TextIndex {
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
-  const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const data = (child as Text).data;
-        if (!data) continue;
-        nodes.push(child as Text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === ELEMENT_NODE && !skipped(child as Element)) {
-        visit(child);
-      }
-    }
+  const add = (node: Text) => {
+    const data = node.data;
+    if (!data) return;
+    nodes.push(node);
+    starts.push(length);
+    parts.push(data);
+    length += data.length;
   };
   if (root.nodeType === TEXT_NODE) {
-    nodes.push(root as Text);
-    starts.push(0);
-    parts.push((root as Text).data);
+    add(root as Text);
   } else {
-    visit(root);
+    // Iterative walk: hostile pages nest elements deeper than the call stack allows.
+    let node: Node | null = root.firstChild;
+    while (node) {
+      if (node.nodeType === TEXT_NODE) add(node as Text);
+      const descend = node.nodeType === ELEMENT_NODE && !skipped(node as Element) && node.firstChild;
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node && node !== root && !node.nextSibling) node = node.parentNode;
+      node = node && node !== root ? node.nextSibling : null;
+    }
   }
   return { root, text: parts.join(''), nodes, starts };
 }

@@ -32,3 +32,19 @@ describe('buildTextIndex', () => {
     expect(trimOffsets('\u3000记者\u3000', 0, 4)).toEqual({ start: 1, end: 3 });
   });
 });
+
+describe('buildTextIndex on hostile markup', () => {
+  it('walks nesting deeper than the call stack without throwing', () => {
+    const depth = 20_000;
+    const doc = page('<div id="top"></div><p>after</p>');
+    let parent = doc.getElementById('top')!;
+    for (let i = 0; i < depth; i++) {
+      const child = doc.createElement('span');
+      parent.appendChild(child);
+      parent = child;
+    }
+    parent.appendChild(doc.createTextNode('deep'));
+    const index = buildTextIndex(doc.body);
+    expect(index.text).toBe('deepafter');
+  });
+});
