@@ -6,6 +6,14 @@ import { useI18n } from '../i18n';
 
 const CLAMP_CHARS = 280;
 
+// One formatter per language: creating an Intl.DateTimeFormat per card costs more than rendering it.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatTime(intl: string, time: number): string {
+  let format = timeFormats.get(intl);
+  if (!format) timeFormats.set(intl, (format = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(time);
+}
+
 export interface HighlightActions {
   jump(h: HighlightRecord): void;
   saveNote(h: HighlightRecord, note: string): Promise<void>;
@@ -47,7 +55,7 @@ export function HighlightCard(props: {
         <ColorDot color={h.color} label={colorName} />
         <span class="gloss-muted highlight-color-name">{colorName}</span>
         <time class="gloss-muted highlight-time" dateTime={new Date(h.createdAt).toISOString()}>
-          {new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(h.createdAt)}
+          {formatTime(intl, h.createdAt)}
         </time>
       </div>
       <blockquote

@@ -1,4 +1,4 @@
-import type { LibraryFacets, LibraryFilters, LibrarySort } from '@/lib/library';
+import type { LibraryFilters, LibrarySort } from '@/lib/library';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';
@@ -9,7 +9,8 @@ const asDay = (ms: number | undefined, shift = 0) => (ms === undefined ? '' : ne
 
 /** Tag (as a tree: `politics/local` under `politics`), colour, site, dates, has-note, orphans, sort. */
 export function LibraryFiltersBar(props: {
-  facets: LibraryFacets;
+  tags: readonly string[];
+  sites: readonly string[];
   filters: LibraryFilters;
   onFilters: (filters: LibraryFilters) => void;
   sort: LibrarySort;
@@ -17,9 +18,9 @@ export function LibraryFiltersBar(props: {
   colorName: (id: string) => string;
 }) {
   const { t } = useI18n();
-  const { facets, filters, onFilters, colorName } = props;
+  const { filters, onFilters, colorName } = props;
   const set = (patch: Partial<LibraryFilters>) => onFilters({ ...filters, ...patch });
-  const tagNames = [...new Set(facets.tags.flatMap((f) => f.value.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))].sort();
+  const tagNames = [...new Set(props.tags.flatMap((name) => name.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))].sort();
   const colors = filters.colors ?? [];
 
   return (
@@ -41,7 +42,7 @@ export function LibraryFiltersBar(props: {
           set({ sites: value ? [value] : undefined });
         }}>
           <option value="">{t('anySite')}</option>
-          {facets.sites.map((site) => <option key={site.value} value={site.value}>{`${site.value} (${site.count})`}</option>)}
+          {props.sites.map((site) => <option key={site} value={site}>{site}</option>)}
         </select>
         <select aria-label={t('sortLabel')} value={props.sort} onChange={(e) => props.onSort((e.target as HTMLSelectElement).value as LibrarySort)}>
           <option value="annotated">{t('sortAnnotated')}</option>

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { facetCounts, searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';
@@ -47,15 +47,26 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const searching = query !== '' || isFiltered(filters);
   const request: LibraryQuery = { query, filters, sort };
 
-  const facets = useDbQuery(() => facetCounts(db, searching ? request : {}), [query, JSON.stringify(filters), searching]);
   const results = useDbQuery(
     () => (searching ? searchHighlights(db, { ...request, limit }) : Promise.resolve(null)),
     [query, JSON.stringify(filters), sort, limit, searching],
   );
   useEffect(() => setLimit(PAGE), [query, JSON.stringify(filters), sort]);
 
-  const allFacets = useDbQuery(() => facetCounts(db, {}), []);
-  const libraryEmpty = allFacets.status === 'ready' && allFacets.value.total === 0;
+  // Cheap index reads only: the first screen must not wait for counting every facet.
+  const options = useDbQuery(async () => ({
+    highlights: await db.highlights.count(),
+    tags: (await db.tags.toArray()).map((tag) => tag.name),
+    sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
+  }), []);
+  const libraryEmpty = options.status === 'ready' && options.value.highlights === 0;
+
+  const countLabel = (total: number | null, shown: number) => {
+    if (total === 1) return t('oneHighlight');
+    // A broad query is answered page by page; its exact total would cost a full scan.
+    const figure = total ?? shown;
+    return t('articleHighlightCount', `${new Intl.NumberFormat(intl).format(figure)}${total === null ? '+' : ''}`);
+  };
 
   return (
     <div class="library-view">
@@ -68,8 +79,8 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         value={text}
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
       />
-      {allFacets.status === 'ready' && !libraryEmpty && (
-        <LibraryFiltersBar facets={allFacets.value} filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} colorName={colorName} />
+      {options.status === 'ready' && !libraryEmpty && (
+        <LibraryFiltersBar tags={options.value.tags} sites={options.value.sites} filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} colorName={colorName} />
       )}
       {libraryEmpty && <p class="gloss-card empty-state">{t('libraryEmpty')}</p>}
       {!libraryEmpty && !searching && <Overview />}
@@ -77,7 +88,7 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
       {searching && results.status === 'ready' && results.value && (
         <>
           <p class="gloss-muted results-count" aria-live="polite">
-            {facets.status === 'ready' ? (facets.value.total === 1 ? t('oneHighlight') : t('articleHighlightCount', new Intl.NumberFormat(intl).format(facets.value.total))) : ''}
+            {countLabel(results.value.total, results.value.items.length)}
           </p>
           {results.value.items.length === 0 ? (
             <p class="gloss-card empty-state">{t('noResults')}</p>

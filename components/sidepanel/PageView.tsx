@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { inReadingOrder } from '@/lib/export/order';
 import { askBackground, askTab } from '@/lib/messaging';
@@ -11,6 +11,8 @@ import { ArticleCard } from './ArticleCard';
 import { HighlightCard, type HighlightActions } from './HighlightCard';
 import { HighlightTags } from './HighlightTags';
 import type { TargetPage } from './useTargetPage';
+
+const FIRST_SCREEN = 40;
 
 interface PageData {
   articles: ArticleRecord[];
@@ -33,6 +35,13 @@ export function PageView({ target }: { target: TargetPage }) {
         : { articles: [], highlights: [] },
     [urlKey],
   );
+  // The first screenful renders at once, the rest right after, so a long list never delays the panel.
+  const [shown, setShown] = useState(FIRST_SCREEN);
+  useEffect(() => {
+    if (data.status !== 'ready' || shown >= data.value.highlights.length) return;
+    const timer = setTimeout(() => setShown(Number.POSITIVE_INFINITY), 0);
+    return () => clearTimeout(timer);
+  }, [data.status, shown]);
   const fail = (error: unknown) => setToast({ text: t('somethingWentWrong', error instanceof Error ? error.message : String(error)) });
 
   const actions: HighlightActions = {
@@ -73,6 +82,12 @@ export function PageView({ target }: { target: TargetPage }) {
     </li>
   );
   const { orphans } = inReadingOrder(highlights);
+  let budget = shown;
+  const take = <T,>(list: T[]): T[] => {
+    const part = list.slice(0, Math.max(0, budget));
+    budget -= part.length;
+    return part;
+  };
 
   return (
     <div class="page-view">
@@ -87,7 +102,7 @@ export function PageView({ target }: { target: TargetPage }) {
               onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
             />
             <h3 class="section-heading">{t('highlightsHeading', own.length)}</h3>
-            <ul class="gloss-list highlight-list">{own.map(card)}</ul>
+            <ul class="gloss-list highlight-list">{take(own).map(card)}</ul>
           </section>
         );
       })}
@@ -95,7 +110,7 @@ export function PageView({ target }: { target: TargetPage }) {
         <section class="orphans" aria-labelledby="orphans-heading">
           <h3 class="section-heading" id="orphans-heading">{t('orphansHeading', orphans.length)}</h3>
           <p class="gloss-muted">{t('orphanExplain')}</p>
-          <ul class="gloss-list highlight-list">{orphans.map(card)}</ul>
+          <ul class="gloss-list highlight-list">{take(orphans).map(card)}</ul>
         </section>
       )}
       <Toast toast={toast} onClose={() => setToast(null)} />

@@ -1,6 +1,7 @@
 import type { LibraryHighlight } from '@/lib/library';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';
+import { formatTime } from './HighlightCard';
 import { openUrl } from './open-url';
 
 const SNIPPET = 220;
@@ -36,7 +37,7 @@ export function ResultItem({ item, colorName, query }: { item: LibraryHighlight;
         <span class="gloss-muted">{colorName}</span>
         {h.status === 'orphan' && <span class="badge">{t('orphanBadge')}</span>}
         <time class="gloss-muted highlight-time" dateTime={new Date(h.createdAt).toISOString()}>
-          {new Intl.DateTimeFormat(intl, { dateStyle: 'medium' }).format(h.createdAt)}
+          {formatTime(intl, h.createdAt)}
         </time>
       </div>
       <blockquote class="gloss-quote">{parts ? <>{parts[0]}<mark>{parts[1]}</mark>{parts[2]}</> : quote}</blockquote>

@@ -1,0 +1,187 @@
+// npm run bench:sidepanel: the side panel as users open it, in the built extension in Chromium.
+//  1. an article with 1,000 highlights: time from opening sidepanel.html to 1,000 cards on screen
+//     (side by side: the same panel on a page with no highlights);
+//  2. a library of 100,000 highlights over 5,000 articles: the library's first screen, and a search
+//     from keystroke to results on screen (the panel waits 120 ms for typing to pause; reported apart).
+// Prints a table, then (last line) one JSON object with the same figures.
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = resolve(ROOT, '../shared');
+const DIST = join(ROOT, '.output/chrome-mv3');
+const OUT = join(ROOT, '.cache/bench-sidepanel');
+const PAGE_HIGHLIGHTS = Number(process.env.BENCH_PAGE_HIGHLIGHTS ?? 1_000);
+const LIB_HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
+const LIB_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const DEBOUNCE_MS = 120;
+const TARGETS = { pageOpenMs: 200, firstScreenMs: 150, searchMs: 50 };
+const QUERIES = ['基层治理', '群众', 'pollution', 'trade war', '信访'];
+
+function chromiumArgs() {
+  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
+  return [...(/CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+async function bundle() {
+  await build({
+    configFile: false, root: ROOT, logLevel: 'warn', resolve: { alias: { '@': ROOT } },
+    build: {
+      outDir: OUT, emptyOutDir: true,
+      lib: { entry: join(ROOT, 'scripts/bench-sidepanel-entry.ts'), formats: ['iife'], name: 'GlossSidepanelBench', fileName: () => 'entry.js' },
+      rolldownOptions: { output: { charset: 'ascii' } },
+    },
+  });
+  return readFileSync(join(OUT, 'entry.js'), 'utf8');
+}
+
+function corpus() {
+  const zh = [];
+  const fixtures = join(SHARED, 'fixtures/news-zh');
+  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.expected.json')).sort()) {
+    for (const article of JSON.parse(readFileSync(join(fixtures, file), 'utf8')).articles) {
+      for (const paragraph of article.paragraphs) zh.push(...paragraph.split(/(?<=[。！？；])/u).filter((s) => s.length > 4));
+    }
+  }
+  const en = [];
+  const truth = JSON.parse(readFileSync(join(SHARED, 'corpus/scrapinghub-dev/ground-truth.json'), 'utf8'));
+  for (const { articleBody } of Object.values(truth)) en.push(...articleBody.split(/(?<=[.!?])\s+/u).filter((s) => s.length > 20));
+  return { zh: [...new Set(zh)], en: [...new Set(en)], paragraphs: Object.values(truth).flatMap((t) => t.articleBody.split('\n')).slice(0, 200) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+
+async function main() {
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  const entry = await bundle();
+  const { paragraphs, ...sentences } = corpus();
+  const article = `<!doctype html><meta charset="utf-8"><title>Bench</title><article>${paragraphs.map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('')}</article>`;
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.url === '/empty.html' ? '<title>Empty</title><p>Nothing here.</p>' : article));
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-panel-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: [...chromiumArgs(), `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extension = `chrome-extension://${new URL(worker.url()).host}`;
+    const tabOf = async (ui, url) => ui.evaluate(async (target) => {
+      for (const tab of await chrome.tabs.query({})) {
+        const reply = await chrome.tabs.sendMessage(tab.id, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+        if (reply?.ok && reply.value.url === target) return { id: tab.id, urlKey: reply.value.urlKey };
+      }
+      throw new Error('no tab for ' + target);
+    }, url);
+
+    const articlePage = await context.newPage();
+    await articlePage.goto(`${origin}/article.html`);
+    const emptyPage = await context.newPage();
+    await emptyPage.goto(`${origin}/empty.html`);
+    const ui = await context.newPage();
+    await ui.goto(`${extension}/options.html`);
+    await ui.evaluate(entry);
+    const bench = (name, ...args) => ui.evaluate(([n, a]) => globalThis.glossSidepanelBench[n](...a), [name, args]);
+    const articleTab = await tabOf(ui, `${origin}/article.html`);
+    const emptyTab = await tabOf(ui, `${origin}/empty.html`);
+    await bench('clear');
+    await bench('seedPage', articleTab.urlKey, `${origin}/article.html`, paragraphs, PAGE_HIGHLIGHTS);
+
+    // 1. Open the panel on the article, and on the empty page for comparison.
+    // Waits until `selector` matches at least `count` elements (functions, not strings: the page's CSP forbids eval).
+    const openTimes = async (tabId, selector, count) => {
+      const times = [];
+      for (let i = 0; i < REPS; i++) {
+        const panel = await context.newPage();
+        await panel.goto(`${extension}/sidepanel.html?tab=${tabId}`);
+        await panel.waitForFunction(([s, n]) => document.querySelectorAll(s).length >= n, [selector, count], { timeout: 60_000, polling: 'raf' });
+        times.push(await panel.evaluate(() => performance.now()));
+        await panel.close();
+      }
+      return times;
+    };
+    const firstCards = await openTimes(articleTab.id, '.highlight-card', 20);
+    const withHighlights = await openTimes(articleTab.id, '.highlight-card', PAGE_HIGHLIGHTS);
+    const emptyPanel = await openTimes(emptyTab.id, '.empty-state', 1);
+
+    // 2. The library at scale.
+    await bench('clear');
+    const seedMs = await bench('seedLibrary', sentences, LIB_ARTICLES, LIB_HIGHLIGHTS);
+    const firstScreen = await openTimes(emptyTab.id + '&view=library', '.recent-item', 20);
+    const panel = await context.newPage();
+    await panel.goto(`${extension}/sidepanel.html?view=library`);
+    await panel.waitForSelector('.recent-item');
+    const search = [];
+    for (let r = 0; r < REPS; r++) {
+      for (const query of QUERIES) {
+        await panel.fill('.search-input', '');
+        await panel.waitForSelector('.recent-item');
+        search.push({
+          query,
+          ms: await panel.evaluate(async (query) => {
+            const input = document.querySelector('.search-input');
+            const started = performance.now();
+            input.value = query;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            return new Promise((resolve) => {
+              const check = () => {
+                const items = document.querySelectorAll('.result-item blockquote');
+                if (document.querySelector('.results-count')?.textContent && (items.length > 0 || document.querySelector('.empty-state'))) resolve(performance.now() - started);
+                else requestAnimationFrame(check);
+              };
+              check();
+            });
+          }, query),
+        });
+      }
+    }
+    const searchTotals = search.map((s) => s.ms);
+    const searchAfterPause = searchTotals.map((ms) => ms - DEBOUNCE_MS);
+    const figures = {
+      pageHighlights: PAGE_HIGHLIGHTS,
+      pageFirstScreenMedianMs: +median(firstCards).toFixed(1),
+      pageFirstScreenP95Ms: +p95(firstCards).toFixed(1),
+      pageOpenMedianMs: +median(withHighlights).toFixed(1),
+      pageOpenP95Ms: +p95(withHighlights).toFixed(1),
+      emptyPanelMedianMs: +median(emptyPanel).toFixed(1),
+      libraryHighlights: LIB_HIGHLIGHTS,
+      libraryArticles: LIB_ARTICLES,
+      librarySeedMs: Math.round(seedMs),
+      firstScreenMedianMs: +median(firstScreen).toFixed(1),
+      firstScreenP95Ms: +p95(firstScreen).toFixed(1),
+      searchTypedToShownMedianMs: +median(searchTotals).toFixed(1),
+      searchAfterTypingPauseMedianMs: +median(searchAfterPause).toFixed(1),
+      searchAfterTypingPauseP95Ms: +p95(searchAfterPause).toFixed(1),
+      targets: TARGETS,
+    };
+    console.log('\nSide panel benchmark (built extension, Chromium, real IndexedDB)\n');
+    console.log(`| measure | median | p95 | target |`);
+    console.log(`|---|---|---|---|`);
+    console.log(`| open panel, article with ${PAGE_HIGHLIGHTS} highlights, to the first 20 cards shown | ${figures.pageFirstScreenMedianMs} ms | ${figures.pageFirstScreenP95Ms} ms | ≤ ${TARGETS.pageOpenMs} ms |`);
+    console.log(`| open panel, article with ${PAGE_HIGHLIGHTS} highlights, to all cards in the DOM | ${figures.pageOpenMedianMs} ms | ${figures.pageOpenP95Ms} ms | — |`);
+    console.log(`| open panel, page with no highlights (baseline) | ${figures.emptyPanelMedianMs} ms | ${p95(emptyPanel).toFixed(1)} ms | — |`);
+    console.log(`| library first screen (${LIB_HIGHLIGHTS} highlights / ${LIB_ARTICLES} articles) | ${figures.firstScreenMedianMs} ms | ${figures.firstScreenP95Ms} ms | ≤ ${TARGETS.firstScreenMs} ms |`);
+    console.log(`| search, typing pause (${DEBOUNCE_MS} ms) to results shown | ${figures.searchAfterTypingPauseMedianMs} ms | ${figures.searchAfterTypingPauseP95Ms} ms | ≤ ${TARGETS.searchMs} ms |`);
+    console.log(`| search, keystroke to results shown (incl. pause) | ${figures.searchTypedToShownMedianMs} ms | ${p95(searchTotals).toFixed(1)} ms | — |`);
+    console.log(`\nseeding ${LIB_HIGHLIGHTS} highlights through Gloss's schema and hooks: ${figures.librarySeedMs} ms`);
+    console.log(JSON.stringify(figures));
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
