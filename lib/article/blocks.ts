@@ -35,7 +35,7 @@ export interface Scan {
   nodeCount: number;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT', 'BUTTON', 'MAP', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH', 'FRAMESET', 'FRAME', 'OPTION']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'INPUT', 'BUTTON', 'MAP', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH', 'FRAMESET', 'FRAME', 'OPTION', 'TITLE', 'META', 'LINK', 'BASE']);
 const BLOCK = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'PRE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'NAV', 'ASIDE',

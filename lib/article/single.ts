@@ -2,6 +2,7 @@
 import { blocksWithin, type Block, type Scan } from './blocks';
 import { isBoilerplate, headingHint, headingLevel, headingRank, isMetaLine } from './lines';
 import { parseBylineLine } from './byline';
+import { parseTextDate } from './dates';
 import { joinLines, type Region } from './story';
 import { foldTitle } from './text';
 
@@ -98,10 +99,15 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
     const before = inRoot.filter((block) => block.index < titleIndex && !block.junk);
     const previous = before[before.length - 1];
     if (previous && previous.element.parentElement === titleBlock.element.parentElement && kickerLike(previous, titleBlock)) kickerBlocks.push(previous);
+    // A date printed just above the title (e-paper article pages) is a header line too.
+    for (const block of scan.blocks.slice(Math.max(0, titleIndex - 3), titleIndex)) {
+      if (!block.junk && !kickerBlocks.includes(block) && block.weight < 120 && isMetaLine(block.text) && parseTextDate(block.text)) headerBlocks.push(block);
+    }
     const after = scan.blocks.slice(titleIndex + 1, Math.min(bodyStart, titleIndex + 1 + MAX_HEADER_BLOCKS));
+    let seen = 0;
     for (const block of after) {
       if (block.junk && !/摘要/.test(block.text)) continue;
-      if (!subtitleBlock && !headerBlocks.length && subtitleLike(block, titleBlock)) subtitleBlock = block;
+      if (!subtitleBlock && !seen++ && subtitleLike(block, titleBlock)) subtitleBlock = block;
       else headerBlocks.push(block);
     }
   }
