@@ -1,0 +1,48 @@
+/**
+ * Background side of "Highlight selection": the context-menu item and the
+ * keyboard command (Alt+Shift+H). Both ask the tab's content script to
+ * highlight its current selection. For the background to call; the manifest
+ * needs the `contextMenus` permission and a `commands` entry named HIGHLIGHT_COMMAND.
+ */
+import { browser } from 'wxt/browser';
+import { askTab } from '@/lib/messaging';
+
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
+export const HIGHLIGHT_MENU_ID = 'gloss-highlight-selection';
+
+/** The manifest entry for the command (for wxt.config.ts). */
+export const HIGHLIGHT_COMMAND_MANIFEST = {
+  [HIGHLIGHT_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_highlightSelection__' },
+};
+
+async function highlightInTab(tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  // A tab without our content script (a browser page, the web store) has nothing to highlight.
+  await askTab(id, 'content.highlightSelection', {}).catch(() => undefined);
+}
+
+/** Registers the menu item and the command; returns a function that removes the listeners. */
+export function registerHighlightCommands(): () => void {
+  const menus = (browser as unknown as { contextMenus?: typeof browser.contextMenus }).contextMenus;
+  const createMenu = () => {
+    if (!menus) return;
+    void menus.removeAll().then(() =>
+      menus.create({ id: HIGHLIGHT_MENU_ID, title: browser.i18n.getMessage('highlightSelection') || 'Highlight selection', contexts: ['selection'] }),
+    );
+  };
+  const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+    if (info.menuItemId === HIGHLIGHT_MENU_ID) void highlightInTab(tab?.id);
+  };
+  const onCommand = (command: string, tab?: { id?: number }) => {
+    if (command === HIGHLIGHT_COMMAND) void highlightInTab(tab?.id);
+  };
+  browser.runtime.onInstalled.addListener(createMenu);
+  menus?.onClicked.addListener(onMenuClick);
+  browser.commands?.onCommand.addListener(onCommand);
+  return () => {
+    browser.runtime.onInstalled.removeListener(createMenu);
+    menus?.onClicked.removeListener(onMenuClick);
+    browser.commands?.onCommand.removeListener(onCommand);
+  };
+}
