@@ -37,15 +37,17 @@ export async function rewriteTagNames(
   fromNames: readonly string[],
   toName: string | null,
   now: number,
-): Promise<{ highlights: number; articles: number }> {
-  if (fromNames.length === 0) return { highlights: 0, articles: 0 };
+): Promise<{ highlights: number; articles: number; urlKeys: string[] }> {
+  if (fromNames.length === 0) return { highlights: 0, articles: 0, urlKeys: [] };
   const from = new Set(fromNames);
   // Read all, then one bulkPut per table: far fewer round trips than a cursor update per row.
   const highlights = await carriers(db.highlights, fromNames);
   await db.highlights.bulkPut(highlights.map((h) => ({ ...h, tags: replaceTagNames(h.tags, from, toName), updatedAt: now })));
   const articles = await carriers(db.articles, fromNames);
   await db.articles.bulkPut(articles.map((a) => ({ ...a, tags: replaceTagNames(a.tags, from, toName), updatedAt: now })));
-  return { highlights: highlights.length, articles: articles.length };
+  // Pages whose highlights changed, so the background can tell their tabs to repaint.
+  const urlKeys = [...new Set(highlights.map((h) => h.urlKey))];
+  return { highlights: highlights.length, articles: articles.length, urlKeys };
 }
 
 /**

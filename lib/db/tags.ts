@@ -89,6 +89,8 @@ export interface TagRewriteResult {
   tag: TagRecord;
   highlights: number;
   articles: number;
+  /** Pages (urlKey) whose highlights changed. */
+  urlKeys: string[];
 }
 
 /**
@@ -105,7 +107,7 @@ export async function renameTag(db: GlossDatabase, fromName: string, toRawName: 
       const merged = await mergeInto(db, [source], other, now);
       return { outcome: 'merged', ...merged };
     }
-    if (target.name === source.name) return { outcome: 'unchanged', tag: source, highlights: 0, articles: 0 };
+    if (target.name === source.name) return { outcome: 'unchanged', tag: source, highlights: 0, articles: 0, urlKeys: [] };
     const renamed: TagRecord = { ...source, name: target.name, nameKey: target.nameKey };
     await db.tags.put(renamed);
     const counts = await rewriteTagNames(db, await tagNameVariants(db, [source.nameKey]), target.name, now);
@@ -124,7 +126,7 @@ export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[
       if (!source) throw new TagNotFoundError(name);
       if (source.id !== target.id) sources.push(source);
     }
-    if (sources.length === 0) return { outcome: 'unchanged', tag: target, highlights: 0, articles: 0 };
+    if (sources.length === 0) return { outcome: 'unchanged', tag: target, highlights: 0, articles: 0, urlKeys: [] };
     return { outcome: 'merged', ...(await mergeInto(db, sources, target, now)) };
   });
 }
@@ -167,8 +169,13 @@ export async function countTagCarriers(db: GlossDatabase, name: string): Promise
   });
 }
 
+export interface TagDeletion extends TagCarriers {
+  /** Pages (urlKey) whose highlights changed. */
+  urlKeys: string[];
+}
+
 /** Deletes the tag and removes it from every highlight and article; returns how many carried it. */
-export async function deleteTag(db: GlossDatabase, name: string, now = Date.now()): Promise<TagCarriers> {
+export async function deleteTag(db: GlossDatabase, name: string, now = Date.now()): Promise<TagDeletion> {
   return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
     const key = foldTagName(name);
     const counts = await rewriteTagNames(db, await tagNameVariants(db, [key]), null, now);

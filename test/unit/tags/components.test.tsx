@@ -136,14 +136,14 @@ describe('TagTree', () => {
 describe('TagManager', () => {
   function actions(): TagManagerActions & { calls: string[] } {
     const calls: string[] = [];
-    const result = (name: string, outcome: 'renamed' | 'merged') => ({ outcome, tag: { id: 'x', name, nameKey: name.toLowerCase(), color: null, createdAt: 0 }, highlights: 7, articles: 1 });
+    const result = (name: string, outcome: 'renamed' | 'merged') => ({ outcome, tag: { id: 'x', name, nameKey: name.toLowerCase(), color: null, createdAt: 0 }, highlights: 7, articles: 1, urlKeys: [] });
     return {
       calls,
       rename: async (from, to) => (calls.push(`rename ${from}→${to}`), result(to, KNOWN.some((k) => k.name === to) ? 'merged' : 'renamed')),
       merge: async (from, to) => (calls.push(`merge ${from.join()}→${to}`), result(to, 'merged')),
       recolour: async (name, color) => calls.push(`colour ${name} ${color}`),
       countCarriers: async () => ({ highlights: 5, articles: 2 }),
-      remove: async (name) => (calls.push(`delete ${name}`), { highlights: 5, articles: 2 }),
+      remove: async (name) => (calls.push(`delete ${name}`), { highlights: 5, articles: 2, urlKeys: [] }),
     };
   }
 

@@ -61,7 +61,7 @@ describe('renameTag', () => {
   it('rewrites every highlight and article carrying the tag and survives a reopen', async () => {
     const { db, name } = await seeded('rename');
     const result = await renameTag(db, 'china', '中国', 99);
-    expect(result).toMatchObject({ outcome: 'renamed', highlights: 2, articles: 2 });
+    expect(result).toMatchObject({ outcome: 'renamed', highlights: 2, articles: 2, urlKeys: ['news.example/a1', 'news.example/a2'] });
     expect(result.tag.name).toBe('中国');
     db.close();
     const reopened = open(name);
@@ -164,7 +164,7 @@ describe('deleteTag and countTagCarriers', () => {
   it('counts carriers for the confirmation, then removes the tag from them', async () => {
     const { db } = await seeded('delete');
     expect(await countTagCarriers(db, 'ＣＨＩＮＡ')).toEqual({ highlights: 2, articles: 2 });
-    expect(await deleteTag(db, 'china')).toEqual({ highlights: 2, articles: 2 });
+    expect(await deleteTag(db, 'china')).toEqual({ highlights: 2, articles: 2, urlKeys: ['news.example/a1', 'news.example/a2'] });
     expect((await db.highlights.get('h3'))!.tags).toEqual(['基层治理']);
     expect((await db.articles.get('a1'))!.tags).toEqual([]);
     expect(await findTag(db, 'China')).toBeUndefined();
