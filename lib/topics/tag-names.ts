@@ -80,3 +80,12 @@ export function tagLeaf(name: string): string {
   const segments = name.split(TAG_PATH_SEPARATOR);
   return segments[segments.length - 1] ?? name;
 }
+
+/**
+ * Whether a highlight passes a tag filter: its own tags or its article's
+ * (a tag on the article applies to every passage in it), the filter's
+ * children included.
+ */
+export function passesTagFilter(highlightTags: readonly string[], articleTags: readonly string[], filterName: string): boolean {
+  return highlightTags.some((tag) => tagIsWithin(tag, filterName)) || articleTags.some((tag) => tagIsWithin(tag, filterName));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTagName, cleanTagName, foldTagName, splitTagInput, tagIsWithin, tagLeaf, uniqueTagNames } from '../../../lib/topics/tag-names';
+import { checkTagName, cleanTagName, foldTagName, passesTagFilter, splitTagInput, tagIsWithin, tagLeaf, uniqueTagNames } from '../../../lib/topics/tag-names';
 import { buildTagTree, flattenTagTree } from '../../../lib/topics/tag-tree';
 
 describe('foldTagName', () => {
@@ -42,6 +42,9 @@ describe('hierarchy', () => {
     expect(tagIsWithin('politicsx', 'politics')).toBe(false);
     expect(tagIsWithin('politics', 'politics/local')).toBe(false);
     expect(tagLeaf('politics/local/衡南县')).toBe('衡南县');
+    expect(passesTagFilter([], ['Politics/Local'], 'politics')).toBe(true);
+    expect(passesTagFilter(['ｃｈｉｎａ'], [], 'China')).toBe(true);
+    expect(passesTagFilter(['economy'], ['sport'], 'politics')).toBe(false);
   });
 
   it('builds a sorted tree with own and total counts', () => {
