@@ -109,6 +109,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
     }
   };
   const scores: number[] = [];
+  const skipped: [Element, number][] = [];
   const proseSiblings = new Map<Element, number>();
   const proseCousins = new Map<Element, number>();
   const lone = (element: Element) => {
@@ -138,6 +139,14 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         if (node === root) break;
       }
     }
+    for (const [element, weight] of skipped) {
+      for (let node: Element | null = element.parentElement, level = 0; node && level < 40; node = node.parentElement, level++) {
+        const tally = tallies.get(node);
+        if (tally) tally.junk += weight;
+        else tallies.set(node, { good: 0, junk: weight, neutral: 0, first: Infinity, last: -1 });
+        if (node === root) break;
+      }
+    }
   };
 
   interface Run {
@@ -163,8 +172,21 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         run.lines.push('');
         continue;
       }
-      const childJunk = junk ?? (isChrome(node) ? node : null);
-      if (childJunk && !junk && chrome.length < 60) chrome.push(node);
+      if (!junk && isChrome(node)) {
+        // Chrome is not read block by block: its text only counts against the containers around it.
+        if (chrome.length < 60) chrome.push(node);
+        const weight = measure(node.textContent ?? '');
+        if (weight > 0) skipped.push([node, weight]);
+        // Lots of punctuated text under a chrome hint may be a mislabelled body: worth a second look.
+        if (weight >= 400 && measuredPunctuation * 60 >= weight) chromeProse.set(node, weight);
+        if (BLOCK.has(tag)) {
+          addBlock(element, run.lines, run.linkChars, junk);
+          run.lines = [''];
+          run.linkChars = 0;
+        }
+        continue;
+      }
+      const childJunk = junk;
       if (BLOCK.has(tag)) {
         addBlock(element, run.lines, run.linkChars, junk);
         run.lines = [''];
