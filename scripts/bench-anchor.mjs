@@ -16,7 +16,9 @@ import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, tr
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = resolve(ROOT, '../shared');
 const OUT = join(ROOT, '.cache/bench-anchor');
-const DIST = join(ROOT, '.output/chrome-mv3');
+// GLOSS_DIST measures another build's content script (e.g. an older commit's) the same way.
+const DIST = process.env.GLOSS_DIST ?? join(ROOT, '.output/chrome-mv3');
+const ONLY_CONTENT = process.env.BENCH_ONLY === 'content';
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const EDITED_VERSIONS = Number(process.env.BENCH_EDITS ?? 3);
 const METHODS = ['gloss', 'exact-only', 'hypothesis-style'];
@@ -183,10 +185,16 @@ function contentScriptGzip() {
   return existsSync(file) ? gzipSync(readFileSync(file)).length : null;
 }
 
+const gzipBytes = contentScriptGzip();
+if (ONLY_CONTENT) {
+  const cost = await contentScriptCost();
+  console.log(`content script of ${DIST}: +${cost ? round(cost.addedScriptMs) : '?'} ms script time on a page with no highlights; ${gzipBytes} bytes gzipped`);
+  console.log(JSON.stringify({ bench: 'anchor-content', dist: DIST, reps: REPS, contentScript: cost, contentScriptGzipBytes: gzipBytes }));
+  process.exit(0);
+}
 const script = await bundle();
 const anchoring = await anchoringBench(script);
 const cost = await contentScriptCost();
-const gzipBytes = contentScriptGzip();
 
 console.log(`\nbench:anchor — ${anchoring.paragraphs}-paragraph article, ${anchoring.textLength} characters; median of ${REPS} runs (2 shared cores: compare ratios)\n`);
 console.log('method            | 1000 on original: anchor+paint ms (through next frame) | 100 on edited: ms');
