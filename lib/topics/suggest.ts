@@ -82,9 +82,21 @@ function pickTerms(scored: { candidate: Candidate; score: number }[], language: 
       const gluedToName = all.some((other) => contains(candidate, other, language) && isEntity(other) && other.occurrences > candidate.occurrences);
       if (gluedToName) continue;
     }
+    // A pair of words said once in a heading is one reading of that heading: the better-scored overlapping reading wins.
+    const onceInHeading = language !== 'en' && candidate.parts > 1 && candidate.occurrences < 2;
+    if (onceInHeading && picked.some((p) => overlaps(p.candidate.key, candidate.key))) continue;
     picked.push(entry);
   }
   return picked;
+}
+
+/** `撬动基层` and `基层治理` overlap: they share `基层` at the seam. */
+function overlaps(a: string, b: string): boolean {
+  const longest = Math.min(a.length, b.length) - 1;
+  for (let k = 2; k <= longest; k++) {
+    if (a.endsWith(b.slice(0, k)) || b.endsWith(a.slice(0, k))) return true;
+  }
+  return false;
 }
 
 function sourceOf(candidate: Candidate): SuggestionSource {
