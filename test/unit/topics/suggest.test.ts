@@ -14,6 +14,8 @@ describe('Chinese article: the 衡南县 lead story (02-founder-article-lead)', 
     expect(suggested.length).toBeLessThanOrEqual(10);
     for (const term of ['屋场恳谈会', '信访', '衡南县', '基层治理']) expect(suggested).toContain(term);
     for (const filler of ['近年来', '近年', '群众', '工作', '今年']) expect(suggested).not.toContain(filler);
+    // One reading of the title, not both: 基层治理 rather than 撬动基层.
+    expect(suggested).not.toContain('撬动基层');
     // The name of the county and the meeting format lead the list.
     expect(suggested.slice(0, 3)).toEqual(expect.arrayContaining(['屋场恳谈会', '衡南县']));
   });
