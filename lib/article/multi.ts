@@ -4,7 +4,7 @@
  */
 import { blocksWithin, type Block, type Scan } from './blocks';
 import { parseBylineLine } from './byline';
-import { headingRank, isMetaLine } from './lines';
+import { headingHint, headingLevel, headingRank, isMetaLine } from './lines';
 import type { Region } from './story';
 import { cleanText, isProse } from './text';
 import type { NonArticleKind } from './types';
@@ -48,18 +48,25 @@ function computeStoryRegion(scan: Scan, element: Element): StoryRegion | null {
   const bodyAt = blocks.findIndex(isBodyBlock);
   const header = bodyAt < 0 ? blocks : blocks.slice(0, bodyAt);
   const body = bodyAt < 0 ? [] : blocks.slice(bodyAt);
-  const bodyRank = body[0] ? headingRank(body[0]) : 14;
+  const bodyRank = () => (body[0] ? headingRank(body[0]) : 14);
   let titleAt = -1;
   let titleRank = 0;
-  header.forEach((block, index) => {
-    if (parseBylineLine(block.text) || isMetaLine(block.text) || block.weight > 300) return;
-    const rank = headingRank(block);
-    if (rank > titleRank) {
-      titleRank = rank;
-      titleAt = index;
+  const eligible = header.map((block, index) => ({ block, index })).filter(({ block }) => block.weight <= 300 && !isMetaLine(block.text) && !parseBylineLine(block.text));
+  // One heading marked up as such decides without asking layout (cheap on pages with hundreds of stories).
+  const marked = eligible.filter(({ block }) => headingLevel(block.element) > 0 || headingHint(block.element) === 'title');
+  if (marked.length === 1) {
+    titleAt = marked[0]!.index;
+    titleRank = Infinity;
+  } else {
+    for (const { block, index } of eligible) {
+      const rank = headingRank(block);
+      if (rank > titleRank) {
+        titleRank = rank;
+        titleAt = index;
+      }
     }
-  });
-  if (titleAt < 0 || titleRank <= bodyRank) return { root: element, titleBlock: null, kickerBlocks: [], subtitleBlock: null, headerBlocks: header, bodyBlocks: body, kind: 'caption' };
+  }
+  if (titleAt < 0 || titleRank <= bodyRank()) return { root: element, titleBlock: null, kickerBlocks: [], subtitleBlock: null, headerBlocks: header, bodyBlocks: body, kind: 'caption' };
   const titleBlock = header[titleAt]!;
   // No prose at all (an ad, a notice of short lines): everything under the title is its body.
   const after = bodyAt < 0 ? [] : header.slice(titleAt + 1);

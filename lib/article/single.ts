@@ -16,13 +16,12 @@ export function commonAncestor(a: Element, b: Element): Element {
 }
 
 /** Scores how well a block's text matches the title from metadata. */
-export function titleMatch(block: Block, titles: string[]): number {
+export function titleMatch(block: Block, titles: string[], foldedTitles: string[] = titles.map(foldTitle)): number {
   if (block.text.length > 300) return 0;
   const text = foldTitle(block.text);
   if (!text) return 0;
   let best = 0;
-  for (const title of titles) {
-    const folded = foldTitle(title);
+  for (const folded of foldedTitles) {
     if (!folded) continue;
     if (folded === text) best = Math.max(best, 3);
     else if (text.length >= 4 && folded.includes(text) && text.length / folded.length > 0.5) best = Math.max(best, 2);
@@ -42,12 +41,13 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[])
   let best: Block | null = null;
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
+  const folded = titles.map(foldTitle);
   for (const block of scan.blocks) {
     if (block.junk || block.weight > 600 || block.linkWeight / block.weight > 0.9 && !isHeadingish(block)) continue;
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
     if (!plausible) continue;
-    const match = titleMatch(block, titles);
+    const match = titleMatch(block, titles, folded);
     const level = headingLevel(block.element);
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
     if (!match && !level && headingHint(block.element) !== 'title') continue;
