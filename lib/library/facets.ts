@@ -5,7 +5,7 @@
  * any case, and per-value counts would walk it once per value).
  */
 import type { GlossDatabase } from '../db/database';
-import { buildClauses, loadRows, matchesAll, scanRows, smallCandidates } from './plan';
+import { allMatching, buildClauses } from './plan';
 import type { IndexedHighlight } from './search-terms-field';
 import type { FacetCount, LibraryFacets, LibraryQuery } from './types';
 
@@ -51,11 +51,7 @@ function facetsOfRows(rows: readonly IndexedHighlight[], sites: ReadonlyMap<stri
 export async function facetCounts(db: GlossDatabase, query: LibraryQuery = {}): Promise<LibraryFacets> {
   return db.transaction('r', db.highlights, db.articles, async () => {
     const clauses = await buildClauses(db, query);
-    const test = matchesAll(clauses);
-    const candidates = await smallCandidates(db, clauses);
-    let rows: IndexedHighlight[] = [];
-    if (candidates !== null) rows = (await loadRows(db, candidates)).filter(test);
-    else await scanRows(db, (row) => test(row) && rows.push(row));
+    const rows = await allMatching(db, clauses);
     return facetsOfRows(rows, await sitesByArticle(db));
   });
 }

@@ -101,3 +101,17 @@ export async function scanRows(db: GlossDatabase, visit: (row: IndexedHighlight)
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/** Every matching row: from the small candidates, a full windowed join, or a scan of all rows. */
+export async function allMatching(db: GlossDatabase, clauses: readonly Clause[]): Promise<IndexedHighlight[]> {
+  const test = matchesAll(clauses);
+  const candidates = await smallCandidates(db, clauses);
+  if (candidates !== null) return (await loadRows(db, candidates)).filter(test);
+  const streams = clauses.length > 0 ? await joinStreams(db, clauses) : [];
+  if (streams.length > 0) return (await readByTimeWindows(db, joinedWindowReader(db, streams), 'asc', test, Infinity)).rows;
+  const rows: IndexedHighlight[] = [];
+  await scanRows(db, (row) => {
+    if (test(row)) rows.push(row);
+  });
+  return rows;
+}

@@ -8,7 +8,7 @@
 import type { GlossDatabase } from '../db/database';
 import type { ArticleRecord } from '../db/types';
 import type { Clause } from './clauses';
-import { buildClauses, loadRows, matchesAll, scanRows, smallCandidates, sortByAnnotated, walkAnnotated, type Walked } from './plan';
+import { allMatching, buildClauses, loadRows, matchesAll, smallCandidates, sortByAnnotated, walkAnnotated, type Walked } from './plan';
 import { withoutSearchTerms, type IndexedHighlight } from './search-terms-field';
 import {
   summarizeArticle, type ArticleSummary, type LibraryHighlight, type LibraryQuery, type PageRequest, type SearchPage,
@@ -112,18 +112,11 @@ export async function searchHighlights(db: GlossDatabase, query: LibraryQuery & 
   });
 }
 
-/** The exact number of matches; reads every row for broad queries. */
+/** The exact number of matches; for broad queries this reads many rows. */
 export async function countMatches(db: GlossDatabase, query: LibraryQuery = {}): Promise<number> {
   return db.transaction('r', db.highlights, db.articles, async () => {
     const clauses: Clause[] = await buildClauses(db, query);
     if (clauses.length === 0) return db.highlights.count();
-    const candidates = await smallCandidates(db, clauses);
-    if (candidates !== null) return (await loadRows(db, candidates)).filter(matchesAll(clauses)).length;
-    const test = matchesAll(clauses);
-    let count = 0;
-    await scanRows(db, (row) => {
-      if (test(row)) count++;
-    });
-    return count;
+    return (await allMatching(db, clauses)).length;
   });
 }
