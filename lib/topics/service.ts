@@ -27,9 +27,13 @@ export function createTopicService(db: GlossDatabase): TopicService {
   let cached: { signature: string; stats: LibraryStats } | null = null;
 
   async function library(): Promise<LibraryStats> {
-    const newest = await db.articles.orderBy('updatedAt').reverse().limit(LIBRARY_SAMPLE).toArray();
-    const signature = `${await db.articles.count()}:${newest.map((a) => `${a.id}@${a.updatedAt}`).join(',')}`;
-    if (cached?.signature !== signature) cached = { signature, stats: buildLibraryStats(newest.map(articleForTopics)) };
+    // Cheap signature (count and latest change) so the texts are read only when the library changed.
+    const latest = await db.articles.orderBy('updatedAt').last();
+    const signature = `${await db.articles.count()}:${latest?.id}@${latest?.updatedAt}`;
+    if (cached?.signature !== signature) {
+      const newest = await db.articles.orderBy('updatedAt').reverse().limit(LIBRARY_SAMPLE).toArray();
+      cached = { signature, stats: buildLibraryStats(newest.map(articleForTopics)) };
+    }
     return cached.stats;
   }
 

@@ -39,3 +39,19 @@ describe('createTopicService', () => {
     expect(await service.suggestForArticle('missing')).toEqual([]);
   });
 });
+
+describe('library statistics cache', () => {
+  it('rebuilds only when the articles change', async () => {
+    db = openDatabase(uniqueName('service-cache'));
+    await db.articles.bulkAdd([
+      { ...article('a1', []), title: 'Tariffs on steel', text: 'Tariffs on steel and tariffs on aluminium. Steel tariffs.' },
+      { ...article('a2', []), title: 'Steel mills', text: 'Steel mills close. Steel prices.', updatedAt: 2 },
+    ]);
+    const service = createTopicService(db);
+    const before = (await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score;
+    expect((await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score).toBe(before);
+    // A third article about steel makes the word more common in the library: its score drops.
+    await db.articles.add({ ...article('a3', []), title: 'Steel', text: 'Steel again.', updatedAt: 3 });
+    expect((await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score).toBeLessThan(before);
+  });
+});
