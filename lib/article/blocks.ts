@@ -62,11 +62,14 @@ function junkHint(element: Element): boolean {
   return hint.length > 1 && hint.length < 300 && JUNK_HINT.test(hint);
 }
 
+/** Hidden menus and dialogs are skipped; a collapsed "read more" body (long prose) is kept. */
 function hiddenByMarkup(element: Element): boolean {
   if (!element.hasAttributes()) return false;
-  if (element.hasAttribute('hidden')) return true;
   const style = element.getAttribute('style');
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  const hidden = element.hasAttribute('hidden') || (!!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style));
+  if (!hidden || element.getAttribute('aria-hidden') === 'true') return hidden;
+  const weight = measure(element.textContent ?? '');
+  return !(weight >= 200 && measuredPunctuation * 80 >= weight);
 }
 
 export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new Set()): Scan {
@@ -80,6 +83,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   const isChrome = (element: Element) => !exempt.has(element) && junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
 
   const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
+    // Chrome subtrees are skipped in visit(); chromeRoot stays for blocks flushed at their edge.
     const junk = chromeRoot !== null;
     const joined = rawLines.length === 1 ? rawLines[0]! : rawLines.join(' ');
     const weight = measure(joined);
@@ -118,11 +122,13 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   };
 
   const tallyAll = () => {
+    // Only pages with plenty of prose have teaser lists worth discounting.
+    const discountLone = proseSiblings.size >= 4;
     for (const block of blocks) {
       let good = scores[block.index * 3]!;
       let neutral = scores[block.index * 3 + 2]!;
       // A lone prose block (a teaser's blurb) counts less than paragraphs that share a parent.
-      if (good > 0 && good < 400 && lone(block.element)) {
+      if (discountLone && good > 0 && good < 400 && lone(block.element)) {
         neutral += good * 0.7;
         good *= 0.3;
       }

@@ -64,6 +64,16 @@ describe('single article without layout', () => {
   });
 });
 
+describe('collapsed and hidden content', () => {
+  it('keeps a collapsed "read more" body and drops a hidden menu', () => {
+    const html = `<html><body><div style="display:none"><a href="/a">Menu item one</a> <a href="/b">Menu item two</a></div>
+      <article><h1>Story</h1><p>${PARAGRAPH}</p><div class="more" style="display:none"><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></article></body></html>`;
+    const [article] = detectPage(parse(html)).articles;
+    expect(article!.paragraphs).toHaveLength(4);
+    expect(article!.paragraphs.join(' ')).not.toContain('Menu item');
+  });
+});
+
 describe('several stories on one page', () => {
   const story = (id: number, title: string, body: string) =>
     `<div class="story" id="s${id}"><div class="title">${title}</div><div class="text"><p>${body}</p><p>${body}</p></div></div>`;
