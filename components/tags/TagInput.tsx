@@ -153,7 +153,11 @@ export function TagInput({ value, onChange, known = [], suggestions = [], max = 
           }}
           onKeyDown={onKeyDown}
           onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            setOpen(false);
+            // Leaving the field keeps what was typed: it becomes a tag, as with Enter.
+            if (text.trim()) commitTyped(text, true);
+          }}
         />
         <ul id={listId} role="listbox" class="gloss-tag-options" aria-label={label ?? t('tagsLabel')} hidden={!expanded}>
           {expanded &&

@@ -82,6 +82,17 @@ describe('TagInput', () => {
     expect(changes.at(-1)).toEqual(['China', 'politics/local']);
   });
 
+  it('keeps what was typed as a tag when the field loses focus', () => {
+    const changes: string[][] = [];
+    mount(<Harness onChange={(tags) => changes.push(tags)} />);
+    const input = $<HTMLInputElement>('input[role=combobox]');
+    act(() => input.focus());
+    type(input, '基层治理');
+    act(() => input.blur());
+    expect(changes.at(-1)).toEqual(['基层治理']);
+    expect(input.value).toBe('');
+  });
+
   it('says why a name is refused and closes the list on Escape', () => {
     mount(<Harness />);
     const input = $<HTMLInputElement>('input[role=combobox]');
