@@ -197,4 +197,27 @@ describe('larger candidate sets', () => {
     expect(lastYellow.total).toBe(454);
     expect(lastYellow.nextOffset).toBeNull();
   });
+
+  it('falls back to walking by date when a half-typed word has too many completions', async () => {
+    const db = freshDb();
+    const base = await highlight(db, plain('many'), { exact: 'start', at: 0 });
+    const DAY = 86_400_000;
+    // 450 rows over 30 distinct words starting with "ab"; every fifth row has none.
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      ...base,
+      id: `ab-${String(i).padStart(3, '0')}`,
+      selectors: { ...base.selectors, quote: { ...base.selectors.quote, exact: i % 5 === 0 ? 'nothing here' : `ab${'cdefghijklmnopqrstuvwxyzabcdef'[i % 30]}word${i % 30}` } },
+      createdAt: (i + 1) * DAY,
+    }));
+    await db.highlights.bulkAdd(rows);
+    const matching = rows.filter((_, i) => i % 5 !== 0).reverse();
+    const page = await searchHighlights(db, { query: 'ab', offset: 3, limit: 4 });
+    expect(page.items.map((i) => i.highlight.id)).toEqual(matching.slice(3, 7).map((r) => r.id));
+    expect(await countMatches(db, { query: 'ab' })).toBe(360);
+    // A completed word (trailing space) is matched exactly.
+    const exact = await searchHighlights(db, { query: 'abdword1 ', limit: 100 });
+    expect(exact.items.map((i) => i.highlight.id)).toEqual(rows.filter((_, i) => i % 30 === 1).map((r) => r.id).reverse());
+    expect(exact.items).toHaveLength(15);
+  });
 });
+
