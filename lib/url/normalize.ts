@@ -46,7 +46,7 @@ export function urlKey(value: string): string | null {
   if (!url) return null;
   const host = url.hostname.toLowerCase().replace(/^www\./, '');
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
-  const params = [...url.searchParams.entries()]
+  const params = searchEntries(url)
     .filter(([name]) => !isTrackingParam(name))
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a < b ? -1 : 1));
   const query = params.length
@@ -94,10 +94,20 @@ export function resolveAddress(address: PageAddress): ResolvedAddress | null {
 }
 
 function stripTracking(url: URL): string {
-  for (const name of [...url.searchParams.keys()]) {
+  for (const [name] of searchEntries(url)) {
     if (isTrackingParam(name)) url.searchParams.delete(name);
   }
   return url.href;
+}
+
+/**
+ * The query's name/value pairs. forEach, not the iterators: in a Firefox
+ * content script URLSearchParams iterators are not iterable across the sandbox.
+ */
+function searchEntries(url: URL): [string, string][] {
+  const entries: [string, string][] = [];
+  url.searchParams.forEach((value, name) => entries.push([name, value]));
+  return entries;
 }
 
 /** Reads the address claims from a live document. */

@@ -1,0 +1,120 @@
+/**
+ * The Firefox build in a real Firefox (ESR, driven over WebDriver BiDi by
+ * puppeteer-core): the content script answers, a highlight is written through
+ * the background into the extension's IndexedDB, and the sidebar lists it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROOT, sharedFixtureRoute, startServer, type StaticServer } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const DIST = join(ROOT, '.output/firefox-mv2');
+const GECKO_ID = 'gloss@gloss.example';
+// A fixed internal UUID makes the moz-extension:// origin known in advance.
+const UUID = '3f9a4c52-2b1e-4d8a-9c0f-6a7b8c9d0e1f';
+
+let firefox: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}. Install it: sudo apt-get install -y firefox-esr`);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No Firefox build: run "npm run build:firefox" first.');
+  server = await startServer(sharedFixtureRoute);
+  firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await firefox.installExtension(DIST);
+}, 60_000);
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Opens an extension page: page.goto() never sees moz-extension:// load, the BiDi navigate command does. */
+async function extensionPage(path: string): Promise<Page> {
+  const page = await firefox.newPage();
+  // Internal API (see docs/toolchain notes): goto() waits forever on moz-extension:// pages.
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+  await frame.browsingContext.navigate(`moz-extension://${UUID}/${path}`, 'complete');
+  return page;
+}
+
+async function untilAnswered<T>(ask: () => Promise<T | null>, what: string): Promise<T> {
+  for (let i = 0; i < 50; i++) {
+    const answer = await ask();
+    if (answer != null) return answer;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+it('highlights a Chinese passage in Firefox and lists it in the sidebar', async () => {
+  expect(JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).sidebar_action.default_panel).toBe('sidepanel.html');
+  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
+  const page = await firefox.newPage();
+  await page.goto(url);
+  const ui = await extensionPage('popup.html');
+
+  const tabId = await untilAnswered(
+    () =>
+      ui.evaluate(async (target) => {
+        for (const tab of await browser.tabs.query({})) {
+          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+          if (reply?.ok && reply.value.url === target) return tab.id!;
+        }
+        return null;
+      }, url),
+    'the content script',
+  );
+
+  const quote = '许多上访事件源于群众对政策不理解';
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error('quote not found');
+  }, quote);
+  const reply = await ui.evaluate(
+    (id) => browser.tabs.sendMessage(id, { channel: 'gloss/1', type: 'content.highlightSelection', data: { color: 'green' } }),
+    tabId,
+  );
+  expect(reply).toMatchObject({ ok: true, value: { ok: true } });
+
+  const stored = await ui.evaluate(
+    () =>
+      new Promise<{ exact: string; color: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('highlights').objectStore('highlights').getAll();
+          request.onsuccess = () => resolve(request.result.map((h: { selectors: { quote: { exact: string } }; color: string }) => ({ exact: h.selectors.quote.exact, color: h.color })));
+        };
+      }),
+  );
+  expect(stored).toEqual([{ exact: quote, color: 'green' }]);
+
+  const sidebar = await extensionPage(`sidepanel.html?tab=${tabId}`);
+  const listed = await untilAnswered(
+    () => sidebar.evaluate(() => document.querySelector('.highlight-card blockquote')?.textContent ?? null),
+    'the sidebar list',
+  );
+  expect(listed).toBe(quote);
+});
+
+/** The WebExtension API as extension pages see it in Firefox. */
+declare const browser: typeof chrome;
