@@ -47,7 +47,9 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
           .load()
           .then(() => late.restart())
           .catch((error: unknown) => console.debug('Gloss: could not load highlights', error));
-  // Sites the user switched Gloss off for get no toolbar and no painting.
+  // Sites the user switched Gloss off for get no toolbar and no painting. Listening starts at once
+  // (settings arrive a moment later) so a selection made meanwhile is not missed.
+  let loaded = false;
   const applySettings = (settings: Settings) => {
     ui.applySettings(settings);
     disabled = isSiteDisabled(settings, win.location.hostname);
@@ -57,11 +59,16 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       ui.hideToolbar();
       ui.closePopover();
       highlights.reset();
-    } else if (!stopListening) {
-      stopListening = listenToPage(win, ui, mountUi, isOwnUi);
+      loaded = false;
+      return;
+    }
+    stopListening ??= listenToPage(win, ui, mountUi, isOwnUi);
+    if (!loaded) {
+      loaded = true;
       void load();
     }
   };
+  stopListening = listenToPage(win, ui, mountUi, isOwnUi);
   void loadSettings()
     .catch(() => DEFAULT_SETTINGS)
     .then(applySettings);
@@ -116,7 +123,10 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
     locationChanged() {
       ui.hideToolbar();
       ui.closePopover();
-      void load();
+      // WXT reports the Navigation API's "navigate" event, before location.href changes:
+      // load once the new URL is in place (again a little later for history traversals).
+      setTimeout(() => void load(), 0);
+      setTimeout(() => void load(), 500);
     },
     stop() {
       unsubscribe();

@@ -62,10 +62,17 @@ export async function waitForPainted(page: Page, count: number): Promise<void> {
   }, count);
 }
 
-/** Selects, waits for the toolbar, presses a key. */
+/** Selects, waits for the toolbar, presses a key. Right after navigation the content script may not run yet: select again then. */
 export async function highlightWithKey(page: Page, key: string, from: string, to?: string): Promise<void> {
-  await selectText(page, from, to);
-  await page.waitForSelector('gloss-page-ui .toolbar');
+  for (let attempt = 0; ; attempt++) {
+    await selectText(page, from, to);
+    try {
+      await page.waitForSelector('gloss-page-ui .toolbar', { timeout: attempt < 4 ? 2000 : 30_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
   await page.keyboard.press(key);
 }
 
