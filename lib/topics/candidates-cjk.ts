@@ -25,6 +25,7 @@ const NOT_ENTITY_ENDING = /(?:干部|全部|内部|外部|局部|部分|社会|�
 /** Latin letters or digits inside CJK text: only acronyms and names like `5G`, `GDP` are kept. */
 const HAS_ASCII_DIGIT = /[0-9０-９%％.]/u;
 const LATIN_ACRONYM = /^[A-Z][A-Z0-9]{1,9}$/u;
+const PURE_CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul} ]+$/u;
 const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 function koreanStem(word: string): string {
@@ -76,11 +77,12 @@ export function collectCjkCandidates(fields: readonly TextField[], language: 'zh
   texts.forEach((text, index) => {
     const heading = fields[index]!.heading === true;
     for (const run of wordRuns(text, language)) {
+      const usable = run.map((segment) => usableSegment(segment, language));
       for (let start = 0; start < run.length; start++) {
         let joined = '';
         for (let parts = 1; parts <= MAX_PARTS && start + parts <= run.length; parts++) {
           const segment = run[start + parts - 1]!;
-          if (!usableSegment(segment, language)) break;
+          if (!usable[start + parts - 1]) break;
           joined += language === 'ko' && parts > 1 ? ' ' + segment : segment;
           if (joined.length > MAX_CHARS) break;
           if (joined.length < 2) continue;
@@ -102,7 +104,8 @@ export function collectCjkCandidates(fields: readonly TextField[], language: 'zh
   // Scanning the raw text per gram instead was quadratic on long pages.
   const add = (text: string, parts: number, fieldCounts: readonly number[], quoted: boolean, support = 0) => {
     const entity = text.length >= 3 && suffix.test(text) && !NOT_ENTITY_ENDING.test(text);
-    const key = foldKey(text);
+    // Pure CJK text folds to itself; only mixed text (full-width Latin, acronyms) needs the full fold.
+    const key = PURE_CJK.test(text) ? text : foldKey(text);
     fieldCounts.forEach((times, index) => {
       if (times > 0) bag.add(key, text, fields[index]!, { parts, entity, quoted, support }, times);
     });
