@@ -25,7 +25,8 @@ const NOT_ENTITY_ENDING = /(?:干部|全部|内部|外部|局部|部分|社会|�
 /** Latin letters or digits inside CJK text: only acronyms and names like `5G`, `GDP` are kept. */
 const HAS_ASCII_DIGIT = /[0-9０-９%％.]/u;
 const LATIN_ACRONYM = /^[A-Z][A-Z0-9]{1,9}$/u;
-const PURE_CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul} ]+$/u;
+/** Text that NFKC and case folding leave as is (half-width katakana ｶﾅ and compatibility ideographs excluded). */
+const PURE_CJK = /^(?:(?![\uFF61-\uFFDC\uF900-\uFAFF\u3131-\u318E])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul} ])+$/u;
 const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 function koreanStem(word: string): string {
