@@ -46,6 +46,20 @@ const JUNK_HINT =
   /(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\w*|banner|promo|sponsor\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo)(?:[-_\s]|$)/i;
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog']);
 
+let visiblePunctuation = 0;
+
+/** Text weight of an element without its scripts and styles (ad slots carry large inline scripts). */
+function visibleWeight(element: Element): number {
+  let weight = measure(element.textContent ?? '');
+  let punctuation = measuredPunctuation;
+  for (const hidden of Array.from(element.querySelectorAll('script, style, noscript, template'))) {
+    weight -= measure(hidden.textContent ?? '');
+    punctuation -= measuredPunctuation;
+  }
+  visiblePunctuation = Math.max(0, punctuation);
+  return Math.max(0, weight);
+}
+
 export const MAX_DEPTH = 160;
 const MAX_NODES = 200_000;
 
@@ -181,10 +195,10 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
       if (!junk && isChrome(node)) {
         // Chrome is not read block by block: its text only counts against the containers around it.
         if (chrome.length < 60) chrome.push(node);
-        const weight = measure(node.textContent ?? '');
+        const weight = visibleWeight(node);
         if (weight > 0) skipped.push([node, weight]);
         // Lots of punctuated text under a chrome hint may be a mislabelled body: worth a second look.
-        if (weight >= 400 && measuredPunctuation * 60 >= weight) chromeProse.set(node, weight);
+        if (weight >= 400 && visiblePunctuation * 60 >= weight) chromeProse.set(node, weight);
         if (BLOCK.has(tag)) {
           addBlock(element, run.lines, run.linkChars, junk);
           run.lines = [''];

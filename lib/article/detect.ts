@@ -41,9 +41,11 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
   const matchTitles = meta.documentTitle ? [...meta.titles, meta.documentTitle] : meta.titles;
   const printedTitle = container ? findTitleBlock(scan, container, matchTitles) : null;
   // Sections of one article look like stories; a printed title matching the metadata, above them, says otherwise.
-  const oneTitle = (!!printedTitle && titleMatch(printedTitle, matchTitles) >= 2) || (meta.isArticle && !meta.isLiveBlog && !meta.founder);
+  const metaSaysOne = meta.isArticle && !meta.isLiveBlog && !meta.founder;
+  const oneTitle = !!printedTitle && titleMatch(printedTitle, matchTitles) >= 2;
   const multi = findStories(scan);
-  if (multi && !(oneTitle && !multi.stories.some((story) => printedTitle && story.root.contains(printedTitle.element)))) {
+  const titleAboveStories = oneTitle && !multi?.stories.some((story) => printedTitle && story.root.contains(printedTitle.element));
+  if (multi && !metaSaysOne && !titleAboveStories) {
     const articles: DetectedArticle[] = [];
     const nonArticles: NonArticle[] = [];
     for (const story of multi.stories) {
