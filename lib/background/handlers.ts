@@ -1,5 +1,6 @@
 /** The background's answers to every BackgroundProtocol message. */
 import type { GlossDatabase } from '../db/database';
+import { tagHandlers } from '../db/tags-messages';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
 } from '../db/repository';
@@ -20,6 +21,7 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     return record;
   };
   return {
+    ...tagHandlers(db, effects),
     'annotations.forPage': (data) => annotationsForPage(db, checked(urlKeySchema, data?.urlKey, 'URL key')),
     'highlight.create': async (data) =>
       changed(

@@ -4,6 +4,7 @@
  * background (which owns the database); `ContentProtocol` by the content script
  * of a tab.
  */
+import type { TagsProtocol } from '../db/tags-messages';
 import type { AnchorStatus, ArticleRecord, HighlightRecord, Person, TextPositionSelector, TextQuoteSelector } from '../db/types';
 
 /** What the content script knows of an article when it first saves a highlight in it. */
@@ -53,7 +54,8 @@ export interface StorageStats {
   tags: number;
 }
 
-export interface BackgroundProtocol {
+/** Tag and topic messages are defined beside their handlers in lib/db/tags-messages.ts. */
+export interface BackgroundProtocol extends TagsProtocol {
   'annotations.forPage': { request: { urlKey: string }; response: PageAnnotations };
   'highlight.create': { request: { article: ArticleInput; highlight: NewHighlight }; response: HighlightRecord };
   'highlight.update': { request: { id: string; patch: HighlightPatch }; response: HighlightRecord };

@@ -55,10 +55,11 @@ describe('popup', () => {
     const toggle = ui.getByRole('checkbox');
     await toggle.uncheck();
     await ui.waitForSelector('.gloss-status:not(:empty)');
-    const stored = await ui.evaluate(async () => (await chrome.storage.local.get('gloss.settings'))['gloss.settings']);
-    expect(stored.disabledSites).toEqual(['127.0.0.1']);
+    const disabledSites = () =>
+      ui.evaluate(async () => ((await chrome.storage.local.get('gloss.settings'))['gloss.settings'] as { disabledSites: string[] }).disabledSites);
+    expect(await disabledSites()).toEqual(['127.0.0.1']);
     await toggle.check();
-    await ui.waitForFunction(async () => (await chrome.storage.local.get('gloss.settings'))['gloss.settings'].disabledSites.length === 0);
+    await ui.waitForFunction(async () => ((await chrome.storage.local.get('gloss.settings'))['gloss.settings'] as { disabledSites: string[] }).disabledSites.length === 0);
     await ui.close();
   });
 });
