@@ -1,4 +1,6 @@
+import { TagTree } from '@/components/tags';
 import type { LibraryFilters, LibrarySort } from '@/lib/library';
+import type { TagUse } from '@/lib/topics/tag-tree';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';
@@ -9,7 +11,7 @@ const asDay = (ms: number | undefined, shift = 0) => (ms === undefined ? '' : ne
 
 /** Tag (as a tree: `politics/local` under `politics`), colour, site, dates, has-note, orphans, sort. */
 export function LibraryFiltersBar(props: {
-  tags: readonly string[];
+  tags: readonly TagUse[];
   sites: readonly string[];
   filters: LibraryFilters;
   onFilters: (filters: LibraryFilters) => void;
@@ -20,23 +22,12 @@ export function LibraryFiltersBar(props: {
   const { t } = useI18n();
   const { filters, onFilters, colorName } = props;
   const set = (patch: Partial<LibraryFilters>) => onFilters({ ...filters, ...patch });
-  const tagNames = [...new Set(props.tags.flatMap((name) => name.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))))].sort();
   const colors = filters.colors ?? [];
 
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">{t('filtersLabel')}</legend>
       <div class="filter-row">
-        <select aria-label={t('filterTag')} value={filters.tags?.[0] ?? ''} onChange={(e) => {
-          const value = (e.target as HTMLSelectElement).value;
-          set({ tags: value ? [value] : undefined });
-        }}>
-          <option value="">{t('anyTag')}</option>
-          {tagNames.map((name) => {
-            const depth = name.split('/').length - 1;
-            return <option key={name} value={name}>{`${'\u2003'.repeat(depth)}${name.split('/').pop()}`}</option>;
-          })}
-        </select>
         <select aria-label={t('filterSite')} value={filters.sites?.[0] ?? ''} onChange={(e) => {
           const value = (e.target as HTMLSelectElement).value;
           set({ sites: value ? [value] : undefined });
@@ -49,6 +40,12 @@ export function LibraryFiltersBar(props: {
           <option value="published">{t('sortPublished')}</option>
         </select>
       </div>
+      {props.tags.length > 0 && (
+        <details class="tag-filter">
+          <summary>{t('filterTag')}{filters.tags?.[0] ? `: ${filters.tags[0]}` : ''}</summary>
+          <TagTree tags={props.tags} selected={filters.tags?.[0] ?? null} onSelect={(path) => set({ tags: path ? [path] : undefined })} />
+        </details>
+      )}
       <div class="filter-row color-filters" role="group" aria-label={t('filterColor')}>
         {HIGHLIGHT_COLORS.map((color) => {
           const on = colors.includes(color.id);

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import { askBackground } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';
@@ -56,7 +57,7 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   // Cheap index reads only: the first screen must not wait for counting every facet.
   const options = useDbQuery(async () => ({
     highlights: await db.highlights.count(),
-    tags: (await db.tags.toArray()).map((tag) => tag.name),
+    tags: (await askBackground('tags.list', null)).map((tag) => ({ name: tag.name, count: tag.highlights + tag.articles })),
     sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
   }), []);
   const libraryEmpty = options.status === 'ready' && options.value.highlights === 0;

@@ -3,14 +3,20 @@ import { AppShell } from '../AppShell';
 import { useI18n } from '../i18n';
 import { LibraryView } from './LibraryView';
 import { PageView } from './PageView';
+import { TagsView } from './TagsView';
+import { TagStyles } from '@/components/tags';
 import { useTargetPage } from './useTargetPage';
 
-type Tab = 'page' | 'library';
+type Tab = 'page' | 'library' | 'tags';
+const TABS: readonly Tab[] = ['page', 'library', 'tags'];
 
 export function SidePanelApp() {
   const { t } = useI18n();
   const target = useTargetPage();
-  const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(location.search).get('view') === 'library' ? 'library' : 'page'));
+  const [tab, setTab] = useState<Tab>(() => {
+    const view = new URLSearchParams(location.search).get('view') as Tab | null;
+    return view && TABS.includes(view) ? view : 'page';
+  });
   const searchRef = useRef<HTMLInputElement>(null);
 
   // "/" focuses search, from anywhere but a text field.
@@ -40,7 +46,8 @@ export function SidePanelApp() {
       onClick={() => setTab(id)}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-          const next = tab === 'page' ? 'library' : 'page';
+          const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+          const next = TABS[(TABS.indexOf(tab) + step) % TABS.length]!;
           setTab(next);
           document.getElementById(`tab-${next}`)?.focus();
         }
@@ -52,9 +59,11 @@ export function SidePanelApp() {
 
   return (
     <AppShell titleKey="sidepanelTitle">
+      <TagStyles />
       <div role="tablist" class="tabs" aria-label={t('sidepanelTitle')}>
         {tabButton('page', t('tabThisPage'))}
         {tabButton('library', t('tabLibrary'))}
+        {tabButton('tags', t('tabTags'))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'page' &&
@@ -66,6 +75,7 @@ export function SidePanelApp() {
             <PageView target={target} />
           ))}
         {tab === 'library' && <LibraryView searchRef={searchRef} />}
+        {tab === 'tags' && <TagsView />}
       </div>
     </AppShell>
   );

@@ -1,0 +1,80 @@
+/**
+ * Tags end to end: tag a highlight from a topic suggestion in the side panel,
+ * rename the tag in the tag manager (keyboard only), filter the library by it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
+import { highlightText, openExtensionPage, tabIdOf } from './panel-helpers';
+
+let browser: Launched;
+let server: StaticServer;
+let panel: Page;
+let highlightId: string;
+
+const storedTags = () =>
+  panel.evaluate(
+    (id) =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('gloss');
+        open.onsuccess = () => {
+          const request = open.result.transaction('highlights').objectStore('highlights').get(id);
+          request.onsuccess = () => resolve(request.result.tags);
+        };
+      }),
+    highlightId,
+  );
+
+beforeAll(async () => {
+  server = await startServer(sharedFixtureRoute);
+  browser = await launchChromium({ extension: true });
+  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const ui = await openExtensionPage(browser, 'popup.html');
+  const tabId = await tabIdOf(ui, url);
+  highlightId = (await highlightText(page, ui, tabId, 'p', '自首推屋场恳谈会制度以来，衡南县激发了群众主人翁意识')).id;
+  await ui.close();
+  panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('tags', () => {
+  it('tags a highlight from a suggested topic', async () => {
+    await panel.getByRole('button', { name: /Tags…/ }).click();
+    const suggestion = panel.getByRole('button', { name: 'Add suggested tag 屋场恳谈会' });
+    await suggestion.waitFor();
+    await suggestion.focus();
+    await panel.keyboard.press('Enter');
+    await panel.waitForFunction(() => document.querySelector('.highlight-card')?.textContent?.includes('屋场恳谈会'));
+    expect(await storedTags()).toEqual(['屋场恳谈会']);
+  });
+
+  it('renames the tag with the keyboard, and the highlight carries the new name', async () => {
+    await panel.getByRole('tab', { name: 'Tags' }).click();
+    await panel.getByRole('button', { name: 'Rename' }).first().focus();
+    await panel.keyboard.press('Enter');
+    const field = panel.getByLabel('New name for 屋场恳谈会');
+    await field.fill('基层治理/屋场恳谈会');
+    await field.press('Enter');
+    await panel.waitForFunction(() => document.body.textContent?.includes('基层治理/屋场恳谈会'));
+    expect(await storedTags()).toEqual(['基层治理/屋场恳谈会']);
+  });
+
+  it('filters the library by the parent tag in the tree', async () => {
+    await panel.getByRole('tab', { name: 'Library' }).click();
+    await panel.locator('.tag-filter summary').click();
+    await panel.getByRole('treeitem', { name: /^基层治理/ }).first().click();
+    await panel.waitForSelector('.result-item');
+    expect(await panel.$$eval('.result-item blockquote', (els) => els.map((e) => e.textContent))).toEqual([
+      '自首推屋场恳谈会制度以来，衡南县激发了群众主人翁意识',
+    ]);
+    await panel.reload();
+    await panel.waitForSelector('.highlight-card');
+    expect(await storedTags()).toEqual(['基层治理/屋场恳谈会']);
+  });
+});
