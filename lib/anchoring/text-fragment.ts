@@ -1,72 +1,109 @@
 /**
  * Deep links to a passage with a text fragment (`#:~:text=`), built from the
  * stored quote and its context, following the WICG Scroll-to-Text spec.
+ * Browsers only match text fragments on word boundaries, so a highlight that
+ * starts or ends inside a word links to the whole words around it.
  */
 import type { TextQuoteSelector } from '@/lib/db/types';
 
-/** Quotes up to this length go whole; longer ones as textStart,textEnd. */
+type Quote = Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>;
+
+/** Quotes up to this many characters go whole; longer ones as textStart,textEnd. */
 const MAX_WHOLE_QUOTE = 120;
-const EDGE_WORDS = 4;
-const EDGE_CJK_CHARS = 12;
-const CONTEXT_WORDS = 3;
-const CONTEXT_CJK_CHARS = 8;
+/** Words in textStart / textEnd and in the prefix / suffix terms (CJK "words" are short: take more). */
+const EDGE_WORDS = { spaced: 4, unspaced: 6 };
+const CONTEXT_WORDS = { spaced: 3, unspaced: 4 };
+
+interface Segment {
+  text: string;
+  wordLike: boolean;
+}
 
 /** Percent-encodes a directive term; `-`, `&` and `,` are syntax in a text directive. */
 export function encodeTextDirectiveTerm(term: string): string {
   return encodeURIComponent(term).replace(/-/g, '%2D');
 }
 
-const hasSpaces = (text: string) => /\s/.test(text.trim());
-
-function firstWords(text: string, count: number, cjkChars: number): string {
-  const trimmed = text.trim();
-  if (!hasSpaces(trimmed)) return [...trimmed].slice(0, cjkChars).join('');
-  return trimmed.split(/\s+/).slice(0, count).join(' ');
+function segment(text: string): Segment[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (Segmenter) {
+    return [...new Segmenter(undefined, { granularity: 'word' }).segment(text)].map((s) => ({ text: s.segment, wordLike: Boolean(s.isWordLike) }));
+  }
+  return (text.match(/[\p{L}\p{N}_]+|[^\p{L}\p{N}_]+/gu) ?? []).map((s) => ({ text: s, wordLike: /[\p{L}\p{N}]/u.test(s) }));
 }
 
-function lastWords(text: string, count: number, cjkChars: number): string {
-  const trimmed = text.trim();
-  if (!hasSpaces(trimmed)) return [...trimmed].slice(-cjkChars).join('');
-  return trimmed.split(/\s+/).slice(-count).join(' ');
+/** Grows [start, end) of `text` to whole word segments. */
+function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  let at = 0;
+  for (const piece of segment(text)) {
+    const pieceEnd = at + piece.text.length;
+    if (at < start && start < pieceEnd) start = at;
+    if (at < end && end < pieceEnd) end = pieceEnd;
+    at = pieceEnd;
+  }
+  return { start, end };
 }
 
-/** Prefix/suffix terms: whole words only (the stored context may start or end mid-word). */
-function contextTerm(context: string, side: 'prefix' | 'suffix'): string {
-  const collapsed = context.replace(/\s+/g, ' ');
-  if (!collapsed.trim()) return '';
-  if (!hasSpaces(collapsed)) {
-    return side === 'prefix' ? lastWords(collapsed, 0, CONTEXT_CJK_CHARS) : firstWords(collapsed, 0, CONTEXT_CJK_CHARS);
+const isSpaced = (text: string) => /\s/.test(text.trim());
+
+/** The first (or last) `count` words of `text`, whole segments, trimmed. */
+function edgeWords(text: string, count: number, fromEnd: boolean): string {
+  const pieces = segment(text);
+  if (fromEnd) pieces.reverse();
+  const taken: string[] = [];
+  let words = 0;
+  for (const piece of pieces) {
+    taken.push(piece.text);
+    if (piece.wordLike && ++words >= count) break;
   }
-  // The word touching the quote counts only if a space separates it from the quote; the far edge may be cut.
-  if (side === 'prefix') {
-    if (!/\s$/.test(collapsed)) return '';
-    const words = collapsed.trim().split(' ').slice(1);
-    return words.slice(-CONTEXT_WORDS).join(' ');
-  }
-  if (!/^\s/.test(collapsed)) return '';
-  const words = collapsed.trim().split(' ').slice(0, -1);
-  return words.slice(0, CONTEXT_WORDS).join(' ');
+  if (fromEnd) taken.reverse();
+  return taken.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Snaps the quote to whole words; the context loses its outer segment, which the 32-character window may have cut. */
+function wordAligned(quote: Quote): { prefix: string; exact: string; suffix: string } {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  const whole = prefix + quote.exact + suffix;
+  const { start, end } = snapToWords(whole, prefix.length, prefix.length + quote.exact.length);
+  const before = segment(whole.slice(0, start));
+  const after = segment(whole.slice(end));
+  if (before.length > 1 && prefix.length >= 32) before.shift();
+  if (after.length > 1 && suffix.length >= 32) after.pop();
+  return {
+    prefix: before.map((s) => s.text).join(''),
+    exact: whole.slice(start, end),
+    suffix: after.map((s) => s.text).join(''),
+  };
 }
 
 /** The `text=` directive value for a quote (without `#:~:`). */
-export function textDirective(quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
-  const exact = quote.exact.replace(/\s+/g, ' ').trim();
+export function textDirective(quote: Quote): string {
+  const aligned = wordAligned(quote);
+  // A line break in textContent is usually a block boundary, which no term may cross.
+  aligned.prefix = aligned.prefix.slice(aligned.prefix.lastIndexOf('\n') + 1);
+  const suffixBreak = aligned.suffix.indexOf('\n');
+  if (suffixBreak !== -1) aligned.suffix = aligned.suffix.slice(0, suffixBreak);
+  const crossesBlocks = aligned.exact.trim().includes('\n');
+  const exact = aligned.exact.replace(/\s+/g, ' ').trim();
+  const kind = isSpaced(exact) || isSpaced(aligned.prefix + aligned.suffix) ? 'spaced' : 'unspaced';
   const parts: string[] = [];
-  const prefix = contextTerm(quote.prefix ?? '', 'prefix');
+  const prefix = edgeWords(aligned.prefix, CONTEXT_WORDS[kind], true);
   if (prefix) parts.push(`${encodeTextDirectiveTerm(prefix)}-`);
-  if ([...exact].length <= MAX_WHOLE_QUOTE) {
+  if ([...exact].length <= MAX_WHOLE_QUOTE && !crossesBlocks) {
     parts.push(encodeTextDirectiveTerm(exact));
   } else {
-    parts.push(encodeTextDirectiveTerm(firstWords(exact, EDGE_WORDS, EDGE_CJK_CHARS)));
-    parts.push(encodeTextDirectiveTerm(lastWords(exact, EDGE_WORDS, EDGE_CJK_CHARS)));
+    const lines = aligned.exact.trim().split('\n');
+    parts.push(encodeTextDirectiveTerm(edgeWords(lines[0]!, EDGE_WORDS[kind], false)));
+    parts.push(encodeTextDirectiveTerm(edgeWords(lines[lines.length - 1]!, EDGE_WORDS[kind], true)));
   }
-  const suffix = contextTerm(quote.suffix ?? '', 'suffix');
+  const suffix = edgeWords(aligned.suffix, CONTEXT_WORDS[kind], false);
   if (suffix) parts.push(`-${encodeTextDirectiveTerm(suffix)}`);
   return parts.join(',');
 }
 
 /** `url` with a text fragment pointing at the quote; any earlier fragment directive is replaced. */
-export function textFragmentUrl(url: string, quote: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>): string {
+export function textFragmentUrl(url: string, quote: Quote): string {
   const hashAt = url.indexOf('#');
   const base = hashAt === -1 ? url : url.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : url.slice(hashAt + 1).split(':~:')[0]!;

@@ -12,7 +12,7 @@ describe('text fragment links', () => {
       prefix: 'uesday. The mayor said ',
       suffix: ' again next year, and the tre',
     });
-    expect(url).toBe('https://news.example/a?id=1#top:~:text=The%20mayor%20said-,the%20budget%20would%20rise,-again%20next%20year%2C');
+    expect(url).toBe('https://news.example/a?id=1#top:~:text=The%20mayor%20said-,the%20budget%20would%20rise,-again%20next%20year');
   });
 
   it('links a long quote by its first and last words', () => {
@@ -23,9 +23,15 @@ describe('text fragment links', () => {
   it('uses characters, not words, for CJK context', () => {
     const directive = textDirective({ exact: '屋场恳谈会', prefix: '记者从市政府获悉，', suffix: '今年已在全市召开了三百多场' });
     const [prefix, exact, suffix] = directive.split(',').map(decodeURIComponent);
-    expect(prefix).toBe('者从市政府获悉，-');
+    expect(prefix).toBe('记者从市政府获悉，-');
     expect(exact).toBe('屋场恳谈会');
-    expect(suffix).toBe('-今年已在全市召开');
+    expect(suffix).toBe(`-${[...new Intl.Segmenter(undefined, { granularity: 'word' }).segment('今年已在全市召开了三百多场')].filter((s) => s.isWordLike).slice(0, 4).map((s) => s.segment).join('')}`);
+  });
+
+  it('grows a quote that starts or ends inside a word to whole words (browsers match on word boundaries)', () => {
+    expect(textDirective({ exact: 'udget would ri', prefix: 'The mayor said the b', suffix: 'se again' })).toBe(
+      'mayor%20said%20the-,budget%20would%20rise,-again',
+    );
   });
 
   it('replaces an earlier text directive', () => {
