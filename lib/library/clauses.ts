@@ -26,6 +26,8 @@ export interface Clause {
   articleIds: ReadonlySet<string>;
   /** True when the ranges may list more than match, so rows must be tested. */
   verify: boolean;
+  /** Loads what `test` needs for these rows (called before testing them). */
+  prepare?: (rows: readonly IndexedHighlight[]) => Promise<void>;
   test(row: IndexedHighlight): boolean;
 }
 
@@ -94,17 +96,24 @@ async function textClauses(db: GlossDatabase, clause: QueryClause): Promise<Clau
       );
       const phrase = clause.substring;
       if (phrase === null) return perTerm;
-      // Articles having every bigram, checked for the whole phrase now: they are few.
+      // Articles having every bigram are checked for the whole phrase only when
+      // one of their highlights is tested: loading them all could mean hundreds.
       const candidates = intersect(perTerm.map((c) => c.articleIds));
-      const articles = (await db.articles.bulkGet([...candidates])) as (IndexedArticle | undefined)[];
-      const articleIds = new Set(
-        articles.filter((a): a is IndexedArticle => !!a && foldText(articleSearchTexts(a).join('\n')).includes(phrase)).map((a) => a.id),
-      );
+      const verified = new Map<string, boolean>();
       const whole: Clause = {
         ranges: null,
-        articleIds,
+        articleIds: candidates,
         verify: true,
-        test: (row) => articleIds.has(row.articleId) || foldedHighlightText(row).includes(phrase),
+        async prepare(rows) {
+          const ids = [...new Set(rows.map((row) => row.articleId))].filter((id) => candidates.has(id) && !verified.has(id));
+          if (ids.length === 0) return;
+          const articles = (await db.articles.bulkGet(ids)) as (IndexedArticle | undefined)[];
+          ids.forEach((id, i) => {
+            const article = articles[i];
+            verified.set(id, !!article && foldText(articleSearchTexts(article).join('\n')).includes(phrase));
+          });
+        },
+        test: (row) => verified.get(row.articleId) === true || foldedHighlightText(row).includes(phrase),
       };
       return [...perTerm, whole];
     }

@@ -24,8 +24,13 @@ export async function buildClauses(db: GlossDatabase, query: LibraryQuery): Prom
   return [...text, ...filters];
 }
 
-export const matchesAll = (clauses: readonly Clause[]) => (row: IndexedHighlight): boolean =>
-  clauses.every((clause) => clause.test(row));
+export type RowFilter = (rows: IndexedHighlight[]) => Promise<IndexedHighlight[]>;
+
+/** Keeps the rows passing every clause, after letting clauses load what their tests need. */
+export const matchesAll = (clauses: readonly Clause[]): RowFilter => async (rows) => {
+  await Promise.all(clauses.map((clause) => clause.prepare?.(rows)));
+  return rows.filter((row) => clauses.every((clause) => clause.test(row)));
+};
 
 const onRange = (db: GlossDatabase, range: IndexRange) =>
   db.highlights.where(range.index).between(range.lower, range.upper, true, true);
@@ -92,11 +97,11 @@ export function sortByAnnotated(rows: IndexedHighlight[], direction: LibraryQuer
 }
 
 /** Visits every highlight in chunks of bounded reads (for counts that must see everything). */
-export async function scanRows(db: GlossDatabase, visit: (row: IndexedHighlight) => void, chunk = 5000): Promise<void> {
+export async function scanRows(db: GlossDatabase, visit: (rows: IndexedHighlight[]) => Promise<void>, chunk = 5000): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const rows = (await (after === null ? db.highlights.limit(chunk) : db.highlights.where(':id').above(after).limit(chunk)).toArray()) as IndexedHighlight[];
-    rows.forEach(visit);
+    await visit(rows);
     if (rows.length < chunk) return;
     after = rows[rows.length - 1]!.id;
   }
@@ -104,14 +109,14 @@ export async function scanRows(db: GlossDatabase, visit: (row: IndexedHighlight)
 
 /** Every matching row: from the small candidates, a full windowed join, or a scan of all rows. */
 export async function allMatching(db: GlossDatabase, clauses: readonly Clause[]): Promise<IndexedHighlight[]> {
-  const test = matchesAll(clauses);
+  const keep = matchesAll(clauses);
   const candidates = await smallCandidates(db, clauses);
-  if (candidates !== null) return (await loadRows(db, candidates)).filter(test);
+  if (candidates !== null) return keep(await loadRows(db, candidates));
   const streams = clauses.length > 0 ? await joinStreams(db, clauses) : [];
-  if (streams.length > 0) return (await readByTimeWindows(db, joinedWindowReader(db, streams), 'asc', test, Infinity)).rows;
+  if (streams.length > 0) return (await readByTimeWindows(db, joinedWindowReader(db, streams), 'asc', keep, Infinity)).rows;
   const rows: IndexedHighlight[] = [];
-  await scanRows(db, (row) => {
-    if (test(row)) rows.push(row);
+  await scanRows(db, async (chunk) => {
+    rows.push(...(await keep(chunk)));
   });
   return rows;
 }

@@ -60,14 +60,14 @@ async function articlesInPublishedOrder(db: GlossDatabase, direction: LibraryQue
 
 async function walkPublished(db: GlossDatabase, clauses: readonly Clause[], query: LibraryQuery, skip: number, wanted: number): Promise<Walked> {
   const order = await articlesInPublishedOrder(db, query.direction);
-  const test = matchesAll(clauses);
+  const keep = matchesAll(clauses);
   const found: IndexedHighlight[] = [];
   const sign = query.direction === 'asc' ? 1 : -1;
   // Articles in growing batches: few reads when matches are dense, few round trips when sparse.
   for (let i = 0, batch = 4; i < order.length && found.length < skip + wanted; i += batch, batch = Math.min(batch * 2, 256)) {
     const chunk = order.slice(i, i + batch);
     const rank = new Map(chunk.map((id, index) => [id, index]));
-    const rows = ((await db.highlights.where('articleId').anyOf(chunk).toArray()) as IndexedHighlight[]).filter(test);
+    const rows = await keep((await db.highlights.where('articleId').anyOf(chunk).toArray()) as IndexedHighlight[]);
     rows.sort((a, b) => rank.get(a.articleId)! - rank.get(b.articleId)! || sign * (a.createdAt - b.createdAt));
     found.push(...rows);
   }
@@ -96,7 +96,7 @@ export async function searchHighlights(db: GlossDatabase, query: LibraryQuery & 
     const clauses = await buildClauses(db, query);
     const candidates = await smallCandidates(db, clauses);
     if (candidates !== null) {
-      const rows = await sortRows(db, (await loadRows(db, candidates)).filter(matchesAll(clauses)), query);
+      const rows = await sortRows(db, await matchesAll(clauses)(await loadRows(db, candidates)), query);
       const nextOffset = offset + limit < rows.length ? offset + limit : null;
       return { items: await withArticles(db, rows.slice(offset, offset + limit)), total: rows.length, nextOffset, plan: 'keys' };
     }

@@ -14,6 +14,12 @@ import type { LibraryQuery } from './types';
 const FIRST_WINDOW_MS = 86_400_000;
 /** A prefix expanding to more terms than this is tested on rows instead. */
 const MAX_PREFIX_TERMS = 24;
+/**
+ * Shorter prefixes (one CJK character, one or two letters) are not expanded:
+ * their terms are many, each costs a read, and their matches are dense enough
+ * for a plain walk by date.
+ */
+const MIN_EXPANDED_PREFIX = 3;
 /** A clause may bring in the highlights of at most this many articles. */
 const MAX_JOIN_ARTICLES = 60;
 
@@ -50,7 +56,7 @@ async function timeOrderedRanges(db: GlossDatabase, clause: Clause): Promise<Ind
   const out: IndexRange[] = [];
   for (const range of clause.ranges) {
     if (isTimeOrdered(range)) out.push(range);
-    else if (isPrefixRange(range)) {
+    else if (isPrefixRange(range) && Array.from((range.lower as [string, number])[0]).length >= MIN_EXPANDED_PREFIX) {
       const terms = await expandPrefix(db, range, MAX_PREFIX_TERMS);
       if (terms === null) return null;
       for (const term of terms) out.push({ index: 'searchTerms', lower: [term, -Infinity], upper: [term, Infinity] });
@@ -107,12 +113,12 @@ export function joinedWindowReader(db: GlossDatabase, streams: readonly JoinStre
   };
 }
 
-/** Rows passing `test`, in annotation order, window by window until `need` are found. */
+/** Rows that `keep` keeps, in annotation order, window by window until `need` are found. */
 export async function readByTimeWindows(
   db: GlossDatabase,
   readWindow: (from: number, to: number) => Promise<IndexedHighlight[]>,
   direction: LibraryQuery['direction'],
-  test: (row: IndexedHighlight) => boolean,
+  keep: (rows: IndexedHighlight[]) => Promise<IndexedHighlight[]>,
   need: number,
 ): Promise<{ rows: IndexedHighlight[]; exhausted: boolean }> {
   const [first, last] = await Promise.all([db.highlights.orderBy('createdAt').first(), db.highlights.orderBy('createdAt').last()]);
@@ -124,7 +130,7 @@ export async function readByTimeWindows(
   let width = FIRST_WINDOW_MS;
   for (let edge = ascending ? start : end; ascending ? edge < end : edge > start; width *= 2) {
     const [from, to] = ascending ? [edge, Math.min(end, edge + width)] : [Math.max(start, edge - width), edge];
-    const rows = (await readWindow(from, to)).filter(test);
+    const rows = await keep(await readWindow(from, to));
     rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     found.push(...(ascending ? rows : rows.reverse()));
     if (found.length >= need) return { rows: found.slice(0, need), exhausted: false };

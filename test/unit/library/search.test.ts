@@ -35,6 +35,13 @@ describe('Chinese and Japanese search', () => {
     expect(await ids(db, '理')).toEqual([end.id, middle.id].sort());
   });
 
+  it('finds a phrase in the article title, verified as a whole there too', async () => {
+    const db = freshDb();
+    const titled = await highlight(db, plain('t1', { title: '「小屋场」撬动基层治理「大能量」' }), { exact: '屋场恳谈会' });
+    await highlight(db, plain('t2', { title: '基层干部，层治不明，治理难' }), { exact: '别的内容' });
+    expect(await ids(db, '基层治理')).toEqual([titled.id]);
+  });
+
   it('finds Japanese katakana with kanji, and half-width katakana', async () => {
     const db = freshDb();
     const tower = await highlight(db, plain('a'), { exact: '週末に東京タワーへ行きました' });
