@@ -26,6 +26,8 @@ export interface BackupPanelProps {
   save?: (blob: Blob, fileName: string) => Promise<unknown>;
   /** Called after a successful restore, e.g. to refresh lists. */
   onRestored?: () => void;
+  /** Without its own card and heading, for a host that provides them. */
+  bare?: boolean;
 }
 
 const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
@@ -40,7 +42,7 @@ const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
 const abortedByUser = (error: unknown) => error instanceof RestoreAbortedError || (error instanceof DOMException && error.name === 'AbortError');
 
 /** Full backup download, and restore from a file: preview first, then one transaction with progress and cancel. */
-export function BackupPanel({ makeBackup, preview, restore, save, onRestored }: BackupPanelProps) {
+export function BackupPanel({ makeBackup, preview, restore, save, onRestored, bare }: BackupPanelProps) {
   const { t } = useI18n();
   const task = useTask();
   const [status, setStatus] = useState('');
@@ -93,8 +95,8 @@ export function BackupPanel({ makeBackup, preview, restore, save, onRestored }: 
     : [];
 
   return (
-    <section class="gloss-card backup-panel" aria-labelledby="gloss-backup-heading">
-      <h2 id="gloss-backup-heading" class="section-heading">{t('backupHeading')}</h2>
+    <section class={bare ? 'backup-panel' : 'gloss-card backup-panel'} aria-label={t('backupHeading')}>
+      {!bare && <h2 class="section-heading">{t('backupHeading')}</h2>}
       <div class="gloss-actions">
         <button type="button" class="backup-download" disabled={task.running} onClick={() => void backup()}>{t('backupDownload')}</button>
       </div>

@@ -25,6 +25,8 @@ export interface ExportDialogProps {
   /** Saves a file; a download by default. */
   save?: (blob: Blob, fileName: string) => Promise<unknown>;
   copy?: (text: string) => Promise<void>;
+  /** Without its own card and heading, for a host (e.g. a modal) that provides them. */
+  bare?: boolean;
 }
 
 const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
@@ -108,8 +110,8 @@ export function ExportDialog(props: ExportDialogProps) {
   ];
 
   return (
-    <section class="gloss-card export-dialog" aria-labelledby="gloss-export-heading">
-      <h2 id="gloss-export-heading" class="section-heading">{t('exportDialogTitle')}</h2>
+    <section class={props.bare ? 'export-dialog' : 'gloss-card export-dialog'} aria-label={t('exportDialogTitle')}>
+      {!props.bare && <h2 class="section-heading">{t('exportDialogTitle')}</h2>}
       <fieldset class="export-scope">
         <legend>{t('exportScopeLabel')}</legend>
         {scopes.map(([kind, label]) => (

@@ -73,6 +73,13 @@ describe('TemplateEditor', () => {
 });
 
 describe('BackupPanel', () => {
+  it('leaves out its card and heading when the host provides them', () => {
+    mount(<BackupPanel makeBackup={async () => new Blob([])} preview={vi.fn()} restore={vi.fn()} bare />);
+    expect(root.querySelector('h2')).toBeNull();
+    expect(root.querySelector('.backup-panel')!.classList.contains('gloss-card')).toBe(false);
+    expect(root.querySelector('.backup-panel')!.getAttribute('aria-label')).toBe('Backup and restore');
+  });
+
   it('shows a clear message for a hostile file and never calls restore', async () => {
     const restore = vi.fn();
     mount(<BackupPanel makeBackup={async () => new Blob([])} preview={vi.fn()} restore={restore} />);
