@@ -4,6 +4,8 @@ import type { MessageKey } from '@/lib/i18n';
 import { askBackground } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
 import { AppShell } from './AppShell';
+import { db } from './db';
+import { BackupPanel, databaseActions } from './export';
 import { ColorDot } from './ColorDot';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
@@ -48,6 +50,10 @@ export function OptionsApp() {
                 {EXPORT_FORMATS.map(([format, label]) => <option key={format} value={format}>{t(label)}</option>)}
               </select>
             </label>
+          </section>
+          <section class="gloss-card">
+            <h2>{t('backupHeading')}</h2>
+            <BackupPanel {...databaseActions(db)} />
           </section>
           <StorageSection />
         </div>

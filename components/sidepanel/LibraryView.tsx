@@ -6,6 +6,7 @@ import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';
 import { useColorNames } from '../useColorNames';
+import { ExportButton } from './ExportButton';
 import { LibraryFiltersBar } from './LibraryFiltersBar';
 import { Overview } from './Overview';
 import { ResultItem } from './ResultItem';
@@ -84,6 +85,11 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         <LibraryFiltersBar tags={options.value.tags} sites={options.value.sites} filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} colorName={colorName} />
       )}
       {libraryEmpty && <p class="gloss-card empty-state">{t('libraryEmpty')}</p>}
+      {options.status === 'ready' && !libraryEmpty && (
+        <div class="view-actions">
+          <ExportButton tagNames={options.value.tags.map((tag) => tag.name)} />
+        </div>
+      )}
       {!libraryEmpty && !searching && <Overview />}
       {searching && results.status === 'error' && <p role="alert">{t('somethingWentWrong', results.error)}</p>}
       {searching && results.status === 'ready' && results.value && (

@@ -8,6 +8,7 @@ import { Toast, type ToastMessage } from '../Toast';
 import { useColorNames } from '../useColorNames';
 import { useLiveQuery } from '../useLiveQuery';
 import { ArticleCard } from './ArticleCard';
+import { ExportButton } from './ExportButton';
 import { HighlightCard, type HighlightActions } from './HighlightCard';
 import { HighlightTags } from './HighlightTags';
 import type { TargetPage } from './useTargetPage';
@@ -91,6 +92,11 @@ export function PageView({ target }: { target: TargetPage }) {
 
   return (
     <div class="page-view">
+      {highlights.length > 0 && (
+        <div class="view-actions">
+          <ExportButton currentArticleIds={articles.map((a) => a.id)} tagNames={[...new Set(highlights.flatMap((h) => h.tags))]} />
+        </div>
+      )}
       {articles.length === 0 && <p class="gloss-card empty-state">{t('emptyPanel')}</p>}
       {articles.map((article, index) => {
         const own = inReadingOrder(highlights.filter((h) => h.articleId === article.id)).anchored;
