@@ -23,7 +23,10 @@ export interface ContentSession {
   stop(): void;
 }
 
+const CHANGE_DEBOUNCE_MS = 250;
+
 export function startContentSession(win: Window, mount: MountUi): ContentSession {
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   const doc = win.document;
   const highlights = new PageHighlights(win);
   const ui = new UiController(highlights, win);
@@ -114,9 +117,13 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         if (ok) win.getSelection()?.removeAllRanges();
         return { ok };
       },
-      'content.highlightsChanged': async ({ urlKey }) => {
-        // Our own saves come back here too: load() only anchors what is not painted yet.
-        if (urlKey === highlights.pageKey()) await highlights.load().catch(() => undefined);
+      'content.highlightsChanged': ({ urlKey }) => {
+        // Our own saves come back here too (one per saved status): coalesce them into one reload,
+        // which only anchors what is not painted yet.
+        if (urlKey === highlights.pageKey()) {
+          clearTimeout(reloadTimer);
+          reloadTimer = setTimeout(() => void highlights.load().catch(() => undefined), CHANGE_DEBOUNCE_MS);
+        }
         return null;
       },
     },
@@ -129,6 +136,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       setTimeout(() => void load(), 500);
     },
     stop() {
+      clearTimeout(reloadTimer);
       unsubscribe();
       stopSettings();
       stopListening?.();
