@@ -76,7 +76,7 @@ const ENGLISH_ROLE = /\b(staff writer|writer|reporter|correspondent|editor|colum
 
 /** "By X and Y", "By X, Staff Writer", "X | Reuters" → people. */
 export function parseEnglishByline(text: string): Credit[] {
-  const line = cleanText(text).replace(/^by[:\s]+/i, '');
+  const line = cleanText(text).replace(/^(?:by|par|von|por|door|di)[:\s]+/i, '');
   const credits: Credit[] = [];
   const [main, agency] = line.split(/\s+\|\s+/);
   const parts = (main ?? '').split(/\s*,\s*/);
@@ -103,7 +103,7 @@ export function parseBylineLine(text: string): Credit[] | null {
   }
   const posted = /^([^\s：:]{2,20})\s*发表于\s*\d/.exec(line);
   if (posted) return [{ name: posted[1]!, role: null }];
-  if (/^by\s+[A-Z]/i.test(line) && line.split(/\s+/).length <= 14) {
+  if (/^(?:by|par|von|por|door)\s+\p{Lu}/iu.test(line) && line.split(/\s+/).length <= 14) {
     const credits = parseEnglishByline(line);
     return credits.length ? credits : null;
   }

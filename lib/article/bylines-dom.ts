@@ -11,9 +11,10 @@ function fromText(text: string): Credit[] {
   const line = cleanText(text)
     .replace(/\s*(?:updated|published|posted|last updated)?:?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
     .replace(/\s*\d{4}[-/年].*$/, '');
-  if (!line || line.length > 80) return [];
+  if (!line || line.length > 240) return [];
   if (hasCjk(line)) return parseCreditList(line.replace(/^(?:作者|记者|文)[：:\s]*/, ''));
-  return parseEnglishByline(line);
+  // "By Jane Doe, Senior Staff Technologist, ACLU…": the name is before the first comma.
+  return parseEnglishByline(line.split(/\s*,\s*/)[0]!);
 }
 
 export function markedUpBylines(root: ParentNode, within: Element | null): Credit[] {
@@ -23,8 +24,8 @@ export function markedUpBylines(root: ParentNode, within: Element | null): Credi
     if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
     const className = element.getAttribute('class') ?? '';
     if (NOT_BYLINE.test(className) && !/byline/i.test(className)) continue;
-    const text = element.getAttribute('content') ?? element.textContent ?? '';
-    if (text.length < 3 || text.length > 160) continue;
+    const text = cleanText((element.getAttribute('content') ?? element.textContent ?? '').slice(0, 2000));
+    if (text.length < 3 || text.length > 240) continue;
     const credits = fromText(text);
     if (credits.length) return credits;
   }

@@ -2,6 +2,7 @@
 import type { Block } from './blocks';
 import { isEditorLine, parseBylineLine, parseCreditList, parseDateline, parseEditorLine } from './byline';
 import { markedUpBylines } from './bylines-dom';
+import { markedUpDate } from './dates-dom';
 import { parseTextDate } from './dates';
 import { continuedFromMarker, continuedToMarker, isBoilerplate, looksTruncated, summaryText } from './lines';
 import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
@@ -134,6 +135,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
   let continuedFrom: Continuation | null = null;
   let continuedTo: Continuation | null = null;
 
+  const seen = new Set<string>();
   for (const block of region.bodyBlocks) {
     const text = block.text;
     if (isEditorLine(text)) {
@@ -160,6 +162,9 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     const kind = kindOf(block.element);
     const pieces = kind === 'heading' ? [joinLines(block.lines)] : block.lines.map(cleanText).filter(Boolean);
     for (const piece of pieces) {
+      // Pages that print the body twice (a hidden print/share copy) would repeat every paragraph.
+      if (piece.length >= 20 && seen.has(piece)) continue;
+      seen.add(piece);
       paragraphs.push(piece);
       paragraphElements.push(block.element);
       paragraphKinds.push(kind);
@@ -242,7 +247,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     dateline,
     datelineInline,
     bylineText,
-    publishedDate: context.publishedDate ?? headerDate,
+    publishedDate: context.publishedDate ?? headerDate ?? markedUpDate(region.root.ownerDocument ?? region.root, region.root, context.now),
     modifiedDate: context.modifiedDate,
     siteName: context.siteName,
     section: context.section,

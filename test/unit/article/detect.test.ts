@@ -35,8 +35,8 @@ describe('single article without layout', () => {
     <meta property="og:title" content="Big news"><meta property="article:published_time" content="2022-09-05T08:00:00Z"></head>
     <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
     <article><p class="kicker">Politics</p><h1>Big news</h1><h2>What happened and why it matters</h2><p class="byline">By Jane Doe, Staff Writer</p>
-    <div class="body"><p>WASHINGTON (AP) — ${PARAGRAPH}</p><p>${PARAGRAPH}</p><blockquote><p>${PARAGRAPH}</p></blockquote>
-    <figure><img src="a.jpg"><figcaption>A photo of the thing.</figcaption></figure><p>${PARAGRAPH}</p></div></article>
+    <div class="body"><p>WASHINGTON (AP) — ${PARAGRAPH}</p><p>${PARAGRAPH}Part 1.</p><blockquote><p>${PARAGRAPH}Part 2.</p></blockquote>
+    <figure><img src="a.jpg"><figcaption>A photo of the thing.</figcaption></figure><p>${PARAGRAPH}Part 3.</p></div></article>
     <footer>Copyright 2022 Example Times. All rights reserved.</footer></body></html>`;
   it('finds title, kicker, subtitle, byline, dateline, body, captions', () => {
     const result = detectPage(parse(html));
@@ -49,6 +49,7 @@ describe('single article without layout', () => {
     });
     expect(article!.paragraphs).toHaveLength(4);
     expect(article!.paragraphs[0]).toBe(PARAGRAPH.trim());
+    expect(article!.paragraphs[1]).toBe(`${PARAGRAPH}Part 1.`);
     expect(article!.paragraphKinds).toEqual(['paragraph', 'paragraph', 'quote', 'paragraph']);
     expect(article!.root.tagName).toBe('ARTICLE');
     expect(result.nonArticles.map((item) => item.kind)).toContain('nav');
@@ -65,9 +66,14 @@ describe('single article without layout', () => {
 });
 
 describe('collapsed and hidden content', () => {
+  it('does not repeat a body printed twice', () => {
+    const body = [1, 2, 3].map((n) => `<p>${PARAGRAPH}Part ${n}.</p>`).join('');
+    const html = `<html><body><article><h1>Story</h1>${body}<div style="display:none">${body}</div></article></body></html>`;
+    expect(detectPage(parse(html)).articles[0]!.paragraphs).toHaveLength(3);
+  });
   it('keeps a collapsed "read more" body and drops a hidden menu', () => {
     const html = `<html><body><div style="display:none"><a href="/a">Menu item one</a> <a href="/b">Menu item two</a></div>
-      <article><h1>Story</h1><p>${PARAGRAPH}</p><div class="more" style="display:none"><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></div></article></body></html>`;
+      <article><h1>Story</h1><p>${PARAGRAPH}Part 4.</p><div class="more" style="display:none"><p>${PARAGRAPH}Part 5.</p><p>${PARAGRAPH}Part 6.</p><p>${PARAGRAPH}Part 7.</p></div></article></body></html>`;
     const [article] = detectPage(parse(html)).articles;
     expect(article!.paragraphs).toHaveLength(4);
     expect(article!.paragraphs.join(' ')).not.toContain('Menu item');
