@@ -225,7 +225,9 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     break;
   }
   // Names from metadata fill in people the page printed without roles.
-  if (!authors.length) mergeCredits(authors, markedUpBylines(region.root.ownerDocument ?? region.root, region.root));
+  // Single article: look anywhere on the page; one of many stories: only inside its own block.
+  const searchScope: ParentNode = storyKey === '0' ? region.root.ownerDocument ?? region.root : region.root;
+  if (!authors.length) mergeCredits(authors, markedUpBylines(searchScope, region.root));
   for (const raw of context.metaAuthors) {
     const name = cleanMetaAuthor(raw);
     if (name && !authors.some((credit) => credit.name.toLowerCase() === name.toLowerCase())) mergeCredits(authors, [{ name, role: null }]);
@@ -247,7 +249,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     dateline,
     datelineInline,
     bylineText,
-    publishedDate: context.publishedDate ?? headerDate ?? markedUpDate(region.root.ownerDocument ?? region.root, region.root, context.now),
+    publishedDate: context.publishedDate ?? headerDate ?? markedUpDate(searchScope, region.root, context.now),
     modifiedDate: context.modifiedDate,
     siteName: context.siteName,
     section: context.section,
