@@ -58,6 +58,13 @@ export function ExportDialog(props: ExportDialogProps) {
   const [status, setStatus] = useState('');
   const [sample, setSample] = useState<ArticleBundle | null>(null);
   const [showTemplate, setShowTemplate] = useState(false);
+  // The dialog keeps the template being edited itself, so edits show and apply at once whether or not the host
+  // passes the saved value back in; onTemplateChange only persists it.
+  const [template, setTemplate] = useState<string | null>(props.template ?? null);
+  const changeTemplate = (next: string | null) => {
+    setTemplate(next);
+    props.onTemplateChange?.(next);
+  };
   const task = useTask();
 
   function scope(): ExportScope {
@@ -73,7 +80,7 @@ export function ExportDialog(props: ExportDialogProps) {
     if (bundles.length === 0) return null;
     setSample(bundles[0]!);
     const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed') };
-    return runExport(format, bundles, { colorNames: props.colorNames, template: props.template ?? undefined, labels, signal, onProgress });
+    return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, signal, onProgress });
   }
 
   async function act(kind: 'download' | 'copy') {
@@ -153,7 +160,7 @@ export function ExportDialog(props: ExportDialogProps) {
       )}
       <p class="gloss-status" role="status">{status}</p>
       {showTemplate && props.onTemplateChange && (
-        <TemplateEditor value={props.template ?? null} onChange={props.onTemplateChange} sample={sample} colorNames={props.colorNames} />
+        <TemplateEditor value={template} onChange={changeTemplate} sample={sample} colorNames={props.colorNames} />
       )}
     </section>
   );

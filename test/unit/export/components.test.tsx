@@ -54,6 +54,25 @@ describe('ExportDialog', () => {
     await settle();
     expect(root.querySelector('[role=status]')!.textContent).toBe('Nothing to export in this selection.');
   });
+
+  it('applies template edits at once even when the host does not pass the saved value back', async () => {
+    const saved: (string | null)[] = [];
+    const save = vi.fn(async () => undefined);
+    mount(<ExportDialog load={async () => [guardianStory()]} template={null} onTemplateChange={(t) => saved.push(t)} save={save} />);
+    click('.export-dialog .link-button');
+    await settle();
+    const area = root.querySelector<HTMLTextAreaElement>('.export-template-source')!;
+    act(() => {
+      area.value = '## {{title}}';
+      area.dispatchEvent(new Event('input'));
+    });
+    expect(saved).toEqual(['## {{title}}']);
+    expect(root.querySelector('.export-preview')!.textContent).toBe(`## ${guardianStory().article.title.replace('|', '\\|')}\n`);
+    click('.export-download');
+    await settle();
+    const [blob] = save.mock.calls[0] as unknown as [Blob];
+    expect(await blob.text()).toBe(`## ${guardianStory().article.title.replace('|', '\\|')}\n`);
+  });
 });
 
 describe('TemplateEditor', () => {
