@@ -1,7 +1,9 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { compileMarkdownTemplate, defaultTemplate, DEFAULT_TEMPLATE, toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
-import { escapeInline } from '@/lib/export/markdown-escape';
+import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
+import { escapeInline, markdownUrl } from '@/lib/export/markdown-escape';
+import { inReadingOrder } from '@/lib/export/order';
 import { TemplateSyntaxError } from '@/lib/export/template';
 import { allBundles, guardianStory, leadStory, portalStory } from './fixtures';
 import { expectGolden } from './golden';
@@ -12,17 +14,30 @@ function frontMatter(markdown: string): unknown {
   return load(match[1]!);
 }
 
+// Passage links come from lib/anchoring's textFragmentUrl, which has its own tests; the golden files hold a
+// placeholder so they pin only this module's output, and the test below checks each link is that function's.
+const withoutFragments = (md: string) => md.replace(/#:~:text=[^)\s>]+/g, '#:~:text=FRAGMENT');
+
 describe('toMarkdown', () => {
   it('matches the golden file for the 衡阳日报 lead story', () => {
-    expectGolden('markdown/zh-lead.md', toMarkdown([leadStory()]));
+    expectGolden('markdown/zh-lead.md', withoutFragments(toMarkdown([leadStory()])));
   });
 
   it('matches the golden file for the 石鼓区 portal story', () => {
-    expectGolden('markdown/zh-portal.md', toMarkdown([portalStory()]));
+    expectGolden('markdown/zh-portal.md', withoutFragments(toMarkdown([portalStory()])));
   });
 
   it('matches the golden file for the Guardian story', () => {
-    expectGolden('markdown/en-guardian.md', toMarkdown([guardianStory()]));
+    expectGolden('markdown/en-guardian.md', withoutFragments(toMarkdown([guardianStory()])));
+  });
+
+  it('links every highlight with the text fragment URL of its quote, in reading order', () => {
+    for (const bundle of [leadStory(), guardianStory()]) {
+      const links = [...toMarkdown([bundle]).matchAll(/\[↗\]\(([^)]+)\)/g)].map((m) => m[1]);
+      const expected = inReadingOrder(bundle.highlights).anchored.map((h) => markdownUrl(textFragmentUrl(bundle.article.url, h.selectors.quote)));
+      expect(links).toEqual(expected);
+      expect(links.every((link) => link!.includes('#:~:text='))).toBe(true);
+    }
   });
 
   it('writes front matter that parses back to the article metadata', () => {
