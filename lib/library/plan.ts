@@ -18,6 +18,7 @@ import type { LibraryQuery } from './types';
 
 /** Ids listed per clause before it counts as too broad to list. */
 const PROBE_CAP = 400;
+const ARTICLE_HIGHLIGHTS_GUESS = 5;
 
 export async function buildClauses(db: GlossDatabase, query: LibraryQuery): Promise<Clause[]> {
   const [text, filters] = await Promise.all([queryClauses(db, query.query ?? ''), filterClauses(db, query.filters ?? {})]);
@@ -37,7 +38,9 @@ const onRange = (db: GlossDatabase, range: IndexRange) =>
 
 /** A clause's ids when there are at most `cap` (a superset when it verifies rows); null when more or unindexed. */
 async function listClause(db: GlossDatabase, clause: Clause, cap: number): Promise<Set<string> | null> {
-  if (clause.ranges === null || clause.articleIds.size > cap) return null;
+  // Articles rarely have fewer than a few highlights each: many articles mean a broad clause,
+  // and listing them would cost one read per article.
+  if (clause.ranges === null || clause.articleIds.size > cap / ARTICLE_HIGHLIGHTS_GUESS) return null;
   const lists = await Promise.all([
     ...clause.ranges.map((range) => onRange(db, range).limit(cap + 1).primaryKeys()),
     ...[...clause.articleIds].map((id) => db.highlights.where('articleId').equals(id).limit(cap + 1).primaryKeys()),
