@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
 import { I18nProvider } from '@/components/i18n';
 import type { ExportScope } from '@/lib/export/source';
+import { RestoreAbortedError } from '@/lib/import';
 import { guardianStory, leadStory } from './fixtures';
 
 let root: HTMLElement;
@@ -97,6 +98,30 @@ describe('BackupPanel', () => {
     expect(root.querySelector('h2')).toBeNull();
     expect(root.querySelector('.backup-panel')!.classList.contains('gloss-card')).toBe(false);
     expect(root.querySelector('.backup-panel')!.getAttribute('aria-label')).toBe('Backup and restore');
+  });
+
+  it('previews a restore, shows progress, and cancels it', async () => {
+    const preview = vi.fn(async () => ({
+      articles: { added: 1, updated: 0, skipped: 0 }, highlights: { added: 3, updated: 1, skipped: 2 }, tags: { added: 0, updated: 0, skipped: 4 }, withoutArticle: 0,
+    }));
+    const restore = vi.fn((_records: unknown, options: { signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void }) => {
+      options.onProgress?.({ done: 1, total: 5 });
+      return new Promise<never>((_, reject) => options.signal!.addEventListener('abort', () => reject(new RestoreAbortedError())));
+    });
+    mount(<BackupPanel makeBackup={async () => new Blob([])} preview={preview} restore={restore as never} />);
+    const input = root.querySelector<HTMLInputElement>('.restore-file')!;
+    const text = JSON.stringify({ format: 'gloss-backup', version: 1, schemaVersion: 1, exportedAt: 'x', articles: [], highlights: [], tags: [] });
+    Object.defineProperty(input, 'files', { value: [new File([text], 'backup.json')] });
+    act(() => void input.dispatchEvent(new Event('change')));
+    await settle();
+    expect(root.querySelector('.restore-preview')!.textContent).toContain('Highlights: 3 to add, 1 to update, 2 already there');
+    click('.restore-apply');
+    await settle();
+    expect(root.textContent).toContain('1 of 5');
+    const cancel = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+    act(() => cancel.click());
+    await settle();
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Restore cancelled. Nothing was changed.');
   });
 
   it('shows a clear message for a hostile file and never calls restore', async () => {
