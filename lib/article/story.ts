@@ -68,6 +68,8 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
   return { source, authors, editors };
 }
 
+const HIDDEN_COPY = '[hidden], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
+
 function mergeCredits(target: Credit[], more: Credit[]): void {
   for (const credit of more) {
     const existing = target.find((item) => item.name === credit.name);
@@ -163,7 +165,7 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     const pieces = kind === 'heading' ? [joinLines(block.lines)] : block.lines.map(cleanText).filter(Boolean);
     for (const piece of pieces) {
       // Pages that print the body twice (a hidden print/share copy) would repeat every paragraph.
-      if (piece.length >= 20 && seen.has(piece)) continue;
+      if (piece.length >= 20 && seen.has(piece) && block.element.closest(HIDDEN_COPY)) continue;
       seen.add(piece);
       paragraphs.push(piece);
       paragraphElements.push(block.element);
