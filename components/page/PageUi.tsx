@@ -31,6 +31,11 @@ export function PageUi({ ui }: { ui: UiController }) {
       {message && (
         <div class="message" role="status">
           {message.detail !== undefined ? t(message.key, message.detail) : t(message.key)}
+          {message.undo && (
+            <button class="text-button undo" data-action="undo" onClick={message.undo}>
+              {t('hlUndo')}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -27,7 +27,8 @@ textarea, input { font: inherit; color: #1f2328; background: #fff; width: 100%; 
 textarea { min-height: 64px; resize: vertical; }
 .actions { display: flex; gap: 4px; justify-content: flex-end; flex-wrap: wrap; }
 .primary { background: #1f883d; color: #fff; border-radius: 6px; padding: 4px 10px; }
-.message { padding: 6px 10px; bottom: 16px; right: 24px; max-width: 360px; }
+.message { padding: 6px 10px; bottom: 16px; right: 24px; max-width: 360px; display: flex; align-items: center; gap: 8px; }
+.undo { color: #0969da; font-weight: 600; }
 .bucket-bar { position: fixed; top: 0; right: 0; width: 10px; height: 100vh; background: rgba(127,127,127,.08); pointer-events: auto; }
 .bucket { position: fixed; right: 1px; width: 8px; min-height: 4px; border-radius: 2px; opacity: .9; }
 .bucket:hover { right: 0; width: 10px; opacity: 1; }

@@ -215,10 +215,18 @@ export class PageHighlights {
     this.changed();
   }
 
-  async remove(id: string): Promise<void> {
-    await askBackground('highlight.delete', { id });
+  /** Deletes a highlight; returns the deleted record (for undo). */
+  async remove(id: string): Promise<HighlightRecord | null> {
+    const removed = await askBackground('highlight.delete', { id });
     this.forget(id);
     this.changed();
+    return removed;
+  }
+
+  /** Puts a deleted highlight back (undo) and paints it again. */
+  async restore(record: HighlightRecord): Promise<void> {
+    await askBackground('highlight.restore', { highlight: record });
+    await this.load();
   }
 
   private forget(id: string) {

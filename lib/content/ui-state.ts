@@ -17,7 +17,7 @@ export interface Box {
 export interface UiState {
   toolbar: { box: Box; range: Range } | null;
   popover: { id: string; box: Box; focus: 'note' | 'tags' | null } | null;
-  message: { key: MessageKey; detail?: string } | null;
+  message: { key: MessageKey; detail?: string; undo?: () => void } | null;
 }
 
 const boxOf = (rect: DOMRect): Box => ({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
@@ -62,10 +62,10 @@ export class UiController {
     if (patch.toolbar || patch.popover) this.set(patch);
   }
 
-  flash(key: MessageKey, detail?: string) {
+  flash(key: MessageKey, detail?: string, undo?: () => void) {
     clearTimeout(this.messageTimer);
-    this.set({ message: { key, detail } });
-    this.messageTimer = setTimeout(() => this.set({ message: null }), 4000);
+    this.set({ message: { key, detail, undo } });
+    this.messageTimer = setTimeout(() => this.set({ message: null }), undo ? 8000 : 4000);
   }
 
   /** Highlights the toolbar's selection; then optionally opens its popover on the note or tags field. */
@@ -134,6 +134,13 @@ export class UiController {
 
   async remove(id: string) {
     this.set({ popover: null });
-    await this.run(() => this.highlights.remove(id));
+    await this.run(async () => {
+      const removed = await this.highlights.remove(id);
+      if (!removed) return;
+      this.flash('hlDeleted', undefined, () => {
+        this.set({ message: null });
+        void this.run(() => this.highlights.restore(removed));
+      });
+    });
   }
 }

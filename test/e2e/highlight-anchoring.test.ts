@@ -169,6 +169,14 @@ describe('highlights in Chromium', () => {
     await page.click('gloss-page-ui .popover [data-action="delete"]');
     await waitForPainted(page, 1);
     expect((await paintedTexts(page))['gloss-purple']).toEqual([second]);
+    // Undo puts it back, painted on the same text; then delete it for good.
+    await page.click('gloss-page-ui .message [data-action="undo"]');
+    await waitForPainted(page, 2);
+    expect((await paintedTexts(page))['gloss-pink']).toEqual([first]);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector('gloss-page-ui .popover');
+    await page.click('gloss-page-ui .popover [data-action="delete"]');
+    await waitForPainted(page, 1);
     const rows = await readStore<{ selectors: { quote: { exact: string } } }>(browser, 'highlights');
     expect(rows.some((r) => r.selectors.quote.exact === first)).toBe(false);
     expect(rows.some((r) => r.selectors.quote.exact === second)).toBe(true);
