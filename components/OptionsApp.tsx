@@ -3,6 +3,7 @@ import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import type { MessageKey } from '@/lib/i18n';
 import { askBackground } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
+import { refreshAllTabs } from '@/lib/tabs/broadcast';
 import { AppShell } from './AppShell';
 import { db } from './db';
 import { BackupPanel, databaseActions } from './export';
@@ -53,7 +54,7 @@ export function OptionsApp() {
           </section>
           <section class="gloss-card">
             <h2>{t('backupHeading')}</h2>
-            <BackupPanel {...databaseActions(db)} />
+            <BackupPanel bare {...databaseActions(db)} onRestored={() => void refreshAllTabs()} />
           </section>
           <StorageSection />
         </div>

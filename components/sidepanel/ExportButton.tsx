@@ -26,15 +26,17 @@ export function ExportButton({ currentArticleIds, tagNames }: { currentArticleId
         {open && settings && (
           <>
             <div class="modal-head">
+              <h2>{t('exportTitle')}</h2>
               <button onClick={() => setOpen(false)}>{t('close')}</button>
             </div>
             <ExportDialog
+              bare
               load={databaseActions(db).load}
               currentArticleIds={currentArticleIds}
               tagNames={tagNames}
               colorNames={colorNames}
               template={settings.markdownTemplate}
-              onTemplateChange={(markdownTemplate) => void saveSettings({ markdownTemplate })}
+              onTemplateChange={(markdownTemplate) => void saveSettings({ markdownTemplate }).then(setSettings)}
               initialFormat={settings.exportFormat}
             />
           </>
