@@ -93,8 +93,15 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   const chromeProse = new Map<Element, number>();
   let nodeCount = 0;
   // A hinted wrapper holding much of the page's text is layout, not chrome ("sidebar-layout").
-  const chromeLimit = (root.textContent?.length ?? 0) * 0.3;
-  const isChrome = (element: Element) => !exempt.has(element) && junkHint(element) && (element.textContent?.length ?? 0) < chromeLimit;
+  let chromeLimit = -1;
+  const isChrome = (element: Element) => {
+    if (exempt.has(element) || !junkHint(element)) return false;
+    const length = element.textContent?.length ?? 0;
+    if (length < 2000) return true;
+    // Only large hinted regions need the page total (one long string, so computed once and late).
+    if (chromeLimit < 0) chromeLimit = (root.textContent?.length ?? 0) * 0.3;
+    return length < chromeLimit;
+  };
 
   const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
     // Chrome subtrees are skipped in visit(); chromeRoot stays for blocks flushed at their edge.
