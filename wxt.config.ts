@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { HIGHLIGHT_COMMAND_MANIFEST } from './lib/background/commands-manifest';
 
 const devStartUrl = process.env.GLOSS_DEV_START_URL;
 const devHeadless = process.env.GLOSS_HEADLESS === '1';
@@ -11,8 +12,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // The fewest permissions: IndexedDB needs none; the content script's match
-    // patterns give it the pages; the side panel adds its own permission.
-    permissions: ['storage'],
+    // patterns give it the pages; contextMenus for "Highlight selection"; the
+    // side panel adds its own permission.
+    permissions: ['storage', 'contextMenus'],
+    commands: HIGHLIGHT_COMMAND_MANIFEST,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

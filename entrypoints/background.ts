@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerHighlightCommands } from '@/lib/background/commands';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/database';
 import { answerInBackground } from '@/lib/messaging';
@@ -10,6 +11,7 @@ export default defineBackground(() => {
       highlightsChanged: (urlKey) => void broadcastHighlightsChanged(urlKey),
     }),
   );
+  registerHighlightCommands();
   // Chrome: the toolbar button opens the popup; the side panel opens from it.
   // Firefox has no browser.sidePanel (its sidebar_action needs nothing here).
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -1,19 +1,14 @@
 /**
  * Background side of "Highlight selection": the context-menu item and the
  * keyboard command (Alt+Shift+H). Both ask the tab's content script to
- * highlight its current selection. For the background to call; the manifest
- * needs the `contextMenus` permission and a `commands` entry named HIGHLIGHT_COMMAND.
+ * highlight its current selection.
  */
 import { browser } from 'wxt/browser';
 import { askTab } from '@/lib/messaging';
 
-export const HIGHLIGHT_COMMAND = 'highlight-selection';
-export const HIGHLIGHT_MENU_ID = 'gloss-highlight-selection';
+import { HIGHLIGHT_COMMAND } from './commands-manifest';
 
-/** The manifest entry for the command (for wxt.config.ts). */
-export const HIGHLIGHT_COMMAND_MANIFEST = {
-  [HIGHLIGHT_COMMAND]: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_highlightSelection__' },
-};
+export const HIGHLIGHT_MENU_ID = 'gloss-highlight-selection';
 
 async function highlightInTab(tabId: number | undefined): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
