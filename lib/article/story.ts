@@ -65,8 +65,15 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
     }
     if (/编辑|责编|审核/.test(label)) editors.push(...parseEditorLine(`${label}：${value.split(/[【\[|]/)[0] ?? ''}`));
   }
+  // "来源：新华网 记者 伊琳 李清芬": a role word and names without a colon, inside an info line.
+  const unlabelled = /(?:^|\s)(全媒体记者|特约记者|本报记者|记者|通讯员|实习生)\s+([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})(?=\s|$)/.exec(line);
+  if (unlabelled && !authors.length) {
+    for (const credit of parseCreditList(`${unlabelled[1]} ${unlabelled[2]}`)) authors.push(credit);
+  }
   return { source, authors, editors };
 }
+
+const NAME_LIST = /^[\u4e00-\u9fff]{2,3}(?:(?:、|\s+)[\u4e00-\u9fff]{2,3}){1,4}$/;
 
 const HIDDEN_COPY = '[hidden], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
@@ -126,6 +133,10 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     mergeCredits(authors, info.authors);
     mergeCredits(editors, info.editors);
     if (byline && !info.authors.length) mergeCredits(authors, byline);
+    // A bare list of two or more names under the title ("赵延东、风笑天") is the byline.
+    if (!byline && !info.authors.length && NAME_LIST.test(cleanText(text))) {
+      mergeCredits(authors, cleanText(text).split(/[、\s]+/).map((name) => ({ name, role: null })));
+    }
     headerDate ??= parseTextDate(text, context.now);
   }
 

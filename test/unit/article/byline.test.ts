@@ -72,5 +72,8 @@ describe('credit lines', () => {
   it('reads portal info lines', () => {
     const info = parseInfoLine('2022-09-05 07:58:12 来源：衡阳日报 作者：唐翔 编辑：邓可 浏览量：-- 【字体：大 中 小】');
     expect(info).toEqual({ source: '衡阳日报', authors: [{ name: '唐翔', role: null }], editors: [{ name: '邓可', role: '编辑' }] });
+    expect(parseInfoLine('2005年08月16日 来源：新华网 记者 伊琳 李清芬').authors).toEqual([
+      { name: '伊琳', role: '记者' }, { name: '李清芬', role: '记者' },
+    ]);
   });
 });
