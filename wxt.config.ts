@@ -7,6 +7,8 @@ const devHeadless = process.env.GLOSS_HEADLESS === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports would inject components/ exports (such as `db`) into any file using that name.
+  imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { registerHighlightCommands } from '@/lib/background/commands';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/database';

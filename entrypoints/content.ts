@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPageUi } from '@/components/page/mount';
 import { startContentSession } from '@/lib/content/session';
 import { answerInContent } from '@/lib/messaging';

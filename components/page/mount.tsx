@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { I18nProvider } from '@/components/i18n';
+import { askBackground } from '@/lib/messaging';
 import { GLOSS_UI_ATTRIBUTE } from '@/lib/anchoring';
 import type { MountUi } from '@/lib/content/session';
 import { PageUi } from './PageUi';
@@ -24,7 +25,8 @@ export const mountPageUi: MountUi = (doc, ui) => {
   shadow.append(container);
   doc.documentElement.append(host);
   render(
-    <I18nProvider>
+    // The strings come from the background: bundling both catalogs here would weigh on every page.
+    <I18nProvider catalogFor={(locale) => askBackground('i18n.catalog', { locale })}>
       <PageUi ui={ui} />
     </I18nProvider>,
     container,

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { I18nProvider } from '@/components/i18n';
+import { PageI18n } from '@/components/PageI18n';
 import { PopupApp } from '@/components/PopupApp';
 import '@/components/app.css';
 
-render(<I18nProvider><PopupApp /></I18nProvider>, document.getElementById('app')!);
+render(<PageI18n><PopupApp /></PageI18n>, document.getElementById('app')!);

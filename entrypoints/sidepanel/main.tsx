@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { I18nProvider } from '@/components/i18n';
+import { PageI18n } from '@/components/PageI18n';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import '@/components/app.css';
 
-render(<I18nProvider><SidePanelApp /></I18nProvider>, document.getElementById('app')!);
+render(<PageI18n><SidePanelApp /></PageI18n>, document.getElementById('app')!);

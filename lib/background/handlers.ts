@@ -1,6 +1,9 @@
 /** The background's answers to every BackgroundProtocol message. */
 import type { GlossDatabase } from '../db/database';
 import { tagHandlers } from '../db/tags-messages';
+import { LOCALES } from '../i18n';
+import { CATALOGS } from '../i18n/catalogs';
+import * as v from 'valibot';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
 } from '../db/repository';
@@ -43,5 +46,6 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     'article.correct': (data) =>
       correctArticle(db, checked(idSchema, data?.id, 'id'), checked(articleCorrectionSchema, data?.correction, 'correction')),
     'stats.get': () => storageStats(db),
+    'i18n.catalog': (data) => CATALOGS[checked(v.picklist(LOCALES), data?.locale, 'locale')],
   };
 }

@@ -1,6 +1,7 @@
 /** The database operations Gloss performs; each is one transaction. */
 import type { GlossDatabase } from './database';
 import { ensureTags } from './tags';
+import { withoutSearchTerms } from '../library/search-terms-field';
 import type { ArticleRecord, HighlightRecord } from './types';
 import type { ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
 
@@ -15,7 +16,8 @@ async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number
   const existing = await db.articles.where('[urlKey+storyKey]').equals([input.urlKey, input.storyKey]).first();
   if (!existing) {
     const record: ArticleRecord = { ...input, id: newId(), tags: [], userEdited: [], createdAt: now, updatedAt: now };
-    await db.articles.add(record);
+    // A copy: the search hook adds its derived field to the object it is given.
+    await db.articles.add({ ...record });
     return record;
   }
   const changes: Partial<ArticleRecord> = { updatedAt: now };
@@ -24,7 +26,7 @@ async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number
   }
   // The clipped text is kept as first seen: it is the proof of what the page said then.
   await db.articles.update(existing.id, changes);
-  return { ...existing, ...changes };
+  return withoutSearchTerms({ ...existing, ...changes });
 }
 
 /** Tag names as stored: an existing tag's spelling wins (`Ｃｈｉｎａ` becomes `China`), new ones are created. */
@@ -51,7 +53,7 @@ export async function createHighlight(
       createdAt: now,
       updatedAt: now,
     };
-    await db.highlights.add(record);
+    await db.highlights.add({ ...record });
     return record;
   });
 }
@@ -65,9 +67,9 @@ export async function updateHighlight(
   return db.transaction('rw', db.highlights, db.tags, async () => {
     const existing = await db.highlights.get(id);
     if (!existing) throw new Error(`No highlight with id ${id}`);
-    const updated: HighlightRecord = { ...existing, ...patch, updatedAt: now };
+    const updated: HighlightRecord = withoutSearchTerms({ ...existing, ...patch, updatedAt: now });
     if (patch.tags) updated.tags = await canonicalTags(db, patch.tags);
-    await db.highlights.put(updated);
+    await db.highlights.put({ ...updated });
     return updated;
   });
 }
@@ -77,13 +79,13 @@ export async function deleteHighlight(db: GlossDatabase, id: string): Promise<Hi
   return db.transaction('rw', db.highlights, async () => {
     const existing = await db.highlights.get(id);
     if (existing) await db.highlights.delete(id);
-    return existing ?? null;
+    return existing ? withoutSearchTerms(existing) : null;
   });
 }
 
 /** Puts a deleted highlight back (undo), exactly as it was. */
 export async function restoreHighlight(db: GlossDatabase, record: HighlightRecord): Promise<void> {
-  await db.highlights.put(record);
+  await db.highlights.put({ ...record });
 }
 
 /** Applies the user's corrections and remembers them, so later detection never overwrites them. */
@@ -103,8 +105,8 @@ export async function correctArticle(
       userEdited: [...new Set([...existing.userEdited, ...fields])],
       updatedAt: now,
     };
-    await db.articles.put(updated);
-    return updated;
+    await db.articles.put({ ...updated });
+    return withoutSearchTerms(updated);
   });
 }
 

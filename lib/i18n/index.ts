@@ -1,22 +1,21 @@
 /**
- * UI strings, read from the same `_locales/<lang>/messages.json` files the
+ * UI strings, in the format of the `_locales/<lang>/messages.json` files the
  * browser uses for the manifest. Loading them ourselves (rather than through
  * browser.i18n.getMessage) lets the user pick a language other than the
- * browser's in the options.
+ * browser's in the options. The catalogs themselves live in ./catalogs, so the
+ * content script can do without bundling them (it asks the background).
  */
-import en from '../../public/_locales/en/messages.json';
-import zhCN from '../../public/_locales/zh_CN/messages.json';
+import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 export type Locale = 'en' | 'zh_CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh_CN'];
 
-interface MessageEntry {
+export interface MessageEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
-type Catalog = Record<string, MessageEntry>;
-
-const catalogs: Record<Locale, Catalog> = { en, zh_CN: zhCN };
+export type Catalog = Record<string, MessageEntry>;
 
 /** Maps a BCP 47 tag (navigator.language, browser.i18n.getUILanguage()) to a supported locale. */
 export function localeFor(tag: string | null | undefined): Locale {
@@ -38,11 +37,12 @@ export function format(entry: MessageEntry, substitutions: readonly (string | nu
   return text;
 }
 
-export function translator(locale: Locale) {
+/** A translate function over a catalog, falling back to another catalog, then to the key itself. */
+export function translatorFrom(catalog: Catalog, fallback: Catalog = {}) {
   return (key: MessageKey, ...substitutions: (string | number)[]): string => {
-    const entry = catalogs[locale][key] ?? catalogs.en[key];
+    const entry = catalog[key] ?? fallback[key];
     return entry ? format(entry, substitutions) : key;
   };
 }
 
-export type Translate = ReturnType<typeof translator>;
+export type Translate = ReturnType<typeof translatorFrom>;

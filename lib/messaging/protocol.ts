@@ -5,6 +5,7 @@
  * of a tab.
  */
 import type { TagsProtocol } from '../db/tags-messages';
+import type { Catalog, Locale } from '../i18n';
 import type { AnchorStatus, ArticleRecord, HighlightRecord, Person, TextPositionSelector, TextQuoteSelector } from '../db/types';
 
 /** What the content script knows of an article when it first saves a highlight in it. */
@@ -65,6 +66,8 @@ export interface BackgroundProtocol extends TagsProtocol {
   /** The user's corrections of detected article metadata. */
   'article.correct': { request: { id: string; correction: ArticleCorrection }; response: ArticleRecord };
   'stats.get': { request: null; response: StorageStats };
+  /** The UI strings of a language, for the in-page UI (which does not bundle them). */
+  'i18n.catalog': { request: { locale: Locale }; response: Catalog };
 }
 
 export type ArticleCorrection = Partial<

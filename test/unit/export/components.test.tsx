@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
 import { I18nProvider } from '@/components/i18n';
+import { CATALOGS } from '@/lib/i18n/catalogs';
 import type { ExportScope } from '@/lib/export/source';
 import { RestoreAbortedError } from '@/lib/import';
 import { guardianStory, leadStory } from './fixtures';
@@ -12,7 +13,7 @@ let root: HTMLElement;
 function mount(node: preact.ComponentChild) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<I18nProvider locale="en">{node}</I18nProvider>, root));
+  act(() => render(<I18nProvider locale="en" catalogFor={(locale) => CATALOGS[locale]}>{node}</I18nProvider>, root));
 }
 afterEach(() => {
   render(null, root);

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
+import { CATALOGS } from '@/lib/i18n/catalogs';
 import { TagInput, TagManager, TagTree, type TagManagerActions } from '@/components/tags';
 import type { TagUsage } from '@/lib/db/tags-ranking';
 
@@ -11,7 +12,7 @@ let root: HTMLElement;
 function mount(node: preact.ComponentChild) {
   root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<I18nProvider locale="en">{node}</I18nProvider>, root));
+  act(() => render(<I18nProvider locale="en" catalogFor={(locale) => CATALOGS[locale]}>{node}</I18nProvider>, root));
 }
 afterEach(() => {
   render(null, root);
