@@ -6,15 +6,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, truthIn } from './bench-anchor-data.mjs';
+import { bundleEntry, chromiumArgs, ROOT, SHARED } from './bench-kit.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = resolve(ROOT, '../shared');
 const OUT = join(ROOT, '.cache/bench-anchor');
 // GLOSS_DIST measures another build's content script (e.g. an older commit's) the same way.
 const DIST = process.env.GLOSS_DIST ?? join(ROOT, '.output/chrome-mv3');
@@ -23,26 +20,11 @@ const REPS = Number(process.env.BENCH_REPS ?? 5);
 const EDITED_VERSIONS = Number(process.env.BENCH_EDITS ?? 3);
 const METHODS = ['gloss', 'exact-only', 'hypothesis-style'];
 
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '';
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
-
 async function bundle() {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: join(ROOT, 'scripts/bench-anchor-entry.mjs'), formats: ['iife'], name: 'glossBenchBundle', fileName: () => 'bench-anchor.js' },
-    },
-  });
-  return readFileSync(join(OUT, 'bench-anchor.js'), 'utf8');
+  return readFileSync(
+    await bundleEntry({ entry: 'scripts/bench-anchor-entry.mjs', outDir: OUT, fileName: 'bench-anchor.js', format: 'iife', name: 'glossBenchBundle', minify: true }),
+    'utf8',
+  );
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -4,12 +4,10 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { bundleEntry, chromiumArgs, ROOT } from './bench-kit.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, '.cache/bench-export');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
 const MD_HIGHLIGHTS = Number(process.env.BENCH_MD_HIGHLIGHTS ?? 10_000);
@@ -18,25 +16,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MARKDOWN_MS = 1_000;
 const TARGET_RESTORE_MS = 10_000;
 
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '';
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
-
 async function bundle() {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      lib: { entry: join(ROOT, 'scripts/bench-export-entry.ts'), formats: ['es'], fileName: () => 'bench-export.js' },
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
+  await bundleEntry({ entry: 'scripts/bench-export-entry.ts', outDir: OUT, fileName: 'bench-export.js' });
 }
 
 async function serve() {

@@ -6,13 +6,10 @@
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { bundleEntry, chromiumArgs, median, quantile, ROOT, SHARED } from './bench-kit.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = resolve(ROOT, '../shared');
 const OUT = join(ROOT, '.cache/bench-library');
 const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
@@ -33,28 +30,8 @@ const QUERIES = {
 };
 const NAIVE_QUERIES = ['基层治理', '治理', 'pollution', 'air pollution delhi'];
 
-/** The e2e harness's Chromium flags, read from test/e2e/harness.ts so there is one list. */
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1];
-  if (!list) throw new Error('CHROMIUM_ARGS not found in test/e2e/harness.ts');
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
-
 async function bundle() {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      lib: { entry: join(ROOT, 'scripts/bench-library-entry.ts'), formats: ['es'], fileName: () => 'bench-library.js' },
-      // Dexie's "\uffff" must stay escaped (see wxt.config.ts).
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
+  await bundleEntry({ entry: 'scripts/bench-library-entry.ts', outDir: OUT, fileName: 'bench-library.js' });
 }
 
 function corpus() {
@@ -83,11 +60,6 @@ function serve() {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-};
-const median = (values) => quantile(values, 0.5);
 const ms = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 

@@ -8,13 +8,10 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { bundleEntry, chromiumArgs, median, quantile, ROOT, SHARED } from './bench-kit.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = resolve(ROOT, '../shared');
 const DIST = join(ROOT, '.output/chrome-mv3');
 const OUT = join(ROOT, '.cache/bench-sidepanel');
 const PAGE_HIGHLIGHTS = Number(process.env.BENCH_PAGE_HIGHLIGHTS ?? 1_000);
@@ -25,21 +22,11 @@ const DEBOUNCE_MS = 120;
 const TARGETS = { pageOpenMs: 200, firstScreenMs: 150, searchMs: 50 };
 const QUERIES = ['基层治理', '群众', 'pollution', 'trade war', '信访'];
 
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  return [...(/CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
-
 async function bundle() {
-  await build({
-    configFile: false, root: ROOT, logLevel: 'warn', resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT, emptyOutDir: true,
-      lib: { entry: join(ROOT, 'scripts/bench-sidepanel-entry.ts'), formats: ['iife'], name: 'GlossSidepanelBench', fileName: () => 'entry.js' },
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
-  return readFileSync(join(OUT, 'entry.js'), 'utf8');
+  return readFileSync(
+    await bundleEntry({ entry: 'scripts/bench-sidepanel-entry.ts', outDir: OUT, fileName: 'entry.js', format: 'iife', name: 'GlossSidepanelBench' }),
+    'utf8',
+  );
 }
 
 function corpus() {
@@ -56,8 +43,7 @@ function corpus() {
   return { zh: [...new Set(zh)], en: [...new Set(en)], paragraphs: Object.values(truth).flatMap((t) => t.articleBody.split('\n')).slice(0, 200) };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+const p95 = (xs) => quantile(xs, 0.95);
 
 async function main() {
   execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });

@@ -5,13 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bundleEntry, chromiumArgs, ROOT, SHARED } from './bench-kit.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = resolve(ROOT, '../shared');
 const OUT = join(ROOT, '.cache/bench-topics');
 const TARGET_SUGGEST_MS = 20;
 const TARGET_REWRITE_MS = 500;
@@ -19,27 +17,8 @@ const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
-/** The e2e harness's Chromium flags, read from test/e2e/harness.ts so there is one list. */
-function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1] ?? '';
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
-
 async function bundle() {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT,
-      emptyOutDir: true,
-      lib: { entry: join(ROOT, 'scripts/bench-topics-entry.ts'), formats: ['es'], fileName: () => 'bench-topics.js' },
-      // Dexie's "\uffff" must stay escaped (see wxt.config.ts).
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
+  await bundleEntry({ entry: 'scripts/bench-topics-entry.ts', outDir: OUT, fileName: 'bench-topics.js' });
 }
 
 function articles() {
