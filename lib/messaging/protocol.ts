@@ -6,35 +6,12 @@
  */
 import type { TagsProtocol } from '../db/tags-messages';
 import type { Catalog, Locale } from '../i18n';
-import type { AnchorStatus, ArticleRecord, HighlightRecord, Person, TextPositionSelector, TextQuoteSelector } from '../db/types';
+import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../db/types';
 
 /** What the content script knows of an article when it first saves a highlight in it. */
-export interface ArticleInput {
-  url: string;
-  urlKey: string;
-  storyKey: string;
-  title: string;
-  kicker: string | null;
-  subtitle: string | null;
-  authors: Person[];
-  editors: Person[];
-  siteName: string | null;
-  section: string | null;
-  publishedDate: string | null;
-  lang: string | null;
-  text: string;
-}
+export type ArticleInput = Omit<ArticleRecord, 'id' | 'tags' | 'userEdited' | 'createdAt' | 'updatedAt'>;
 
-export interface NewHighlight {
-  selectors: {
-    quote: TextQuoteSelector;
-    position: TextPositionSelector | null;
-    pagePosition: TextPositionSelector | null;
-  };
-  color: string;
-  note: string;
-  tags: string[];
-}
+export type NewHighlight = Pick<HighlightRecord, 'selectors' | 'color' | 'note' | 'tags'>;
 
 export interface HighlightPatch {
   color?: string;
