@@ -7,7 +7,8 @@ const BOILERPLATE = [
   /^[【\[]?(?:来源|作者|编辑|责任编辑|责编|审核|校对|稿件来源|文章来源|本文来源|原标题|点击|扫码|关注)[】\]]?\s*[：:]/,
   /版权所有|版权声明|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|ICP备|公网安备|未经(?:书面)?授权|不得转载|转载请注明|违法和不良信息/i,
   /^(?:分享到|分享|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关新闻|相关阅读|推荐阅读|延伸阅读)\s*[：:]?/,
-  /^(?:share|share this|print|email|advertisement|related|read more|sign up|subscribe)\b[\s:]*$/i,
+  /^(?:share|share this|print|email|advertisement|related|related tags|read more|sign up|subscribe|don['’]t miss|see also|more from \S+|most popular|trending now|you may also like|recommended)\b[\s:.!]*$/i,
+  /^(?:published|updated|posted|last updated|first published)\b[\s:]*.{0,60}\d{4}.{0,60}$/i,
 ];
 
 export function isBoilerplate(text: string): boolean {

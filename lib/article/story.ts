@@ -88,7 +88,7 @@ function mergeCredits(target: Credit[], more: Credit[]): void {
 function isCaptionElement(element: Element): boolean {
   if (element.closest('figcaption, figure, caption')) return true;
   const hint = `${element.getAttribute('class') ?? ''}`;
-  return /(?:^|[-_\s])(caption|tpsm|pic-?desc|img-?desc|photo-?desc|wp-caption-text)(?:[-_\s]|$)/i.test(hint);
+  return /caption|credit|(?:^|[-_\s])(tpsm|pic-?desc|img-?desc|photo-?desc|photo|image)(?:[-_\s]|$)/i.test(hint);
 }
 
 function kindOf(element: Element): BlockKind {
