@@ -5,6 +5,7 @@ import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Setti
 import { summaryOfTab, targetTabId } from '@/lib/tabs/active-tab';
 import { openSidePanel } from '@/lib/tabs/side-panel';
 import { AppShell } from './AppShell';
+import { StoryHeader } from './StoryHeader';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
 import { pageMarkdown } from './usePageMarkdown';
@@ -60,7 +61,17 @@ export function PopupApp() {
       ) : (
         <>
           <section class="gloss-card page-summary" aria-label={t('popupTitle')}>
-            <strong class="page-title">{summary.title}</strong>
+            {summary.stories.length === 0 && <strong class="page-title">{summary.title}</strong>}
+            {summary.stories.length === 1 && <StoryHeader story={summary.stories[0]!} />}
+            {summary.stories.length > 1 && (
+              <>
+                <strong class="page-title">{t('storiesCount', summary.stories.length)}</strong>
+                <ul class="story-list">
+                  {summary.stories.map((story) => <li key={story.storyKey}>{story.title}</li>)}
+                </ul>
+              </>
+            )}
+            {summary.pageKind === 'none' && <p class="gloss-muted no-article">{t('noArticleDetected')}</p>}
             <p class="gloss-muted highlight-count">{t('highlightCount', summary.highlightCount)}</p>
           </section>
           <div class="gloss-actions popup-actions">

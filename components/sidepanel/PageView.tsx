@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
 import { useColorNames } from '../useColorNames';
 import { useLiveQuery } from '../useLiveQuery';
+import { StoryHeader } from '../StoryHeader';
 import { ArticleCard } from './ArticleCard';
 import { ExportButton } from './ExportButton';
 import { HighlightCard, type HighlightActions } from './HighlightCard';
@@ -97,7 +98,18 @@ export function PageView({ target }: { target: TargetPage }) {
           <ExportButton currentArticleIds={articles.map((a) => a.id)} tagNames={[...new Set(highlights.flatMap((h) => h.tags))]} />
         </div>
       )}
-      {articles.length === 0 && <p class="gloss-card empty-state">{t('emptyPanel')}</p>}
+      {articles.length === 0 && (
+        <>
+          {(target.summary?.stories.length ?? 0) > 0 && (
+            <section class="gloss-card detected" aria-label={t('detectedHeading')}>
+              <h3 class="section-heading">{t('detectedHeading')}</h3>
+              {target.summary!.stories.map((story) => <StoryHeader key={story.storyKey} story={story} />)}
+            </section>
+          )}
+          {target.summary?.pageKind === 'none' && <p class="gloss-muted">{t('noArticleDetected')}</p>}
+          <p class="gloss-card empty-state">{t('emptyPanel')}</p>
+        </>
+      )}
       {articles.map((article, index) => {
         const own = inReadingOrder(highlights.filter((h) => h.articleId === article.id)).anchored;
         return (

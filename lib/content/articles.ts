@@ -4,7 +4,7 @@
  * detected story (or a page with none) belongs to the page as a whole.
  */
 import { detectPage, type DetectedArticle } from '@/lib/article';
-import type { ArticleInput } from '@/lib/messaging';
+import type { ArticleInput, PageSummary } from '@/lib/messaging';
 import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { pageArticle } from './page-article';
 
@@ -74,4 +74,15 @@ export function articleOfRange(articles: readonly PageArticle[], range: Range): 
   if (articles.filter((a) => range.intersectsNode(a.root)).length > 1) return { ok: false, reason: 'spans-articles' };
   if (start ?? end) return { ok: true, article: (start ?? end)! };
   return { ok: false, reason: 'outside' };
+}
+
+/** What detection finds on the page now, for the popup and side panel (runs detection: call when asked). */
+export function detectedStories(doc: Document): Pick<PageSummary, 'pageKind' | 'stories'> {
+  const { pageKind, articles } = detectPage(doc);
+  return {
+    pageKind,
+    stories: articles.map(({ storyKey, title, kicker, subtitle, authors, publishedDate, siteName }) => ({
+      storyKey, title, kicker, subtitle, authors, publishedDate, siteName,
+    })),
+  };
 }

@@ -6,6 +6,7 @@
 import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/messaging';
 import { colorOf } from '@/lib/highlight';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
+import { detectedStories } from './articles';
 import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { listenToPage } from './interaction';
 import { watchLateContent } from './late-content';
@@ -87,6 +88,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
           title: doc.title,
           lang: doc.documentElement.lang || null,
           highlightCount: highlights.list().length,
+          ...detectedStories(doc),
         };
       },
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {

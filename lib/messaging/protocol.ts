@@ -51,12 +51,18 @@ export type ArticleCorrection = Partial<
   Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
 >;
 
+/** A story as structure detection sees it on the live page (before anything is saved). */
+export type DetectedStory = Pick<ArticleRecord, 'storyKey' | 'title' | 'kicker' | 'subtitle' | 'authors' | 'publishedDate' | 'siteName'>;
+
 export interface PageSummary {
   url: string;
   urlKey: string | null;
   title: string;
   lang: string | null;
   highlightCount: number;
+  /** What detection found: one article, several stories (an e-paper page), or none. */
+  pageKind: 'single-article' | 'multi-article' | 'none';
+  stories: DetectedStory[];
 }
 
 export type HighlightSelectionResult =

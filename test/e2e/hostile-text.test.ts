@@ -66,8 +66,8 @@ it('shows hostile text literally in the side panel, library and popup', async ()
   await expectInert(panel);
 
   const popup = await openExtensionPage(browser, `popup.html?tab=${tabId}`);
-  await popup.waitForSelector('.page-title');
-  expect(await popup.textContent('.page-title')).toContain(PAYLOAD);
+  await popup.waitForSelector('.page-summary');
+  expect(await popup.textContent('.page-summary')).toContain(PAYLOAD);
   await expectInert(popup);
   expect(dialogs).toEqual([]);
 });

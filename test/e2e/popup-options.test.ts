@@ -33,7 +33,8 @@ describe('popup', () => {
   it('shows the page and its highlight count', async () => {
     const ui = await popup();
     await ui.waitForSelector('.page-summary');
-    expect(await ui.textContent('.page-title')).toContain('小屋场');
+    expect(await ui.textContent('.page-summary')).toContain('小屋场');
+    expect(await ui.textContent('.story-byline')).toContain('周瑞华');
     expect(await ui.textContent('.highlight-count')).toMatch(/1/);
     await ui.close();
   });
