@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
-import { askContent, openExtensionPage, tabIdOf } from './panel-helpers';
+import { askContent, openExtensionPage, readStoreIn, tabIdOf } from './panel-helpers';
 
 let browser: Launched;
 let server: StaticServer;
@@ -22,26 +22,6 @@ afterAll(async () => {
 });
 
 const extensionPage = (path: string) => openExtensionPage(browser, path);
-
-/** Reads every row of a store straight from the extension's IndexedDB (not through Gloss's code). */
-function readStore(ui: Page, store: string) {
-  return ui.evaluate(
-    (store) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 describe('the built extension in Chromium', () => {
   it('starts its background service worker', () => {
@@ -77,11 +57,11 @@ describe('the built extension in Chromium', () => {
     expect(created.ok).toBe(true);
     expect(created.value.ok).toBe(true);
 
-    const highlights = (await readStore(ui, 'highlights')) as { id: string; color: string; selectors: { quote: { exact: string } } }[];
+    const highlights = (await readStoreIn(ui, 'highlights')) as { id: string; color: string; selectors: { quote: { exact: string } } }[];
     const stored = highlights.find((h) => h.id === created.value.highlight.id);
     expect(stored?.selectors.quote.exact).toBe(quote);
     expect(stored?.color).toBe('green');
-    const articles = (await readStore(ui, 'articles')) as { urlKey: string; text: string }[];
+    const articles = (await readStoreIn(ui, 'articles')) as { urlKey: string; text: string }[];
     expect(articles.some((a) => a.urlKey === summary.value.urlKey && a.text.includes('屋场恳谈会'))).toBe(true);
     await page.close();
     await ui.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { SHARED, type Launched, type Served } from './harness';
+import { askContent as askTab, openExtensionPage, readStoreIn, tabIdOf } from './panel-helpers';
 
 /** /corpus/<id>.html serves a scrapinghub-dev page, unzipped. */
 export function corpusRoute(path: string): Served | null {
@@ -78,23 +79,11 @@ export async function highlightWithKey(page: Page, key: string, from: string, to
 
 /** Sends a Gloss message to the content script of the tab showing `url`, from an extension page. */
 export async function askContent<T>(browser: Launched, url: string, type: string, data: unknown): Promise<T> {
-  const ui = await browser.context.newPage();
-  await ui.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const ui = await openExtensionPage(browser, 'popup.html');
   try {
-    const reply = await ui.evaluate(
-      async ([target, type, data]) => {
-        for (const tab of await chrome.tabs.query({})) {
-          const summary = await chrome.tabs
-            .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null })
-            .catch(() => null);
-          if (summary?.ok && summary.value.url === target) return chrome.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type, data });
-        }
-        throw new Error(`no content script answers for ${target}`);
-      },
-      [url, type, data] as const,
-    );
+    const reply = (await askTab(ui, await tabIdOf(ui, url), type, data)) as { ok: boolean; value: T; error?: string } | undefined;
     if (!reply?.ok) throw new Error(`${type} failed: ${reply?.error}`);
-    return reply.value as T;
+    return reply.value;
   } finally {
     await ui.close();
   }
@@ -102,25 +91,9 @@ export async function askContent<T>(browser: Launched, url: string, type: string
 
 /** All rows of a store of the extension's database. */
 export async function readStore<T>(browser: Launched, store: string): Promise<T[]> {
-  const ui = await browser.context.newPage();
-  await ui.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const ui = await openExtensionPage(browser, 'popup.html');
   try {
-    return (await ui.evaluate(
-      (store) =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result);
-            };
-            request.onerror = () => reject(request.error);
-          };
-        }),
-      store,
-    )) as T[];
+    return await readStoreIn<T>(ui, store);
   } finally {
     await ui.close();
   }

@@ -67,3 +67,23 @@ export async function highlightText(page: Page, ui: Page, tabId: number, selecto
   if (!reply.ok || !reply.value.ok) throw new Error(`highlight failed: ${JSON.stringify(reply)}`);
   return reply.value.highlight;
 }
+
+/** All rows of a store of the extension's database, read in an extension page (straight from IndexedDB, not through Gloss's code). */
+export function readStoreIn<T = unknown>(ui: Page, store: string): Promise<T[]> {
+  return ui.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
