@@ -3,12 +3,12 @@
 // with real IndexedDB, via a Vite library bundle in .cache/; a naive baseline runs side by side.
 // Prints tables, then (last line) one JSON object with the same figures.
 // BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS, BENCH_SIZE=0 (skip the v1 size baseline), BENCH_REUSE=1 tune it.
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, median, quantile, ROOT, SHARED } from './bench-kit.mjs';
+import { bundleEntry, chromiumArgs, median, newsSentences, quantile, ROOT } from './bench-kit.mjs';
 
 const OUT = join(ROOT, '.cache/bench-library');
 const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
@@ -32,20 +32,6 @@ const NAIVE_QUERIES = ['基层治理', '治理', 'pollution', 'air pollution del
 
 async function bundle() {
   await bundleEntry({ entry: 'scripts/bench-library-entry.ts', outDir: OUT, fileName: 'bench-library.js' });
-}
-
-function corpus() {
-  const zh = [];
-  const fixtures = join(SHARED, 'fixtures/news-zh');
-  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.expected.json')).sort()) {
-    for (const article of JSON.parse(readFileSync(join(fixtures, file), 'utf8')).articles) {
-      for (const paragraph of article.paragraphs) zh.push(...paragraph.split(/(?<=[。！？；])/u).filter((s) => s.length > 4));
-    }
-  }
-  const en = [];
-  const truth = JSON.parse(readFileSync(join(SHARED, 'corpus/scrapinghub-dev/ground-truth.json'), 'utf8'));
-  for (const { articleBody } of Object.values(truth)) en.push(...articleBody.split(/(?<=[.!?])\s+/u).filter((s) => s.length > 20));
-  return { zh: [...new Set(zh)], en: [...new Set(en)] };
 }
 
 function serve() {
@@ -81,7 +67,7 @@ async function main() {
     await page.waitForFunction(() => 'glossBench' in globalThis);
     const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
 
-    const seeded = await run('seed', corpus(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE && !reuse, reuse);
+    const seeded = await run('seed', newsSentences(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE && !reuse, reuse);
     if (process.env.BENCH_PRIMITIVES === '1') console.log('primitives', await run('primitives'), await run('primitives'));
     const searched = await run('search', Object.values(QUERIES).flat(), REPS);
     const naive = [];

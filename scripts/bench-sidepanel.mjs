@@ -5,12 +5,12 @@
 //     from keystroke to results on screen (the panel waits 120 ms for typing to pause; reported apart).
 // Prints a table, then (last line) one JSON object with the same figures.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, median, quantile, ROOT, SHARED } from './bench-kit.mjs';
+import { bundleEntry, chromiumArgs, median, newsSentences, quantile, ROOT, scrapinghubBodies } from './bench-kit.mjs';
 
 const DIST = join(ROOT, '.output/chrome-mv3');
 const OUT = join(ROOT, '.cache/bench-sidepanel');
@@ -30,17 +30,7 @@ async function bundle() {
 }
 
 function corpus() {
-  const zh = [];
-  const fixtures = join(SHARED, 'fixtures/news-zh');
-  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.expected.json')).sort()) {
-    for (const article of JSON.parse(readFileSync(join(fixtures, file), 'utf8')).articles) {
-      for (const paragraph of article.paragraphs) zh.push(...paragraph.split(/(?<=[。！？；])/u).filter((s) => s.length > 4));
-    }
-  }
-  const en = [];
-  const truth = JSON.parse(readFileSync(join(SHARED, 'corpus/scrapinghub-dev/ground-truth.json'), 'utf8'));
-  for (const { articleBody } of Object.values(truth)) en.push(...articleBody.split(/(?<=[.!?])\s+/u).filter((s) => s.length > 20));
-  return { zh: [...new Set(zh)], en: [...new Set(en)], paragraphs: Object.values(truth).flatMap((t) => t.articleBody.split('\n')).slice(0, 200) };
+  return { ...newsSentences(), paragraphs: scrapinghubBodies().flatMap((body) => body.split('\n')).slice(0, 200) };
 }
 
 const p95 = (xs) => quantile(xs, 0.95);
