@@ -10,7 +10,7 @@ export interface ArticleRecord {
   id: string;
   /** Normalized address (see lib/url), shared by every story on one page. */
   urlKey: string;
-  /** Which story on the page: 0 for a single article, else its order on a multi-story page. */
+  /** Which story on the page: '0' for a single article, a hash of the story's title on a multi-story page (stable across visits), 'page' for text outside every story. */
   storyKey: string;
   url: string;
   title: string;
