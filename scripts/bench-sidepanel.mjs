@@ -96,6 +96,8 @@ async function main() {
     const panel = await context.newPage();
     await panel.goto(`${extension}/sidepanel.html?view=library`);
     await panel.waitForSelector('.recent-item');
+    // A reader looks at the first screen before typing: let the overview's charts finish loading.
+    await panel.waitForSelector('.tag-bars li, .tag-bars + p', { timeout: 120_000 });
     const search = [];
     for (let r = 0; r < REPS; r++) {
       for (const query of QUERIES) {

@@ -55,13 +55,22 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   );
   useEffect(() => setLimit(PAGE), [query, JSON.stringify(filters), sort]);
 
-  // Cheap index reads only: the first screen must not wait for counting every facet.
-  const options = useDbQuery(async () => ({
-    highlights: await db.highlights.count(),
-    tags: (await askBackground('tags.list', null)).map((tag) => ({ name: tag.name, count: tag.highlights + tag.articles })),
-    sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
-  }), []);
-  const libraryEmpty = options.status === 'ready' && options.value.highlights === 0;
+  // Whether there is anything at all: one key, not a count of the whole store.
+  const any = useDbQuery(async () => (await db.highlights.limit(1).primaryKeys()).length > 0, []);
+  // The filters' choices read every tag and site: loaded once the first screen is up (or when searching).
+  const [firstScreen, setFirstScreen] = useState(false);
+  const wantOptions = firstScreen || searching;
+  const options = useDbQuery(
+    async () =>
+      wantOptions
+        ? {
+            tags: (await askBackground('tags.list', null)).map((tag) => ({ name: tag.name, count: tag.highlights + tag.articles })),
+            sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
+          }
+        : null,
+    [wantOptions],
+  );
+  const libraryEmpty = any.status === 'ready' && !any.value;
 
   const countLabel = (total: number | null, shown: number) => {
     if (total === 1) return t('oneHighlight');
@@ -81,16 +90,16 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         value={text}
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
       />
-      {options.status === 'ready' && !libraryEmpty && (
+      {options.status === 'ready' && options.value && !libraryEmpty && (
         <LibraryFiltersBar tags={options.value.tags} sites={options.value.sites} filters={filters} onFilters={setFilters} sort={sort} onSort={setSort} colorName={colorName} />
       )}
       {libraryEmpty && <p class="gloss-card empty-state">{t('libraryEmpty')}</p>}
-      {options.status === 'ready' && !libraryEmpty && (
+      {options.status === 'ready' && options.value && !libraryEmpty && (
         <div class="view-actions">
           <ExportButton tagNames={options.value.tags.map((tag) => tag.name)} />
         </div>
       )}
-      {!libraryEmpty && !searching && <Overview />}
+      {any.status === 'ready' && !libraryEmpty && !searching && <Overview onFirstScreen={() => setFirstScreen(true)} />}
       {searching && results.status === 'error' && <p role="alert">{t('somethingWentWrong', results.error)}</p>}
       {searching && results.status === 'ready' && results.value && (
         <>

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { activityByPeriod, recentArticles, topTags } from '@/lib/library';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -7,21 +8,26 @@ import { openUrl } from './open-url';
 const MONTHS = 12;
 
 /** Highlights per month (last 12) and top tags as small SVG bar charts, then recently annotated articles. */
-export function Overview() {
+export function Overview({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const { t, intl } = useI18n();
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - (MONTHS - 1), 1);
   since.setUTCHours(0, 0, 0, 0);
-  const activity = useLiveQuery(() => activityByPeriod(db, 'month', { from: since.getTime() }), []);
-  const tags = useLiveQuery(() => topTags(db, 8), []);
   const recent = useLiveQuery(() => recentArticles(db, { limit: 20 }), []);
+  // The charts count across the whole library: they wait until the recent articles are on screen.
+  const shown = recent.status === 'ready';
+  useEffect(() => {
+    if (shown) onFirstScreen?.();
+  }, [shown]);
+  const activity = useLiveQuery(() => (shown ? activityByPeriod(db, 'month', { from: since.getTime() }) : Promise.resolve(null)), [shown]);
+  const tags = useLiveQuery(() => (shown ? topTags(db, 8) : Promise.resolve(null)), [shown]);
 
   const months = Array.from({ length: MONTHS }, (_, i) => {
     const d = new Date(since);
     d.setUTCMonth(since.getUTCMonth() + i);
     return d.toISOString().slice(0, 7);
   });
-  const counts = new Map(activity.status === 'ready' ? activity.value.map((b) => [b.period, b.count]) : []);
+  const counts = new Map(activity.status === 'ready' && activity.value ? activity.value.map((b) => [b.period, b.count]) : []);
   const max = Math.max(1, ...counts.values());
   const monthName = new Intl.DateTimeFormat(intl, { month: 'short', timeZone: 'UTC' });
   const barWidth = 100 / MONTHS;
@@ -48,13 +54,13 @@ export function Overview() {
       </div>
       <div class="gloss-card">
         <p class="chart-title">{t('byTopic')}</p>
-        {tags.status === 'ready' && tags.value.length === 0 && <p class="gloss-muted">{t('noTagsYet')}</p>}
-        {tags.status === 'ready' && tags.value.length > 0 && (
+        {tags.status === 'ready' && tags.value?.length === 0 && <p class="gloss-muted">{t('noTagsYet')}</p>}
+        {tags.status === 'ready' && tags.value && tags.value.length > 0 && (
           <ul class="gloss-list tag-bars">
-            {tags.value.map((tag) => (
+            {tags.value.map((tag, _, all) => (
               <li key={tag.value}>
                 <span class="tag-bar-name">{tag.value}</span>
-                <span class="tag-bar" style={{ width: `${(tag.count / tags.value[0]!.count) * 100}%` }} />
+                <span class="tag-bar" style={{ width: `${(tag.count / all[0]!.count) * 100}%` }} />
                 <span class="gloss-muted">{tag.count}</span>
               </li>
             ))}
