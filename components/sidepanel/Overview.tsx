@@ -1,11 +1,25 @@
+import Dexie from 'dexie';
 import { useEffect } from 'preact/hooks';
 import { activityByPeriod, recentArticles, topTags } from '@/lib/library';
 import { db } from '../db';
 import { useI18n } from '../i18n';
+import { useDbQuery } from '../useDbQuery';
 import { useLiveQuery } from '../useLiveQuery';
 import { openUrl } from './open-url';
 
 const MONTHS = 12;
+
+// The charts read the whole library (seconds at 100,000 highlights): keep their last result until
+// the data changes, so coming back from a search does not count everything again.
+const chartCache = new Map<string, unknown>();
+Dexie.on('storagemutated', () => chartCache.clear());
+function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (chartCache.has(key)) return Promise.resolve(chartCache.get(key) as T);
+  return compute().then((value) => {
+    chartCache.set(key, value);
+    return value;
+  });
+}
 
 /** Highlights per month (last 12) and top tags as small SVG bar charts, then recently annotated articles. */
 export function Overview({ onFirstScreen }: { onFirstScreen?: () => void }) {
@@ -19,8 +33,11 @@ export function Overview({ onFirstScreen }: { onFirstScreen?: () => void }) {
   useEffect(() => {
     if (shown) onFirstScreen?.();
   }, [shown]);
-  const activity = useLiveQuery(() => (shown ? activityByPeriod(db, 'month', { from: since.getTime() }) : Promise.resolve(null)), [shown]);
-  const tags = useLiveQuery(() => (shown ? topTags(db, 8) : Promise.resolve(null)), [shown]);
+  const activity = useDbQuery(
+    () => (shown ? cached(`activity:${since.getTime()}`, () => activityByPeriod(db, 'month', { from: since.getTime() })) : Promise.resolve(null)),
+    [shown],
+  );
+  const tags = useDbQuery(() => (shown ? cached('tags', () => topTags(db, 8)) : Promise.resolve(null)), [shown]);
 
   const months = Array.from({ length: MONTHS }, (_, i) => {
     const d = new Date(since);
