@@ -4,22 +4,13 @@
  * dates and statuses spread like a real reader's. Deterministic (seeded RNG).
  */
 import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
+import { seededRandom } from './seeded-random.mjs';
 
 export interface Corpus {
   zh: string[];
   en: string[];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SITES_ZH = ['衡阳日报', '人民网', '新华网', '南方周末', '澎湃新闻', '财新', '湖南日报', '光明日报'];
 const SITES_EN = ['The Guardian', 'Reuters', 'BBC News', 'The Verge', 'WSJ', 'Ars Technica', 'NPR', 'The Atlantic'];
@@ -34,7 +25,7 @@ const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 
 export function generateLibrary(corpus: Corpus, articleCount: number, highlightCount: number) {
-  const random = rng(42);
+  const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // Chinese sentences recombined from their clauses, so quotes are not just a few dozen repeats.
   const zhClauses = corpus.zh.flatMap((s) => s.split(/[，、：；。！？]/u)).filter((c) => c.length >= 4);
