@@ -10,9 +10,17 @@ import { useTargetPage } from './useTargetPage';
 type Tab = 'page' | 'library' | 'tags';
 const TABS: readonly Tab[] = ['page', 'library', 'tags'];
 
-export function SidePanelApp() {
+/** "This page": asks the tab what it is (which runs detection there) only when this tab is shown. */
+function ThisPage() {
   const { t } = useI18n();
   const target = useTargetPage();
+  if (target == null) return <p class="gloss-muted">{t('loading')}</p>;
+  if (target.summary == null) return <p class="gloss-card">{t('pageNotReachable')}</p>;
+  return <PageView target={target} />;
+}
+
+export function SidePanelApp() {
+  const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(() => {
     const view = new URLSearchParams(location.search).get('view') as Tab | null;
     return view && TABS.includes(view) ? view : 'page';
@@ -66,14 +74,7 @@ export function SidePanelApp() {
         {tabButton('tags', t('tabTags'))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'page' &&
-          (target == null ? (
-            <p class="gloss-muted">{t('loading')}</p>
-          ) : target.summary == null ? (
-            <p class="gloss-card">{t('pageNotReachable')}</p>
-          ) : (
-            <PageView target={target} />
-          ))}
+        {tab === 'page' && <ThisPage />}
         {tab === 'library' && <LibraryView searchRef={searchRef} />}
         {tab === 'tags' && <TagsView />}
       </div>
