@@ -1,7 +1,8 @@
 /**
  * The library's data side: search, filters, facet counts, the first screen
  * and the overview. Every function takes the database and returns plain
- * data, so the UI can wrap calls in Dexie's `liveQuery`.
+ * data. Re-run them on Dexie's `storagemutated` (components/useDbQuery.ts),
+ * not inside `liveQuery`, where the search's read transaction commits early.
  */
 export { searchHighlights, countMatches, DEFAULT_PAGE_SIZE } from './search';
 export { facetCounts } from './facets';

@@ -1,4 +1,4 @@
-/** Public types of the library's queries: plain data, safe to return from a Dexie `liveQuery`. */
+/** Public types of the library's queries: plain data. */
 import type { AnchorStatus, ArticleRecord, HighlightRecord, Person } from '../db/types';
 
 export type LibrarySort = 'annotated' | 'published';
