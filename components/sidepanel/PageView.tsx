@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { inReadingOrder } from '@/lib/export/order';
+import { WHOLE_PAGE_STORY } from '@/lib/db/types';
 import { askBackground, askTab } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -84,6 +85,14 @@ export function PageView({ target }: { target: TargetPage }) {
     </li>
   );
   const { orphans } = inReadingOrder(highlights);
+  // Highlights outside every detected story belong to the page as a whole (story key 'page').
+  const stories = articles.filter((a) => a.storyKey !== WHOLE_PAGE_STORY);
+  const storyLabel = (article: ArticleRecord) =>
+    article.storyKey === WHOLE_PAGE_STORY
+      ? t('outsideStories')
+      : stories.length > 1
+        ? t('storyLabel', stories.indexOf(article) + 1, stories.length)
+        : undefined;
   let budget = shown;
   const take = <T,>(list: T[]): T[] => {
     const part = list.slice(0, Math.max(0, budget));
@@ -110,13 +119,13 @@ export function PageView({ target }: { target: TargetPage }) {
           <p class="gloss-card empty-state">{t('emptyPanel')}</p>
         </>
       )}
-      {articles.map((article, index) => {
+      {articles.map((article) => {
         const own = inReadingOrder(highlights.filter((h) => h.articleId === article.id)).anchored;
         return (
           <section class="article-section" key={article.id}>
             <ArticleCard
               article={article}
-              label={articles.length > 1 ? t('storyLabel', index + 1, articles.length) : undefined}
+              label={storyLabel(article)}
               onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
             />
             <h3 class="section-heading">{t('highlightsHeading', own.length)}</h3>

@@ -15,8 +15,7 @@ export interface PageArticle {
   describe(): ArticleInput | null;
 }
 
-/** Story key of highlights made outside every detected article. */
-export const WHOLE_PAGE_STORY = 'page';
+export { WHOLE_PAGE_STORY } from '@/lib/db/types';
 const MAX_CLIPPED_TEXT = 1_000_000;
 
 function detectedInput(doc: Document, article: DetectedArticle): ArticleInput | null {

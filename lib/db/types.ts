@@ -6,6 +6,9 @@ export interface Person {
   role: string | null;
 }
 
+/** Story key of highlights made outside every detected story: they belong to the page as a whole. */
+export const WHOLE_PAGE_STORY = 'page';
+
 export interface ArticleRecord {
   id: string;
   /** Normalized address (see lib/url), shared by every story on one page. */
