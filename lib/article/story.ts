@@ -8,18 +8,12 @@ import { continuedFromMarker, continuedToMarker, isBoilerplate, looksTruncated, 
 import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
 import { cleanText, hasCjk } from './text';
 
-export interface PageContext {
+/** What the page as a whole says (metadata, edition), which every story on it inherits where it says nothing. */
+export type PageContext = Pick<DetectedArticle, 'publishedDate' | 'modifiedDate' | 'siteName' | 'section' | 'page' | 'source' | 'lang'> & {
   title: string | null;
   metaAuthors: string[];
-  publishedDate: string | null;
-  modifiedDate: string | null;
-  siteName: string | null;
-  section: string | null;
-  page: string | null;
-  source: string | null;
-  lang: string | null;
   now?: Date;
-}
+};
 
 export interface Region {
   root: Element;

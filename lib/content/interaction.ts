@@ -123,21 +123,18 @@ export function listenToPage(win: Window, ui: UiController, mountUi: () => void,
   });
 
   const options = { capture: true, passive: true } as const;
-  doc.addEventListener('pointerdown', onPointerDown, options);
-  doc.addEventListener('pointerup', onPointerUp, options);
-  doc.addEventListener('selectionchange', onSelectionChange, options);
-  doc.addEventListener('pointermove', onPointerMove, options);
-  win.addEventListener('keydown', onKeyDown, true);
-  win.addEventListener('scroll', onScroll, options);
-  win.addEventListener('resize', onScroll, options);
+  const listeners: [EventTarget, string, EventListener, AddEventListenerOptions | boolean][] = [
+    [doc, 'pointerdown', onPointerDown as EventListener, options],
+    [doc, 'pointerup', onPointerUp as EventListener, options],
+    [doc, 'selectionchange', onSelectionChange as EventListener, options],
+    [doc, 'pointermove', onPointerMove as EventListener, options],
+    [win, 'keydown', onKeyDown as EventListener, true],
+    [win, 'scroll', onScroll as EventListener, options],
+    [win, 'resize', onScroll as EventListener, options],
+  ];
+  for (const [target, type, listener, how] of listeners) target.addEventListener(type, listener, how);
   return () => {
-    doc.removeEventListener('pointerdown', onPointerDown, options);
-    doc.removeEventListener('pointerup', onPointerUp, options);
-    doc.removeEventListener('selectionchange', onSelectionChange, options);
-    doc.removeEventListener('pointermove', onPointerMove, options);
-    win.removeEventListener('keydown', onKeyDown, true);
-    win.removeEventListener('scroll', onScroll, options);
-    win.removeEventListener('resize', onScroll, options);
+    for (const [target, type, listener, how] of listeners) target.removeEventListener(type, listener, how);
     clearTimeout(selectionTimer);
     clearTimeout(pointerTimer);
     clearTimeout(hoverTimer);

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
-import { highlightText, openExtensionPage, tabIdOf } from './panel-helpers';
+import { launchChromium, type Launched, type StaticServer } from './harness';
+import { openExtensionPage, openPageWithExtension, type PageSession } from './panel-helpers';
 
+let session: PageSession;
 let browser: Launched;
 let server: StaticServer;
 let tabId: number;
@@ -34,21 +35,14 @@ async function readStores(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startServer(sharedFixtureRoute);
-  browser = await launchChromium({ extension: true });
-  const page = await browser.context.newPage();
-  const url = `${server.origin}${URL_PATH}`;
-  await page.goto(url);
-  const ui = await openExtensionPage(browser, 'popup.html');
-  tabId = await tabIdOf(ui, url);
-  await highlightText(page, ui, tabId, 'p', '屋场恳谈会成功的关键是让群众把心里话说出来', 'green');
-  await highlightText(page, ui, tabId, 'p', '感谢屋场恳谈会，解决了我们和周边6个组的土地权属纠纷', 'yellow');
-  await ui.close();
+  session = await openPageWithExtension(URL_PATH);
+  ({ browser, server, tabId } = session);
+  await session.highlight('屋场恳谈会成功的关键是让群众把心里话说出来', 'green');
+  await session.highlight('感谢屋场恳谈会，解决了我们和周边6个组的土地权属纠纷', 'yellow');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe('export and restore', () => {

@@ -1,6 +1,6 @@
 /** Shared steps for tests that drive Gloss's pages: find a tab, select text, ask the content script. */
 import type { Page } from 'playwright-core';
-import type { Launched } from './harness';
+import { launchChromium, sharedFixtureRoute, startServer, type Launched, type Served, type StaticServer } from './harness';
 
 export async function openExtensionPage(browser: Launched, path: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -86,4 +86,43 @@ export function readStoreIn<T = unknown>(ui: Page, store: string): Promise<T[]> 
       }),
     store,
   );
+}
+
+export interface PageSession {
+  browser: Launched;
+  server: StaticServer;
+  /** The served page, open in a tab. */
+  page: Page;
+  url: string;
+  /** That tab's id, as the extension sees it. */
+  tabId: number;
+  /** Highlights `needle` in the page through its content script. */
+  highlight(needle: string, color?: string, selector?: string): Promise<{ id: string }>;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension, a server, and one served page open in a tab: every panel test starts here. */
+export async function openPageWithExtension(
+  path = '/fixtures/news-zh/02-founder-article-lead.html',
+  route: (path: string) => Served | null = sharedFixtureRoute,
+): Promise<PageSession> {
+  const server = await startServer(route);
+  const browser = await launchChromium({ extension: true });
+  const url = `${server.origin}${path}`;
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const ui = await openExtensionPage(browser, 'popup.html');
+  const tabId = await tabIdOf(ui, url);
+  return {
+    browser,
+    server,
+    page,
+    url,
+    tabId,
+    highlight: (needle, color = 'yellow', selector = 'p') => highlightText(page, ui, tabId, selector, needle, color),
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

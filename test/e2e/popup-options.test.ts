@@ -2,29 +2,22 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
-import { highlightText, openExtensionPage, tabIdOf } from './panel-helpers';
+import type { Launched } from './harness';
+import { openExtensionPage, openPageWithExtension, type PageSession } from './panel-helpers';
 
+let session: PageSession;
 let browser: Launched;
-let server: StaticServer;
 let page: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  server = await startServer(sharedFixtureRoute);
-  browser = await launchChromium({ extension: true });
-  page = await browser.context.newPage();
-  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
-  await page.goto(url);
-  const ui = await openExtensionPage(browser, 'popup.html');
-  tabId = await tabIdOf(ui, url);
-  await highlightText(page, ui, tabId, 'p', '许多上访事件源于群众对政策不理解', 'blue');
-  await ui.close();
+  session = await openPageWithExtension();
+  ({ browser, page, tabId } = session);
+  await session.highlight('许多上访事件源于群众对政策不理解', 'blue');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const popup = () => openExtensionPage(browser, `popup.html?tab=${tabId}`);

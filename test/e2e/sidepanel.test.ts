@@ -6,36 +6,29 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, ROOT, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
-import { highlightText, openExtensionPage, tabIdOf } from './panel-helpers';
+import { ROOT, type Launched } from './harness';
+import { openExtensionPage, openPageWithExtension, type PageSession } from './panel-helpers';
 
 const SHOTS = join(ROOT, 'test-results');
+let session: PageSession;
 let browser: Launched;
-let server: StaticServer;
 let page: Page;
 let panel: Page;
 let tabId: number;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer(sharedFixtureRoute);
-  browser = await launchChromium({ extension: true });
-  page = await browser.context.newPage();
-  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
-  await page.goto(url);
-  const ui = await openExtensionPage(browser, 'popup.html');
-  tabId = await tabIdOf(ui, url);
+  session = await openPageWithExtension();
+  ({ browser, page, tabId } = session);
   // Made out of reading order on purpose: the panel must sort them.
-  await highlightText(page, ui, tabId, 'p', '屋场恳谈会成功的关键是让群众把心里话说出来', 'green');
-  await highlightText(page, ui, tabId, 'p', '感谢屋场恳谈会，解决了我们和周边6个组的土地权属纠纷', 'yellow');
-  await ui.close();
+  await session.highlight('屋场恳谈会成功的关键是让群众把心里话说出来', 'green');
+  await session.highlight('感谢屋场恳谈会，解决了我们和周边6个组的土地权属纠纷', 'yellow');
   panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
   await panel.setViewportSize({ width: 420, height: 900 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 const quotes = () => panel.$$eval('.highlight-card blockquote', (els) => els.map((e) => e.textContent));

@@ -4,11 +4,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
-import { highlightText, openExtensionPage, tabIdOf } from './panel-helpers';
+import type { Launched } from './harness';
+import { openExtensionPage, openPageWithExtension, type PageSession } from './panel-helpers';
 
+let session: PageSession;
 let browser: Launched;
-let server: StaticServer;
 let panel: Page;
 let highlightId: string;
 
@@ -26,21 +26,14 @@ const storedTags = () =>
   );
 
 beforeAll(async () => {
-  server = await startServer(sharedFixtureRoute);
-  browser = await launchChromium({ extension: true });
-  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const ui = await openExtensionPage(browser, 'popup.html');
-  const tabId = await tabIdOf(ui, url);
-  highlightId = (await highlightText(page, ui, tabId, 'p', '自首推屋场恳谈会制度以来，衡南县激发了群众主人翁意识')).id;
-  await ui.close();
-  panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+  session = await openPageWithExtension();
+  ({ browser } = session);
+  highlightId = (await session.highlight('自首推屋场恳谈会制度以来，衡南县激发了群众主人翁意识')).id;
+  panel = await openExtensionPage(browser, `sidepanel.html?tab=${session.tabId}`);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe('tags', () => {

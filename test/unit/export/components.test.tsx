@@ -1,29 +1,16 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
-import { I18nProvider } from '@/components/i18n';
-import { CATALOGS } from '@/lib/i18n/catalogs';
+import { mount as mountInDom, settle } from '../mount';
 import type { ExportScope } from '@/lib/export/source';
 import { RestoreAbortedError } from '@/lib/import';
 import { guardianStory, leadStory } from './fixtures';
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<I18nProvider locale="en" catalogFor={(locale) => CATALOGS[locale]}>{node}</I18nProvider>, root));
+  root = mountInDom(node);
 }
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-}
-
 function click(selector: string) {
   const button = root.querySelector<HTMLButtonElement>(selector);
   if (!button) throw new Error(`no ${selector}`);

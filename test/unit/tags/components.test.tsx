@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nProvider } from '@/components/i18n';
-import { CATALOGS } from '@/lib/i18n/catalogs';
+import { describe, expect, it, vi } from 'vitest';
+import { mount as mountInDom, settle } from '../mount';
 import { TagInput, TagManager, TagTree, type TagManagerActions } from '@/components/tags';
 import type { TagUsage } from '@/lib/db/tags-ranking';
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild) {
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<I18nProvider locale="en" catalogFor={(locale) => CATALOGS[locale]}>{node}</I18nProvider>, root));
-}
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+  root = mountInDom(node);
 }
 const $ = <T extends Element = HTMLElement>(selector: string) => {
   const element = root.querySelector<T>(selector);
