@@ -9,9 +9,10 @@ import {
 } from '../db/repository';
 import type { BackgroundProtocol, Handlers } from '../messaging';
 import {
-  articleCorrectionSchema, articleInputSchema, checked, highlightPatchSchema, highlightRecordSchema, idSchema,
-  newHighlightSchema, urlKeySchema,
+  articleCorrectionSchema, articleDescriptionSchema, articleInputSchema, checked, highlightPatchSchema, highlightRecordSchema,
+  idSchema, newHighlightSchema, pageAddressSchema, urlKeySchema,
 } from '../messaging/validate';
+import { addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, classifySender, guardPageSenders } from './sender';
 
 export interface BackgroundEffects {
   /** Highlights of a page changed: the tabs showing it repaint. */
@@ -23,22 +24,41 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     if (record) effects?.highlightsChanged(record.urlKey);
     return record;
   };
-  return {
+  // Web pages get only what their content script needs, for their own site (./sender.ts).
+  return guardPageSenders<BackgroundProtocol>({
     ...tagHandlers(db, effects),
-    'annotations.forPage': (data) => annotationsForPage(db, checked(urlKeySchema, data?.urlKey, 'URL key')),
-    'highlight.create': async (data) =>
-      changed(
-        await createHighlight(
-          db,
-          checked(articleInputSchema, data?.article, 'article'),
-          checked(newHighlightSchema, data?.highlight, 'highlight'),
-        ),
-      ),
-    'highlight.update': async (data) =>
-      changed(await updateHighlight(db, checked(idSchema, data?.id, 'id'), checked(highlightPatchSchema, data?.patch, 'patch'))),
-    'highlight.delete': async (data) => changed(await deleteHighlight(db, checked(idSchema, data?.id, 'id'))),
-    'highlight.restore': async (data) => {
+    'annotations.forPage': async (data, sender) => {
+      const from = classifySender(sender);
+      if (data && 'urlKey' in data) {
+        assertExtension(from, "choose which page's highlights it reads");
+        const page = await annotationsForPage(db, checked(urlKeySchema, data.urlKey, 'URL key'));
+        return { ...page, address: { key: data.urlKey, url: page.articles[0]?.url ?? `https://${data.urlKey}` } };
+      }
+      const address = addressFor(from, checked(pageAddressSchema, data, 'page address'));
+      return { ...(await annotationsForPage(db, address.key)), address };
+    },
+    'address.resolve': (data, sender) => addressFor(classifySender(sender), checked(pageAddressSchema, data, 'page address')),
+    'highlight.create': async (data, sender) => {
+      // The article's address is never taken as sent: the background resolves it for the sender.
+      const address = addressFor(classifySender(sender), checked(pageAddressSchema, data?.address, 'page address'));
+      const description = checked(articleDescriptionSchema, data?.article, 'article');
+      const article = checked(articleInputSchema, { ...description, url: address.url, urlKey: address.key }, 'article');
+      return changed(await createHighlight(db, article, checked(newHighlightSchema, data?.highlight, 'highlight')));
+    },
+    'highlight.update': async (data, sender) => {
+      const id = checked(idSchema, data?.id, 'id');
+      const patch = checked(highlightPatchSchema, data?.patch, 'patch');
+      await assertOwnHighlight(db, classifySender(sender), id);
+      return changed(await updateHighlight(db, id, patch));
+    },
+    'highlight.delete': async (data, sender) => {
+      const id = checked(idSchema, data?.id, 'id');
+      await assertOwnHighlight(db, classifySender(sender), id);
+      return changed(await deleteHighlight(db, id));
+    },
+    'highlight.restore': async (data, sender) => {
       const record = checked(highlightRecordSchema, data?.highlight, 'highlight');
+      await assertOwnRestore(db, classifySender(sender), record);
       await restoreHighlight(db, record);
       changed(record);
       return null;
@@ -47,5 +67,5 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       correctArticle(db, checked(idSchema, data?.id, 'id'), checked(articleCorrectionSchema, data?.correction, 'correction')),
     'stats.get': () => storageStats(db),
     'i18n.catalog': (data) => CATALOGS[checked(v.picklist(LOCALES), data?.locale, 'locale')],
-  };
+  });
 }

@@ -4,26 +4,21 @@
  * detected story (or a page with none) belongs to the page as a whole.
  */
 import { detectPage, type DetectedArticle } from '@/lib/article';
-import type { ArticleInput, PageSummary } from '@/lib/messaging';
-import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
+import type { ArticleDescription, PageSummary } from '@/lib/messaging';
 import { pageArticle } from './page-article';
 
 export interface PageArticle {
   root: Element;
   storyKey: string;
-  /** What the background stores about the article with its first highlight. */
-  describe(): ArticleInput | null;
+  /** What the background stores about the article with its first highlight (it adds the address itself). */
+  describe(): ArticleDescription;
 }
 
 export { WHOLE_PAGE_STORY } from '@/lib/db/types';
 const MAX_CLIPPED_TEXT = 1_000_000;
 
-function detectedInput(doc: Document, article: DetectedArticle): ArticleInput | null {
-  const address = resolveAddress(pageAddressOf(doc));
-  if (!address) return null;
+function detectedInput(doc: Document, article: DetectedArticle): ArticleDescription {
   return {
-    url: address.url,
-    urlKey: address.key,
     storyKey: article.storyKey,
     title: article.title.slice(0, 2000),
     kicker: article.kicker,
@@ -45,10 +40,7 @@ export function wholePage(doc: Document, storyKey: string): PageArticle | null {
   return {
     root: body,
     storyKey,
-    describe: () => {
-      const input = pageArticle(doc);
-      return input && { ...input, storyKey };
-    },
+    describe: () => ({ ...pageArticle(doc), storyKey }),
   };
 }
 

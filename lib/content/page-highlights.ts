@@ -5,10 +5,12 @@
 import { buildTextIndex, describe, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
-import { askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult } from '@/lib/messaging';
-import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
+import {
+  askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult, type ResolvedAddress,
+} from '@/lib/messaging';
 import { anchorRecords } from './anchoring-pass';
 import { articleOfRange, articlesOfPage, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { claimsSignature, PageAddressWatch } from './page-address';
 
 export interface LiveHighlight {
   record: HighlightRecord;
@@ -29,7 +31,10 @@ export class PageHighlights {
   private readonly live = new Map<string, LiveHighlight>();
   private readonly listeners = new Set<() => void>();
   private removeStyles: (() => void) | null = null;
-  private urlKey: string | null = null;
+  /** The page's key as the background resolved it (the background decides, from the tab's real URL). */
+  private key: string | null = null;
+  private resolved: { signature: string; address: ResolvedAddress | null } | null = null;
+  private readonly addressWatch = new PageAddressWatch();
   private storedArticles: ArticleRecord[] = [];
 
   constructor(private readonly win: Window) {}
@@ -69,7 +74,17 @@ export class PageHighlights {
   }
 
   pageKey(): string | null {
-    return resolveAddress(pageAddressOf(this.doc))?.key ?? null;
+    return this.key;
+  }
+
+  /** The page's address as the background resolves it; asks again only when the page's claims changed. */
+  async address(): Promise<ResolvedAddress | null> {
+    const claims = this.addressWatch.claims(this.doc);
+    const signature = claimsSignature(claims);
+    if (this.resolved?.signature !== signature) {
+      this.resolved = { signature, address: await askBackground('address.resolve', claims) };
+    }
+    return this.resolved.address;
   }
 
   private ensureStyles() {
@@ -84,12 +99,13 @@ export class PageHighlights {
 
   /** Loads the page's highlights and anchors the ones not already painted on their text. */
   async load(): Promise<AnchorReport> {
-    const key = this.pageKey();
-    if (key !== this.urlKey) this.reset();
-    this.urlKey = key;
-    if (!key) return this.report();
-    const { articles, highlights } = await askBackground('annotations.forPage', { urlKey: key });
-    if (this.pageKey() !== key) return this.report(); // navigated away meanwhile
+    const claims = this.addressWatch.claims(this.doc);
+    const signature = claimsSignature(claims);
+    const { address, articles, highlights } = await askBackground('annotations.forPage', claims);
+    if (claimsSignature(this.addressWatch.claims(this.doc)) !== signature) return this.report(); // navigated away meanwhile
+    if (address.key !== this.key) this.reset();
+    this.key = address.key;
+    this.resolved = { signature, address };
     this.storedArticles = articles;
     const incoming = new Set(highlights.map((h) => h.id));
     for (const id of [...this.live.keys()]) if (!incoming.has(id)) this.forget(id);
@@ -171,11 +187,10 @@ export class PageHighlights {
     const description = describe(article.root, range, index);
     const body = this.doc.body;
     const pageDescription = body && body !== article.root ? describe(body, range) : description;
-    const input = article.describe();
     if (!description) return { ok: false, reason: 'no-selection' };
-    if (!input) return { ok: false, reason: 'not-annotatable' };
     const record = await askBackground('highlight.create', {
-      article: input,
+      article: article.describe(),
+      address: this.addressWatch.claims(this.doc),
       highlight: {
         selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
         color: options.color,
@@ -183,7 +198,7 @@ export class PageHighlights {
         tags: options.tags ?? [],
       },
     });
-    this.urlKey = record.urlKey;
+    this.key = record.urlKey;
     // Paint exactly the trimmed passage that was stored.
     const painted = rangeOfOffsets(index, description.position.start, description.position.end);
     const entry: LiveHighlight = { record, status: painted ? 'anchored' : 'orphan', range: painted, currentText: null };

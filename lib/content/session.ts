@@ -7,7 +7,6 @@ import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/
 import { colorOf } from '@/lib/highlight';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
 import { detectedStories } from './articles';
-import { pageAddressOf, resolveAddress } from '@/lib/url/normalize';
 import { listenToPage } from './interaction';
 import { watchLateContent } from './late-content';
 import { PageHighlights } from './page-highlights';
@@ -80,8 +79,8 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
 
   return {
     handlers: {
-      'content.summary': () => {
-        const address = resolveAddress(pageAddressOf(doc));
+      'content.summary': async () => {
+        const address = await highlights.address().catch(() => null);
         return {
           url: address?.url ?? doc.URL,
           urlKey: address?.key ?? null,

@@ -7,9 +7,18 @@
 import type { TagsProtocol } from '../db/tags-messages';
 import type { Catalog, Locale } from '../i18n';
 import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../db/types';
+import type { PageAddress, ResolvedAddress } from '../url/normalize';
+
+export type { PageAddress, ResolvedAddress };
 
 /** What the content script knows of an article when it first saves a highlight in it. */
 export type ArticleInput = Omit<ArticleRecord, 'id' | 'tags' | 'userEdited' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * What the content script sends about an article: everything but its address, which the
+ * background resolves from the tab's real URL and the page's address claims.
+ */
+export type ArticleDescription = Omit<ArticleInput, 'url' | 'urlKey'>;
 
 export type NewHighlight = Pick<HighlightRecord, 'selectors' | 'color' | 'note' | 'tags'>;
 
@@ -26,6 +35,15 @@ export interface PageAnnotations {
   highlights: HighlightRecord[];
 }
 
+/** A page's annotations with the address the background resolved for it (the content script's page key). */
+export type PageAnnotationsReply = PageAnnotations & { address: ResolvedAddress };
+
+/**
+ * Which page to read. A content script sends its page's address claims and gets that page's
+ * annotations (the background resolves the key); only extension pages may name a key.
+ */
+export type PageQuery = PageAddress | { urlKey: string };
+
 export interface StorageStats {
   articles: number;
   highlights: number;
@@ -34,8 +52,13 @@ export interface StorageStats {
 
 /** Tag and topic messages are defined beside their handlers in lib/db/tags-messages.ts. */
 export interface BackgroundProtocol extends TagsProtocol {
-  'annotations.forPage': { request: { urlKey: string }; response: PageAnnotations };
-  'highlight.create': { request: { article: ArticleInput; highlight: NewHighlight }; response: HighlightRecord };
+  'annotations.forPage': { request: PageQuery; response: PageAnnotationsReply };
+  /** The address the background believes for a page, from its claims (null: not an http(s) page). */
+  'address.resolve': { request: PageAddress; response: ResolvedAddress | null };
+  'highlight.create': {
+    request: { article: ArticleDescription; address: PageAddress; highlight: NewHighlight };
+    response: HighlightRecord;
+  };
   'highlight.update': { request: { id: string; patch: HighlightPatch }; response: HighlightRecord };
   'highlight.delete': { request: { id: string }; response: HighlightRecord | null };
   /** Puts a deleted highlight back, as it was (undo). */

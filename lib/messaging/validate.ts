@@ -37,6 +37,18 @@ export const articleInputSchema = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
 });
 
+/** An article as the content script describes it: the address comes separately, as claims. */
+export const articleDescriptionSchema = v.omit(articleInputSchema, ['url', 'urlKey']);
+
+const addressClaim = v.nullish(v.pipe(v.string(), v.maxLength(MAX_FIELD)));
+
+/** A page's address claims: its location and what its canonical link and og:url say. */
+export const pageAddressSchema = v.object({
+  location: v.pipe(v.string(), v.maxLength(MAX_FIELD)),
+  canonical: addressClaim,
+  ogUrl: addressClaim,
+});
+
 export const newHighlightSchema = v.object({
   selectors: v.object({
     quote: v.object({

@@ -16,16 +16,8 @@ function isTrackingParam(name: string): boolean {
   return lower.startsWith('utm_') || lower.startsWith('pk_') || TRACKING_PARAMS.has(lower);
 }
 
-/** The host without a leading "www." and without "m." mobile prefixes, for same-site checks. */
-function siteOf(hostname: string): string {
-  const labels = hostname.toLowerCase().split('.');
-  // Last two labels, or three where the second-level label is a generic one (co.uk, com.cn).
-  const generic = /^(co|com|net|org|gov|edu|ac|or|ne|go)$/;
-  const take = labels.length >= 3 && generic.test(labels[labels.length - 2] ?? '') ? 3 : 2;
-  return labels.slice(-take).join('.');
-}
-
-function parseHttpUrl(value: string | null | undefined, base?: string): URL | null {
+/** Parses an absolute (or, with `base`, relative) http(s) URL; null for anything else. */
+export function parseHttpUrl(value: string | null | undefined, base?: string): URL | null {
   if (!value) return null;
   try {
     const url = new URL(value.trim(), base);
@@ -57,6 +49,10 @@ export function urlKey(value: string): string | null {
   return `${host}${port}${path}${query}`;
 }
 
+/**
+ * What a page says about its address. The content script reads these; only
+ * the background decides which one is believed (lib/url/trust.ts).
+ */
 export interface PageAddress {
   /** The address the browser shows. */
   location: string;
@@ -73,24 +69,11 @@ export interface ResolvedAddress {
   key: string;
 }
 
-/**
- * Picks the article's address: the canonical link, else og:url, else the
- * location. A page may only claim an address on its own site, so a hostile
- * page cannot attach its highlights to another site's article.
- */
-export function resolveAddress(address: PageAddress): ResolvedAddress | null {
-  const location = parseHttpUrl(address.location);
-  if (!location) return null;
-  const site = siteOf(location.hostname);
-  for (const candidate of [address.canonical, address.ogUrl]) {
-    const url = parseHttpUrl(candidate, location.href);
-    if (url && siteOf(url.hostname) === site) {
-      url.hash = '';
-      return { url: stripTracking(url), key: urlKey(url.href)! };
-    }
-  }
-  location.hash = '';
-  return { url: stripTracking(location), key: urlKey(location.href)! };
+/** The address to cite and the key of a URL: no fragment, no tracking parameters. */
+export function addressOf(url: URL): ResolvedAddress {
+  const copy = new URL(url.href);
+  copy.hash = '';
+  return { url: stripTracking(copy), key: urlKey(copy.href)! };
 }
 
 function stripTracking(url: URL): string {

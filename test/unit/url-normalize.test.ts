@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAddress, urlKey } from '../../lib/url/normalize';
+import { urlKey } from '../../lib/url/normalize';
+import { resolveAddress } from '../../lib/url/trust';
 
 describe('urlKey', () => {
   it('drops scheme, www, fragment, default port and tracking parameters', () => {

@@ -7,7 +7,15 @@ import { askBackground } from '../../../lib/messaging';
 import { withoutSearchTerms } from '../../../lib/library';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
-const sender = {};
+/** The side panel (an extension page), and the content script of the article's tab. */
+const sender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' };
+const contentSender = { id: 'test-extension-id', url: articleInput().url, tab: { id: 7 } } as never;
+const { url, urlKey, ...description } = articleInput();
+const createRequest = (overrides: { article?: object; location?: string } = {}) => ({
+  article: { ...description, ...overrides.article },
+  address: { location: overrides.location ?? url, canonical: null, ogUrl: null },
+  highlight: newHighlight(),
+});
 
 describe('message router', () => {
   it('ignores messages that are not Gloss envelopes', () => {
@@ -25,10 +33,10 @@ describe('message router', () => {
   it('stores a highlight sent by a content script and answers the page query', async () => {
     const db = openDatabase(uniqueDbName());
     const route = createRouter(backgroundHandlers(db));
-    const created = await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender);
-    expect(created).toMatchObject({ ok: true, value: { color: 'yellow', status: 'anchored' } });
-    const page = await route(envelope('annotations.forPage', { urlKey: articleInput().urlKey }), sender);
-    expect(page).toMatchObject({ ok: true, value: { highlights: [{ selectors: { quote: { exact: '屋场恳谈会' } } }] } });
+    const created = await route(envelope('highlight.create', createRequest()), contentSender);
+    expect(created).toMatchObject({ ok: true, value: { color: 'yellow', status: 'anchored', urlKey } });
+    const page = await route(envelope('annotations.forPage', { location: url }), contentSender);
+    expect(page).toMatchObject({ ok: true, value: { address: { url, key: urlKey }, highlights: [{ selectors: { quote: { exact: '屋场恳谈会' } } }] } });
     await db.delete();
   });
 
@@ -36,16 +44,18 @@ describe('message router', () => {
     const db = openDatabase(uniqueDbName());
     const route = createRouter(backgroundHandlers(db));
     const cases: [string, unknown][] = [
-      ['article.url', { article: articleInput({ url: 'javascript:alert(1)' }), highlight: newHighlight() }],
-      ['highlight.color', { article: articleInput(), highlight: newHighlight('x', { color: '<img src=x onerror=alert(1)>' }) }],
-      ['highlight.selectors.quote.exact', { article: articleInput(), highlight: newHighlight('') }],
-      ['article', { highlight: newHighlight() }],
-      ['highlight.tags', { article: articleInput(), highlight: newHighlight('x', { tags: Array(101).fill('t') }) }],
+      ['http(s)', createRequest({ location: 'javascript:alert(1)' })],
+      ['article.title', createRequest({ article: { title: 'x'.repeat(10_001) } })],
+      ['highlight.color', { ...createRequest(), highlight: newHighlight('x', { color: '<img src=x onerror=alert(1)>' }) }],
+      ['highlight.selectors.quote.exact', { ...createRequest(), highlight: newHighlight('') }],
+      ['article', { address: createRequest().address, highlight: newHighlight() }],
+      ['page address', { article: description, highlight: newHighlight() }],
+      ['highlight.tags', { ...createRequest(), highlight: newHighlight('x', { tags: Array(101).fill('t') }) }],
     ];
     for (const [field, data] of cases) {
       const reply = await route(envelope('highlight.create', data), sender);
       expect(reply, field).toMatchObject({ ok: false });
-      expect((reply as { error: string }).error, field).toContain(field.split('.').slice(1).join('.') || field);
+      expect((reply as { error: string }).error, field).toContain(field.includes('.') ? field.split('.').slice(1).join('.') : field);
     }
     expect(await db.highlights.count()).toBe(0);
     expect(await db.articles.count()).toBe(0);
@@ -56,7 +66,7 @@ describe('message router', () => {
     const db = openDatabase(uniqueDbName());
     const changedKeys: string[] = [];
     const route = createRouter(backgroundHandlers(db, { highlightsChanged: (key) => changedKeys.push(key) }));
-    const created = (await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender)) as {
+    const created = (await route(envelope('highlight.create', createRequest()), sender)) as {
       value: { id: string };
     };
     const deleted = (await route(envelope('highlight.delete', { id: created.value.id }), sender)) as { value: object };
@@ -72,7 +82,7 @@ describe('message router', () => {
   it('applies article corrections and refuses fields that are not correctable', async () => {
     const db = openDatabase(uniqueDbName());
     const route = createRouter(backgroundHandlers(db));
-    const created = (await route(envelope('highlight.create', { article: articleInput(), highlight: newHighlight() }), sender)) as {
+    const created = (await route(envelope('highlight.create', createRequest()), sender)) as {
       value: { articleId: string };
     };
     const id = created.value.articleId;
@@ -87,7 +97,7 @@ describe('message router', () => {
     const db = openDatabase(uniqueDbName());
     const route = createRouter(backgroundHandlers(db));
     // fakeBrowser drops answers given as Promises, so route sendMessage straight to the router.
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => route(message, {})) as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => route(message, sender)) as never);
     expect(await askBackground('stats.get', null)).toEqual({ articles: 0, highlights: 0, tags: 0 });
     await expect(askBackground('highlight.delete', { id: '' })).rejects.toThrow(/Invalid id/);
     await db.delete();
