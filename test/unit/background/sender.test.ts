@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { classifySender } from '../../../lib/background/sender';
 import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { createHighlight } from '../../../lib/db/repository';
 import type { HighlightRecord } from '../../../lib/db/types';
 import { withoutSearchTerms } from '../../../lib/library';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
+import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
 const VICTIM = 'https://victim.github.io/diary/2024-05-01.html';
@@ -16,7 +18,12 @@ const ATTACKER = 'https://attacker.github.io/lure.html';
 const panel = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' } as never;
 const pageAt = (url: string) => ({ id: 'test-extension-id', url, tab: { id: 3 }, frameId: 0 }) as never;
 const { url: _url, urlKey: _key, ...description } = articleInput();
-const article = (title: string): ArticleDescription => ({ ...description, title });
+/**
+ * An article as a content script sends it. `claimed` is the address a page would put in it
+ * (the canonical it names): the background must ignore it and use the sender's own page.
+ */
+const article = (title: string, claimed: string): ArticleDescription =>
+  ({ ...description, title, url: claimed, urlKey: urlKey(claimed) }) as ArticleDescription;
 const claims = (location: string, canonical: string | null = null, ogUrl: string | null = canonical) => ({ location, canonical, ogUrl });
 
 let db: GlossDatabase;
@@ -26,11 +33,11 @@ let victimNote: HighlightRecord;
 beforeEach(async () => {
   db = openDatabase(uniqueDbName());
   handlers = backgroundHandlers(db);
-  const created = await handlers['highlight.create'](
-    { article: article('Victim diary'), address: claims(VICTIM), highlight: newHighlight('屋场恳谈会', { note: 'private note', tags: ['a', 'c'] }) },
-    pageAt(VICTIM),
+  victimNote = await createHighlight(
+    db,
+    articleInput({ url: VICTIM, urlKey: urlKey(VICTIM)!, title: 'Victim diary' }),
+    newHighlight('屋场恳谈会', { note: 'private note', tags: ['a', 'c'] }),
   );
-  victimNote = created;
 });
 
 afterEach(async () => {
@@ -85,7 +92,7 @@ describe('reading: the background resolves the page from the sender, never from 
 describe('creating: the article address is recomputed from the sender', () => {
   it('stores an attacker’s highlight under the attacker’s page and leaves the victim’s article alone', async () => {
     const record = await handlers['highlight.create'](
-      { article: article('Overwritten?'), address: claims(ATTACKER, VICTIM), highlight: newHighlight('屋场恳谈会') },
+      { article: article('Overwritten?', VICTIM), address: claims(ATTACKER, VICTIM), highlight: newHighlight('屋场恳谈会') },
       pageAt(ATTACKER),
     );
     expect(record.urlKey).toBe('attacker.github.io/lure.html');
@@ -97,9 +104,8 @@ describe('creating: the article address is recomputed from the sender', () => {
   });
 
   it('ignores an address smuggled inside the article description', async () => {
-    const smuggled = { ...article('x'), url: VICTIM, urlKey: victimNote.urlKey } as ArticleDescription;
     const record = await handlers['highlight.create'](
-      { article: smuggled, address: claims(ATTACKER), highlight: newHighlight('屋场恳谈会') },
+      { article: article('x', VICTIM), address: claims(ATTACKER), highlight: newHighlight('屋场恳谈会') },
       pageAt(ATTACKER),
     );
     expect(record.urlKey).toBe('attacker.github.io/lure.html');
@@ -120,7 +126,7 @@ describe('changing by id: a web page touches only its own site’s highlights', 
   it('refuses a restore that would overwrite another site’s highlight or join another site’s article', async () => {
     const from = pageAt(ATTACKER);
     const own = await handlers['highlight.create'](
-      { article: article('Lure'), address: claims(ATTACKER), highlight: newHighlight('屋场恳谈会') },
+      { article: article('Lure', ATTACKER), address: claims(ATTACKER), highlight: newHighlight('屋场恳谈会') },
       from,
     );
     // Own key, but the victim's id: would replace the victim's record.
@@ -142,7 +148,7 @@ describe('changing by id: a web page touches only its own site’s highlights', 
     expect(withoutSearchTerms((await db.highlights.get(victimNote.id))!)).toEqual(deleted);
 
     const onCoUk = await handlers['highlight.create'](
-      { article: article('UK'), address: claims('https://www.example.co.uk/a'), highlight: newHighlight('屋场恳谈会') },
+      { article: article('UK', 'https://www.example.co.uk/a'), address: claims('https://www.example.co.uk/a'), highlight: newHighlight('屋场恳谈会') },
       pageAt('https://www.example.co.uk/a'),
     );
     expect((await handlers['highlight.update']({ id: onCoUk.id, patch: { color: 'blue' } }, pageAt('https://m.example.co.uk/a'))).color).toBe('blue');
@@ -154,7 +160,7 @@ describe('changing by id: a web page touches only its own site’s highlights', 
   it('keeps localhost apps on different ports apart', async () => {
     const app = 'http://localhost:3000/notes';
     const own = await handlers['highlight.create'](
-      { article: article('App'), address: claims(app), highlight: newHighlight('屋场恳谈会') },
+      { article: article('App', app), address: claims(app), highlight: newHighlight('屋场恳谈会') },
       pageAt(app),
     );
     await expect(handlers['highlight.delete']({ id: own.id }, pageAt('http://localhost:4000/'))).rejects.toThrow(/another site/);
