@@ -29,10 +29,11 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     ...tagHandlers(db, effects),
     'annotations.forPage': async (data, sender) => {
       const from = classifySender(sender);
-      if (data && 'urlKey' in data) {
+      if (typeof data === 'object' && data !== null && 'urlKey' in data) {
         assertExtension(from, "choose which page's highlights it reads");
-        const page = await annotationsForPage(db, checked(urlKeySchema, data.urlKey, 'URL key'));
-        return { ...page, address: { key: data.urlKey, url: page.articles[0]?.url ?? `https://${data.urlKey}` } };
+        const key = checked(urlKeySchema, data.urlKey, 'URL key');
+        const page = await annotationsForPage(db, key);
+        return { ...page, address: { key, url: page.articles[0]?.url ?? `https://${key}` } };
       }
       const address = addressFor(from, checked(pageAddressSchema, data, 'page address'));
       return { ...(await annotationsForPage(db, address.key)), address };

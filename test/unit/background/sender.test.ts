@@ -81,6 +81,12 @@ describe('reading: the background resolves the page from the sender, never from 
     expect(panelView.address).toEqual({ url: VICTIM, key: victimNote.urlKey });
   });
 
+  it('answers a malformed page query with a plain error', async () => {
+    await expect(Promise.resolve().then(() => handlers['annotations.forPage']('victim' as never, pageAt(ATTACKER)))).rejects.toThrow(
+      /Invalid page address/,
+    );
+  });
+
   it('resolves a page’s address for its summary the same way', async () => {
     expect(await handlers['address.resolve'](claims(ATTACKER, VICTIM), pageAt(ATTACKER))).toEqual({
       url: ATTACKER,
