@@ -14,6 +14,9 @@ import { PAGE_UI_CSS } from './styles';
 
 export const HOST_TAG = 'gloss-page-ui';
 
+/** What the user types in the popover stays in it for the page's bubbling listeners (capturing ones see it first: README). */
+const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
+
 /**
  * The host is made in a document without a custom-element registry: were the page to define
  * `gloss-page-ui` itself, creating it in the page's document would run the page's constructor
@@ -34,6 +37,7 @@ export const mountPageUi: MountUi = (doc, ui) => {
   shadow.append(style);
   const container = doc.createElement('div');
   shadow.append(container);
+  for (const type of TYPING_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
   doc.documentElement.append(host);
   render(
     // The strings come from the background: bundling both catalogs here would weigh on every page.

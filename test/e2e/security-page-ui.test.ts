@@ -141,6 +141,20 @@ describe('a page script cannot drive or read the in-page UI', () => {
     await page.mouse.click(point.x, point.y);
     await uiOf(page).waitFor('.popover');
     expect(await uiOf(page).value('.popover textarea')).toBe(NOTE);
+    // What the user types there does not bubble out to the page's listeners.
+    await page.evaluate(() => {
+      const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
+      for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) {
+        const listener = (event: Event) => heard.push(`${type}:${(event as KeyboardEvent).key ?? (event as InputEvent).data}`);
+        document.addEventListener(type, listener);
+        window.addEventListener(type, listener);
+      }
+    });
+    await uiOf(page).click('.popover textarea');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 99');
+    expect(await uiOf(page).value('.popover textarea')).toBe(`${NOTE} 99`);
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
 
     // The page clicks synthetically where the delete button is, and on every element it can reach.
     const del = (await uiOf(page).box('.popover [data-action="delete"]'))!;
