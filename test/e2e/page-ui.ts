@@ -99,6 +99,16 @@ export class PageUi {
     }
   }
 
+  /** Waits until the element has the keyboard focus (inside the closed root). */
+  async waitForFocus(selector: string, { timeout = 10_000 } = {}): Promise<void> {
+    const until = Date.now() + timeout;
+    const focused = 'function () { return this.getRootNode().activeElement === this; }';
+    while (!(await this.read<boolean>(selector, focused))) {
+      if (Date.now() > until) throw new Error(`${selector} in Gloss's UI never got the focus (${timeout} ms)`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   async text(selector: string): Promise<string | null> {
     return this.read<string>(selector, 'function () { return this.textContent; }');
   }

@@ -38,7 +38,7 @@ let server: StaticServer;
 beforeAll(async () => {
   server = await startServer((path) => {
     const html = { '/a.html': article('Alpha'), '/b.html': article('Beta'), '/c.html': article('Gamma'), '/d.html': article('Delta'),
-      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD) }[path];
+      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD), '/g.html': article('Eta') }[path];
     return html ? { body: html, contentType: 'text/html; charset=utf-8' } : null;
   });
   browser = await launchChromium({ extension: true });
@@ -118,7 +118,7 @@ describe('a page script cannot drive or read the in-page UI', () => {
     const errors = collectGlossErrors(page);
     // The user highlights with a note, saves it, closes the popover.
     await highlightWithKey(page, 'n', 'revised harbour budget');
-    await uiOf(page).waitFor('.popover textarea');
+    await uiOf(page).waitForFocus('.popover textarea');
     await page.keyboard.type(NOTE);
     await uiOf(page).click('.popover [data-action="save"]');
     await expect.poll(async () => (await highlightsOf(page.url()))[0]?.note).toBe(NOTE);
@@ -335,6 +335,22 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     expect(again.result.value).toBe(true);
     await cdp.detach();
     await panel.close();
+    await page.close();
+  });
+
+  // Last: it reloads the extension.
+  it('(c) after a real reload of the extension, the started event does stop the old copy', async () => {
+    const page = await open('/g.html');
+    await highlightWithKey(page, 'h', 'more buses');
+    await waitForPainted(page, 1);
+    const panel = await openExtensionPage(browser, 'popup.html');
+    await panel.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    // The old copy's extension context is gone; a new copy announcing itself (here the same event) stops it.
+    await page.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'new' } }));
+    }, browser.extensionId);
+    await waitForPainted(page, 0);
+    expect(await page.evaluate(() => document.querySelector('gloss-page-ui'))).toBeNull();
     await page.close();
   });
 });
