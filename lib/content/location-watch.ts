@@ -9,8 +9,6 @@ const MIN_GAP_MS = 300;
 /** Without the Navigation API (older Firefox) `pushState` fires no event: look now and then. */
 const POLL_MS = 1000;
 
-interface NavigationLike extends EventTarget {}
-
 export function watchLocation(win: Window, onChange: () => void): () => void {
   let last = win.location.href;
   let lastCheck = 0;
@@ -35,7 +33,7 @@ export function watchLocation(win: Window, onChange: () => void): () => void {
     timer = setTimeout(check, Math.max(50, MIN_GAP_MS - (Date.now() - lastCheck)));
   };
 
-  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   const targets: [EventTarget, string][] = [
     [win, 'popstate'],
     [win, 'hashchange'],
