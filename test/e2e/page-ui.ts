@@ -30,22 +30,21 @@ export class PageUi {
 
   constructor(private readonly page: Page) {}
 
-  private readonly cdp = {
-    send: async <M extends Parameters<CDPSession['send']>[0]>(method: M, params: Parameters<CDPSession['send']>[1] & object) => {
-      this.session ??= this.page.context().newCDPSession(this.page);
-      return (await this.session).send(method, params as never);
-    },
+  /** CDPSession.send on a session opened on first use. */
+  private readonly send: CDPSession['send'] = async (method, params) => {
+    this.session ??= this.page.context().newCDPSession(this.page);
+    return (await this.session).send(method, params);
   };
 
   /** The closed shadow root's remote object, or null while Gloss has not mounted its UI. */
   private async root(): Promise<string | null> {
-    const { result } = await this.cdp.send('Runtime.evaluate', { expression: `document.querySelector('${HOST}')` });
+    const { result } = await this.send('Runtime.evaluate', { expression: `document.querySelector('${HOST}')` });
     if (!result.objectId) return null;
-    const { node } = await this.cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 0, pierce: true });
+    const { node } = await this.send('DOM.describeNode', { objectId: result.objectId, depth: 0, pierce: true });
     const shadow = node.shadowRoots?.[0];
-    await this.cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    await this.send('Runtime.releaseObject', { objectId: result.objectId });
     if (!shadow) return null;
-    const { object } = await this.cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { object } = await this.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     return object.objectId ?? null;
   }
 
@@ -54,14 +53,14 @@ export class PageUi {
     const root = await this.root();
     if (!root) return null;
     try {
-      const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      const { result } = await this.send('Runtime.callFunctionOn', {
         objectId: root,
         functionDeclaration: 'function (selector) { return this.querySelector(selector); }',
         arguments: [{ value: selector }],
       });
       return result.objectId ?? null;
     } finally {
-      await this.cdp.send('Runtime.releaseObject', { objectId: root });
+      await this.send('Runtime.releaseObject', { objectId: root });
     }
   }
 
@@ -70,10 +69,10 @@ export class PageUi {
     const element = await this.find(selector);
     if (!element) return null;
     try {
-      const { result } = await this.cdp.send('Runtime.callFunctionOn', { objectId: element, functionDeclaration: fn, returnByValue: true });
+      const { result } = await this.send('Runtime.callFunctionOn', { objectId: element, functionDeclaration: fn, returnByValue: true });
       return result.value as T;
     } finally {
-      await this.cdp.send('Runtime.releaseObject', { objectId: element });
+      await this.send('Runtime.releaseObject', { objectId: element });
     }
   }
 
@@ -123,11 +122,11 @@ export class PageUi {
     const element = await this.find(selector);
     if (!element) return null;
     try {
-      const { model } = await this.cdp.send('DOM.getBoxModel', { objectId: element });
+      const { model } = await this.send('DOM.getBoxModel', { objectId: element });
       const [x1, y1, x2, , , y3] = model.border;
       return { x: x1!, y: y1!, width: x2! - x1!, height: y3! - y1! };
     } finally {
-      await this.cdp.send('Runtime.releaseObject', { objectId: element });
+      await this.send('Runtime.releaseObject', { objectId: element });
     }
   }
 
@@ -144,9 +143,9 @@ export class PageUi {
     const element = await this.find(selector);
     if (!element) throw new Error(`Gloss's UI has no ${selector}`);
     try {
-      await this.cdp.send('Runtime.callFunctionOn', { objectId: element, functionDeclaration: fn, awaitPromise: true });
+      await this.send('Runtime.callFunctionOn', { objectId: element, functionDeclaration: fn, awaitPromise: true });
     } finally {
-      await this.cdp.send('Runtime.releaseObject', { objectId: element });
+      await this.send('Runtime.releaseObject', { objectId: element });
     }
   }
 
