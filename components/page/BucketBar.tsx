@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { colorOf } from '@/lib/highlight';
 import type { UiController } from '@/lib/content/ui-state';
+import { trusted } from './trusted';
 
 interface Bucket {
   top: number;
@@ -67,7 +68,7 @@ export function BucketBar({ ui, version }: { ui: UiController; version: number }
           title={t('hlJumpTo', bucket.label)}
           aria-label={t('hlJumpTo', bucket.label)}
           data-count={bucket.ids.length}
-          onClick={() => ui.highlights.scrollTo(bucket.ids[0]!)}
+          onClick={trusted(() => ui.highlights.scrollTo(bucket.ids[0]!))}
         />
       ))}
     </nav>

@@ -4,6 +4,7 @@ import type { UiController } from '@/lib/content/ui-state';
 import { BucketBar } from './BucketBar';
 import { Popover } from './Popover';
 import { Toolbar } from './Toolbar';
+import { trusted } from './trusted';
 
 /** Everything Gloss shows inside the page: toolbar, popover, bucket bar, messages. */
 export function PageUi({ ui }: { ui: UiController }) {
@@ -32,7 +33,7 @@ export function PageUi({ ui }: { ui: UiController }) {
         <div class="message" role="status">
           {message.detail !== undefined ? t(message.key, message.detail) : t(message.key)}
           {message.undo && (
-            <button class="text-button undo" data-action="undo" onClick={message.undo}>
+            <button class="text-button undo" data-action="undo" onClick={trusted(message.undo)}>
               {t('hlUndo')}
             </button>
           )}

@@ -4,6 +4,7 @@ import { colorOf, HIGHLIGHT_COLORS } from '@/lib/highlight';
 import type { LiveHighlight } from '@/lib/content/page-highlights';
 import type { UiController, UiState } from '@/lib/content/ui-state';
 import { placeNear } from './placement';
+import { trusted } from './trusted';
 
 const parseTags = (value: string) =>
   [...new Set(value.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100).map((tag) => tag.slice(0, 200));
@@ -38,7 +39,7 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
       role="dialog"
       aria-label={t('hlPopoverLabel')}
       style={{ ...placeNear(popover.box, 320, 260), '--swatch': colorOf(record.color).swatch }}
-      onKeyDown={onKeyDown}
+      onKeyDown={trusted(onKeyDown)}
     >
       <div class="popover-head">
         {HIGHLIGHT_COLORS.map((color) => (
@@ -50,11 +51,11 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
             aria-pressed={color.id === record.color}
             title={ui.colorNames[color.id] || t(color.nameKey)}
             aria-label={ui.colorNames[color.id] || t(color.nameKey)}
-            onClick={() => void ui.run(() => ui.highlights.update(record.id, { color: color.id }))}
+            onClick={trusted(() => void ui.run(() => ui.highlights.update(record.id, { color: color.id })))}
           />
         ))}
         <span class="grow" />
-        <button class="text-button" data-action="close" aria-label={t('hlClose')} onClick={() => ui.closePopover()}>
+        <button class="text-button" data-action="close" aria-label={t('hlClose')} onClick={trusted(() => ui.closePopover())}>
           ✕
         </button>
       </div>
@@ -85,13 +86,13 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
         onInput={(event) => setTags(event.currentTarget.value)}
       />
       <div class="actions">
-        <button class="text-button" data-action="link" onClick={() => void ui.copy(ui.highlights.deepLink(record.id) ?? '')}>
+        <button class="text-button" data-action="link" onClick={trusted(() => void ui.copy(ui.highlights.deepLink(record.id) ?? ''))}>
           {t('hlCopyLink')}
         </button>
-        <button class="text-button danger" data-action="delete" onClick={() => void ui.remove(record.id)}>
+        <button class="text-button danger" data-action="delete" onClick={trusted(() => void ui.remove(record.id))}>
           {t('hlDelete')}
         </button>
-        <button class="primary" data-action="save" disabled={!dirty} onClick={save}>
+        <button class="primary" data-action="save" disabled={!dirty} onClick={trusted(save)}>
           {t('hlSave')}
         </button>
       </div>

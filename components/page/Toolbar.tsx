@@ -2,6 +2,7 @@ import { useI18n } from '@/components/i18n';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight';
 import type { UiController, UiState } from '@/lib/content/ui-state';
 import { placeNear } from './placement';
+import { trusted } from './trusted';
 
 export function Toolbar({ ui, toolbar }: { ui: UiController; toolbar: NonNullable<UiState['toolbar']> }) {
   const { t } = useI18n();
@@ -23,17 +24,17 @@ export function Toolbar({ ui, toolbar }: { ui: UiController; toolbar: NonNullabl
           style={{ background: color.swatch }}
           title={t('hlHighlightAs', ui.colorNames[color.id] || t(color.nameKey), index + 1)}
           aria-label={t('hlHighlightAs', ui.colorNames[color.id] || t(color.nameKey), index + 1)}
-          onClick={() => void ui.highlight(color.id)}
+          onClick={trusted(() => void ui.highlight(color.id))}
         />
       ))}
       <span class="sep" />
-      <button class="text-button" data-action="note" title="n" onClick={() => void ui.highlight(undefined, 'note')}>
+      <button class="text-button" data-action="note" title="n" onClick={trusted(() => void ui.highlight(undefined, 'note'))}>
         {t('hlAddNote')}
       </button>
-      <button class="text-button" data-action="tag" onClick={() => void ui.highlight(undefined, 'tags')}>
+      <button class="text-button" data-action="tag" onClick={trusted(() => void ui.highlight(undefined, 'tags'))}>
         {t('hlAddTag')}
       </button>
-      <button class="text-button" data-action="copy" onClick={() => void ui.copyQuote()}>
+      <button class="text-button" data-action="copy" onClick={trusted(() => void ui.copyQuote())}>
         {t('hlCopyQuote')}
       </button>
     </div>

@@ -2,7 +2,9 @@
  * Page events that drive the in-page UI: a finished selection shows the
  * toolbar, its keys act on it, a click or a hover on a painted highlight
  * opens its popover. Every handler is guarded: a hostile page must never see
- * one of our errors.
+ * one of our errors, and only the user's own input acts (a page script's
+ * `dispatchEvent` makes events with `isTrusted` false; a scripted selection
+ * may show the toolbar, but only a real key press or click acts on it).
  */
 import { highlightsAtPoint } from '@/lib/highlight';
 import { highlightableSelection } from './selection';
@@ -12,6 +14,7 @@ const HOVER_DWELL_MS = 500;
 
 function guard<E extends Event>(handler: (event: E) => void): (event: E) => void {
   return (event) => {
+    if (!event.isTrusted) return;
     try {
       handler(event);
     } catch (error) {

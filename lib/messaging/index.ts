@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundProtocol, ContentProtocol, MessageType, RequestOf, ResponseOf } from './protocol';
+import { limitPerTab } from './rate-limit';
 import { envelope, listen, unwrap, type Handlers, type Reply } from './transport';
 
 export type * from './protocol';
 export { createRouter, type Handlers, type Reply } from './transport';
+export { RATE_LIMITED_MESSAGE } from './rate-limit';
 
 /** Asks the background (from a content script or an extension page). */
 export async function askBackground<K extends MessageType<BackgroundProtocol>>(
@@ -24,5 +26,6 @@ export async function askTab<K extends MessageType<ContentProtocol>>(
   return unwrap(reply, type);
 }
 
-export const answerInBackground = (handlers: Handlers<BackgroundProtocol>) => listen(handlers);
+/** Answers every context's requests; each tab's content script is rate-limited (rate-limit.ts). */
+export const answerInBackground = (handlers: Handlers<BackgroundProtocol>) => listen(limitPerTab(handlers, browser.runtime.getURL('/')));
 export const answerInContent = (handlers: Handlers<ContentProtocol>) => listen(handlers);

@@ -116,5 +116,55 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
   expect(listed).toBe(quote);
 });
 
+it('keeps its in-page UI closed to the page and acts only on the user\'s own key press in Firefox', async () => {
+  const url = `${server.origin}/fixtures/news-zh/03-portal-article-shigu.html`;
+  const page = await firefox.newPage();
+  await page.goto(url);
+  const ui = await extensionPage('popup.html');
+  const highlightCount = () =>
+    ui.evaluate(async (target) => {
+      for (const tab of await browser.tabs.query({})) {
+        const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+        if (reply?.ok && reply.value.url === target) return reply.value.highlightCount as number;
+      }
+      return null;
+    }, url);
+  expect(await untilAnswered(highlightCount, 'the content script')).toBe(0);
+
+  // A scripted selection, then a synthetic "h" from the page: nothing.
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length > 80)!;
+    const range = document.createRange();
+    range.setStart(paragraph.firstChild!, 2);
+    range.setEnd(paragraph.firstChild!, 12);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  // The toolbar shows for it (Gloss mounts its UI then): from here on a real "h" would highlight.
+  await untilAnswered(() => page.evaluate(() => (document.querySelector('gloss-page-ui') ? true : null)), 'the toolbar');
+  await new Promise((done) => setTimeout(done, 300));
+  await page.evaluate(() => {
+    for (const target of [document.body, document, window]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
+  });
+  await new Promise((done) => setTimeout(done, 800));
+  expect(await highlightCount()).toBe(0);
+
+  // The user's own key press highlights.
+  await page.keyboard.press('h');
+  await untilAnswered(async () => ((await highlightCount()) === 1 ? true : null), 'the highlight');
+
+  // The UI is drawn (the bucket bar on the right edge is hit by the page as the host element), its root is closed.
+  const seen = await untilAnswered(
+    () =>
+      page.evaluate(() => {
+        const host = document.querySelector('gloss-page-ui');
+        const hit = document.elementFromPoint(document.documentElement.clientWidth - 4, innerHeight / 2);
+        return hit === host ? { host: Boolean(host), shadowRoot: host?.shadowRoot ?? null } : null;
+      }),
+    'the bucket bar',
+  );
+  expect(seen).toEqual({ host: true, shadowRoot: null });
+});
+
 /** The WebExtension API as extension pages see it in Firefox. */
 declare const browser: typeof chrome;

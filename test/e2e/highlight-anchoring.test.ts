@@ -8,6 +8,7 @@ import { launchChromium, sharedFixtureRoute, startServer, type Launched, type St
 import {
   askContent, collectGlossErrors, corpusRoute, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted,
 } from './highlight-helpers';
+import { uiOf } from './page-ui';
 
 const CORPUS_ID = 'bdb56ac83513635db1d8b9eb46b2da4c0de8da2f1f28f5bf5163df3eb3d3ec06';
 const ZH = '/fixtures/news-zh/02-founder-article-lead.html';
@@ -69,7 +70,7 @@ describe('highlights in Chromium', () => {
     });
     const selected = await selectText(page, from!, to!);
     expect(selected).toMatch(/\n/);
-    await page.waitForSelector('gloss-page-ui .toolbar');
+    await uiOf(page).waitFor('.toolbar');
     await page.keyboard.press('2');
     await waitForPainted(page, 1);
     const painted = (await paintedTexts(page))['gloss-green']!;
@@ -132,8 +133,8 @@ describe('highlights in Chromium', () => {
       return { x: rect.left + 5, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
-    await page.waitForSelector('gloss-page-ui .popover [data-status="anchored-fuzzy"]');
-    expect(await page.textContent('gloss-page-ui .popover ins')).toBe(edited);
+    await uiOf(page).waitFor('.popover [data-status="anchored-fuzzy"]');
+    expect(await uiOf(page).text('.popover ins')).toBe(edited);
     expect(errors).toEqual([]);
     edits = [];
     await page.close();
@@ -164,18 +165,18 @@ describe('highlights in Chromium', () => {
       return { x: rect.left + 4, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(point.x, point.y);
-    await page.waitForSelector('gloss-page-ui .popover');
-    expect(await page.textContent('gloss-page-ui .popover .quote')).toBe(first);
-    await page.click('gloss-page-ui .popover [data-action="delete"]');
+    await uiOf(page).waitFor('.popover');
+    expect(await uiOf(page).text('.popover .quote')).toBe(first);
+    await uiOf(page).click('.popover [data-action="delete"]');
     await waitForPainted(page, 1);
     expect((await paintedTexts(page))['gloss-purple']).toEqual([second]);
     // Undo puts it back, painted on the same text; then delete it for good.
-    await page.click('gloss-page-ui .message [data-action="undo"]');
+    await uiOf(page).click('.message [data-action="undo"]');
     await waitForPainted(page, 2);
     expect((await paintedTexts(page))['gloss-pink']).toEqual([first]);
     await page.mouse.click(point.x, point.y);
-    await page.waitForSelector('gloss-page-ui .popover');
-    await page.click('gloss-page-ui .popover [data-action="delete"]');
+    await uiOf(page).waitFor('.popover');
+    await uiOf(page).click('.popover [data-action="delete"]');
     await waitForPainted(page, 1);
     const rows = await readStore<{ selectors: { quote: { exact: string } } }>(browser, 'highlights');
     expect(rows.some((r) => r.selectors.quote.exact === first)).toBe(false);

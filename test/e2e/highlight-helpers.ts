@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { SHARED, type Launched, type Served } from './harness';
+import { uiOf } from './page-ui';
 import { askContent as askTab, openExtensionPage, readStoreIn, tabIdOf } from './panel-helpers';
 
 /** /corpus/<id>.html serves a scrapinghub-dev page, unzipped. */
@@ -68,7 +69,7 @@ export async function highlightWithKey(page: Page, key: string, from: string, to
   for (let attempt = 0; ; attempt++) {
     await selectText(page, from, to);
     try {
-      await page.waitForSelector('gloss-page-ui .toolbar', { timeout: attempt < 4 ? 2000 : 30_000 });
+      await uiOf(page).waitFor('.toolbar', { timeout: attempt < 4 ? 2000 : 30_000 });
       break;
     } catch (error) {
       if (attempt >= 4) throw error;

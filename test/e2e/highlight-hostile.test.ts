@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Launched, type StaticServer } from './harness';
 import { collectGlossErrors, highlightWithKey, paintedTexts, selectText, waitForPainted } from './highlight-helpers';
+import { uiOf } from './page-ui';
 
 const HOSTILE = `<!doctype html><html><head><meta charset="utf-8"><title>Hostile</title>
 <style>
@@ -61,18 +62,18 @@ describe('Gloss on a hostile page', () => {
     await page.evaluate(() => (document.getElementById('field') as HTMLInputElement).setSelectionRange(0, 10));
     await page.keyboard.press('h');
     await page.waitForTimeout(500);
-    expect(await page.$('gloss-page-ui .toolbar')).toBeNull();
+    expect(await uiOf(page).has('.toolbar')).toBe(false);
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await selectText(page, 'committee approved', 'harbou');
-    await page.waitForSelector('gloss-page-ui .toolbar');
+    await uiOf(page).waitFor('.toolbar');
     await page.keyboard.press('h');
     await waitForPainted(page, 1);
     expect((await paintedTexts(page))['gloss-yellow']).toEqual(['committee approved the revised harbou']);
 
     await highlightWithKey(page, 'n', 'deeply nested text');
     await waitForPainted(page, 2);
-    await page.waitForSelector('gloss-page-ui .popover textarea');
+    await uiOf(page).waitFor('.popover textarea');
 
     await page.reload();
     await waitForPainted(page, 2);
@@ -90,17 +91,18 @@ describe('Gloss on a hostile page', () => {
     await waitForPainted(page, 2);
     const before = await paintedTexts(page);
     await selectText(page, 'Second paragraph');
-    await page.waitForSelector('gloss-page-ui .toolbar');
+    await uiOf(page).waitFor('.toolbar');
     // Select the toolbar's own button text, then press h: nothing new may be saved.
-    await page.evaluate(() => {
-      const root = document.querySelector('gloss-page-ui')!.shadowRoot!;
-      const button = root.querySelector('[data-action="copy"]')!;
-      const range = document.createRange();
-      range.selectNodeContents(button);
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    });
+    await uiOf(page).evaluateOn(
+      '[data-action="copy"]',
+      `function () {
+        const range = document.createRange();
+        range.selectNodeContents(this);
+        const selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }`,
+    )
     await page.waitForTimeout(500);
     await page.keyboard.press('h');
     await page.waitForTimeout(500);

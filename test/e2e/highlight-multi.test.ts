@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
 import { collectGlossErrors, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted } from './highlight-helpers';
+import { uiOf } from './page-ui';
 
 const PAGE = '/fixtures/news-zh/01-epaper-layout-front-page.html';
 let browser: Launched;
@@ -36,8 +37,8 @@ describe('highlights on a multi-story page', () => {
 
     // From the end of the first story into the second.
     await highlightWithKey(page, 'h', '化解率达100%', '以前纳税');
-    await page.waitForSelector('gloss-page-ui .message');
-    expect(await page.textContent('gloss-page-ui .message')).toMatch(/two articles|两篇文章/);
+    await uiOf(page).waitFor('.message');
+    expect(await uiOf(page).text('.message')).toMatch(/two articles|两篇文章/);
     expect(Object.values(await paintedTexts(page)).flat()).toEqual(['以前纳税、要跑到税务局']);
 
     await page.reload();
@@ -45,7 +46,7 @@ describe('highlights on a multi-story page', () => {
     expect((await paintedTexts(page))['gloss-yellow']).toEqual(['以前纳税、要跑到税务局']);
     // Selecting inside one story after a reload still works (detection runs again).
     await selectText(page, '市委副书记赖馨正');
-    await page.waitForSelector('gloss-page-ui .toolbar');
+    await uiOf(page).waitFor('.toolbar');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,356 @@
+/**
+ * Hostile page scripts against Gloss's in-page UI and its content script
+ * (issue 10, cases 3 and 4): synthetic input must not act, the UI (closed
+ * shadow root) must not be readable or clickable by the page, the page must
+ * not be able to switch Gloss off, see it announce itself, or flood the background.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startServer, type Launched, type StaticServer } from './harness';
+import { askContent, collectGlossErrors, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted } from './highlight-helpers';
+import { openExtensionPage } from './panel-helpers';
+import { uiOf } from './page-ui';
+
+const NOTE = 'private note 7431 about the harbour';
+const RATE_LIMITED = /too many requests/i;
+
+/** Every article page records, from its first script on, each message posted to the window. */
+const article = (title: string, extraHead = '') => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+<script>
+  window.__messages = [];
+  addEventListener('message', (event) => __messages.push(JSON.stringify(event.data) ?? String(event.data)));
+</script>${extraHead}</head><body>
+<article><h1>${title}</h1>
+<p id="first">The committee approved the revised harbour budget after a long night of debate in the town hall.</p>
+<p id="second">Residents asked for more buses on the northern route, and the council promised an answer by spring.</p>
+</article></body></html>`;
+
+/** A page that claims Gloss's tag as its own custom element, keeping the element's internals. */
+const INTERNALS_HEAD = `<script>
+  customElements.define('gloss-page-ui', class extends HTMLElement {
+    constructor() { super(); window.__internals = this.attachInternals(); }
+  });
+</script>`;
+
+let browser: Launched;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startServer((path) => {
+    const html = { '/a.html': article('Alpha'), '/b.html': article('Beta'), '/c.html': article('Gamma'), '/d.html': article('Delta'),
+      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD), '/g.html': article('Eta') }[path];
+    return html ? { body: html, contentType: 'text/html; charset=utf-8' } : null;
+  });
+  browser = await launchChromium({ extension: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function highlightsOf(url: string) {
+  const rows = await readStore<{ urlKey: string; note: string; selectors: { quote: { exact: string } } }>(browser, 'highlights');
+  const articles = await readStore<{ urlKey: string; url: string }>(browser, 'articles');
+  const keys = new Set(articles.filter((a) => a.url === url).map((a) => a.urlKey));
+  return rows.filter((r) => keys.has(r.urlKey));
+}
+
+/** Opens `path` and waits until Gloss's content script answers there. */
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await askContent(browser, page.url(), 'content.summary', null);
+  return page;
+}
+
+/** Centre of the first painted highlight's first line, in viewport coordinates. */
+function highlightPoint(page: Page) {
+  return page.evaluate(() => {
+    const range = [...CSS.highlights.values()].flatMap((h) => [...h])[0] as Range;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + 6, y: rect.top + rect.height / 2 };
+  });
+}
+
+/** What a page script dispatches to click like a user at (x, y): pointer and mouse events, then click(). */
+const SYNTHETIC_CLICK = `function synthClick(x, y) {
+  const target = document.elementFromPoint(x, y) || document.body;
+  const init = { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y, button: 0, pointerType: 'mouse', isPrimary: true };
+  for (const type of ['pointerover', 'pointermove', 'pointerdown', 'mousedown', 'pointerup', 'mouseup']) {
+    const Ctor = type.startsWith('pointer') ? PointerEvent : MouseEvent;
+    target.dispatchEvent(new Ctor(type, { ...init, buttons: type.endsWith('down') ? 1 : 0 }));
+  }
+  target.dispatchEvent(new MouseEvent('click', init));
+  target.click();
+  return target.tagName;
+}`;
+
+describe('a page script cannot drive or read the in-page UI', () => {
+  it('(a) a synthetic "h" after a scripted selection creates nothing; the real key does', async () => {
+    const page = await open('/a.html');
+    const errors = collectGlossErrors(page);
+    await selectText(page, 'committee approved');
+    // Showing the toolbar for a scripted selection is fine (the browser reports it as a real selectionchange) ...
+    await uiOf(page).waitFor('.toolbar');
+    // ... acting on it is not.
+    await page.evaluate(() => {
+      for (const key of ['h', 'n', '1', '3']) {
+        for (const target of [document.body, document, window]) {
+          target.dispatchEvent(new KeyboardEvent('keydown', { key, code: `Key${key.toUpperCase()}`, bubbles: true, composed: true }));
+        }
+      }
+    });
+    await page.waitForTimeout(800);
+    expect(await paintedTexts(page)).toEqual({});
+    expect(await highlightsOf(page.url())).toEqual([]);
+
+    // The same selection with the user's own key press is highlighted (so the test above can fail).
+    await page.keyboard.press('h');
+    await waitForPainted(page, 1);
+    expect((await highlightsOf(page.url())).map((h) => h.selectors.quote.exact)).toEqual(['committee approved']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('(b) the page cannot find, open, click or read the UI; only trusted clicks act', async () => {
+    const page = await open('/b.html');
+    const errors = collectGlossErrors(page);
+    // The user highlights with a note, saves it, closes the popover.
+    await highlightWithKey(page, 'n', 'revised harbour budget');
+    await uiOf(page).waitForFocus('.popover textarea');
+    await page.keyboard.type(NOTE);
+    await uiOf(page).click('.popover [data-action="save"]');
+    await expect.poll(async () => (await highlightsOf(page.url()))[0]?.note).toBe(NOTE);
+    await page.keyboard.press('Escape');
+    await uiOf(page).waitForGone('.popover');
+
+    // The host is there, its shadow root is not reachable.
+    expect(await page.evaluate(() => {
+      const host = document.querySelector('gloss-page-ui');
+      return { host: Boolean(host), shadowRoot: host ? host.shadowRoot : 'no host' };
+    })).toEqual({ host: true, shadowRoot: null });
+
+    // Synthetic clicks and hovers on the highlight do not open its popover (so the note is not even rendered).
+    const point = await highlightPoint(page);
+    await page.evaluate(`(${SYNTHETIC_CLICK})(${point.x}, ${point.y})`);
+    await page.waitForTimeout(900); // beyond the hover dwell
+    expect(await uiOf(page).has('.popover')).toBe(false);
+
+    // The user's own click opens it, with the note.
+    await page.mouse.click(point.x, point.y);
+    await uiOf(page).waitFor('.popover');
+    expect(await uiOf(page).value('.popover textarea')).toBe(NOTE);
+    // What the user types there does not bubble out to the page's listeners.
+    await page.evaluate(() => {
+      const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
+      for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input']) {
+        const listener = (event: Event) => heard.push(`${type}:${(event as KeyboardEvent).key ?? (event as InputEvent).data}`);
+        document.addEventListener(type, listener);
+        window.addEventListener(type, listener);
+      }
+    });
+    await uiOf(page).click('.popover textarea');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 99');
+    expect(await uiOf(page).value('.popover textarea')).toBe(`${NOTE} 99`);
+    expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
+
+    // The page clicks synthetically where the delete button is, and on every element it can reach.
+    const del = (await uiOf(page).box('.popover [data-action="delete"]'))!;
+    await page.evaluate(`window.__synthClick = ${SYNTHETIC_CLICK}`);
+    const reached = await page.evaluate(([x, y]) => {
+      const hit = (window as unknown as { __synthClick(x: number, y: number): string }).__synthClick(x, y);
+      const host = document.querySelector('gloss-page-ui') as HTMLElement;
+      host.click();
+      for (const child of host.children) (child as HTMLElement).click();
+      const shadowRoot = (host as Element & { openOrClosedShadowRoot?: ShadowRoot }).openOrClosedShadowRoot ?? host.shadowRoot;
+      return { hit, children: host.children.length, shadowRoot: shadowRoot === null || shadowRoot === undefined ? null : 'readable' };
+    }, [del.x + del.width / 2, del.y + del.height / 2] as const);
+    expect(reached).toEqual({ hit: 'GLOSS-PAGE-UI', children: 0, shadowRoot: null });
+    await page.waitForTimeout(500);
+    expect(await highlightsOf(page.url())).toHaveLength(1);
+    expect(Object.values(await paintedTexts(page)).flat()).toEqual(['revised harbour budget']);
+    expect(await uiOf(page).has('.popover')).toBe(true);
+
+    // The note appears nowhere the page can read.
+    const visible = await page.evaluate(() => {
+      const host = document.querySelector('gloss-page-ui')!;
+      return [
+        document.documentElement.outerHTML,
+        document.documentElement.textContent ?? '',
+        document.body.innerText,
+        [...host.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+        String(getSelection()),
+        (window as unknown as { __messages: string[] }).__messages.join('\n'),
+      ].join('\n');
+    });
+    expect(visible).not.toContain(NOTE);
+    expect(visible).not.toContain('7431');
+
+    // A trusted click on delete does delete (so the refusals above are not a broken button).
+    await uiOf(page).click('.popover [data-action="delete"]');
+    await waitForPainted(page, 0);
+    expect(await highlightsOf(page.url())).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('(b) a page that defines gloss-page-ui itself cannot reach the shadow root through ElementInternals', async () => {
+    const page = await open('/internals.html');
+    await highlightWithKey(page, 'h', 'more buses');
+    await waitForPainted(page, 1);
+    const seen = await page.evaluate(() => {
+      const internals = (window as unknown as { __internals?: ElementInternals }).__internals;
+      return { upgraded: Boolean(internals), shadowRoot: internals?.shadowRoot ?? null, open: document.querySelector('gloss-page-ui')?.shadowRoot ?? null };
+    });
+    expect(seen).toEqual({ upgraded: true, shadowRoot: null, open: null });
+    await page.close();
+  });
+});
+
+describe('a page cannot switch Gloss off, hear it announce itself, or flood the background', () => {
+  it('(c) dispatching WXT\'s "content script started" event does not switch Gloss off', async () => {
+    const page = await open('/c.html');
+    const errors = collectGlossErrors(page);
+    // The name WXT gives the event (getUniqueEventName): `${extension id}:${entrypoint}:wxt:content-script-started`.
+    await page.evaluate((id) => {
+      const type = `${id}:content:wxt:content-script-started`;
+      for (const messageId of ['page', 'other', '']) {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId } }));
+      }
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'page' }, '*');
+    }, browser.extensionId);
+    await page.waitForTimeout(300);
+    // Still answering, and a later real selection + key press still highlights.
+    await highlightWithKey(page, 'h', 'northern route');
+    await waitForPainted(page, 1);
+    expect((await highlightsOf(page.url())).map((h) => h.selectors.quote.exact)).toEqual(['northern route']);
+    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('(d) no window.postMessage from Gloss reaches the page', async () => {
+    const page = await open('/d.html');
+    await highlightWithKey(page, 'h', 'town hall');
+    await waitForPainted(page, 1);
+    await page.reload();
+    await waitForPainted(page, 1);
+    const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('(e) flooding location-change events 5,000×/s does not slow the background down', async () => {
+    const page = await open('/e.html');
+    await highlightWithKey(page, 'h', 'long night of debate');
+    await waitForPainted(page, 1);
+    const panel = await openExtensionPage(browser, 'popup.html');
+    /** Median and worst reply time of `stats.get`, asked one after another from an extension page. */
+    const replyTimes = () =>
+      panel.evaluate(async () => {
+        const times: number[] = [];
+        for (let i = 0; i < 25; i++) {
+          const started = performance.now();
+          const reply = await chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'stats.get', data: null });
+          if (!reply?.ok) throw new Error(`stats.get failed: ${reply?.error}`);
+          times.push(performance.now() - started);
+          await new Promise((done) => setTimeout(done, 20));
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[12]!, worst: times[24]! };
+      });
+    const before = await replyTimes();
+    await page.evaluate((id) => {
+      // 50 of each every 10 ms: 5,000 per second of WXT's location-change event, fake "navigate" and fake popstate.
+      const type = `${id}:content:wxt:locationchange`;
+      const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+      (window as unknown as { __flood: number }).__flood = window.setInterval(() => {
+        for (let i = 0; i < 50; i++) {
+          window.dispatchEvent(new Event(type));
+          navigation?.dispatchEvent(new Event('navigate'));
+          window.dispatchEvent(new PopStateEvent('popstate'));
+        }
+      }, 10);
+    }, browser.extensionId);
+    await page.waitForTimeout(1500);
+    const during = await replyTimes();
+    await page.evaluate(() => clearInterval((window as unknown as { __flood: number }).__flood));
+    console.log(`stats.get reply time: before the flood median ${before.median.toFixed(1)} ms (worst ${before.worst.toFixed(1)}), ` +
+      `during median ${during.median.toFixed(1)} ms (worst ${during.worst.toFixed(1)})`);
+    expect(during.median).toBeLessThan(100);
+    // Gloss still works on that page afterwards.
+    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(1);
+    await panel.close();
+    await page.close();
+  });
+
+  it('(f) a content script flooding the background is refused beyond the per-tab limit; extension pages are not', async () => {
+    const page = await open('/f.html');
+    const COUNT = 6000;
+    /** Sends `count` requests at once; counts the replies by outcome. */
+    const flood = async (count: number) => {
+      const replies = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          chrome.runtime
+            .sendMessage({ channel: 'gloss/1', type: 'annotations.forPage', data: { urlKey: `flood/${i}` } })
+            .then(
+              (reply: { ok: boolean; error?: string } | undefined) => (reply?.ok ? 'ok' : String(reply?.error)),
+              (error: Error) => `threw: ${error.message}`,
+            ),
+        ),
+      );
+      const counts: Record<string, number> = {};
+      for (const reply of replies) counts[reply] = (counts[reply] ?? 0) + 1;
+      return counts;
+    };
+
+    // From Gloss's own content script world on the page (found through CDP: the isolated world of our extension).
+    const cdp = await browser.context.newCDPSession(page);
+    const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => void contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.origin === `chrome-extension://${browser.extensionId}` && !c.auxData?.isDefault);
+    expect(world, 'Gloss content script world').toBeTruthy();
+    const started = Date.now();
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${COUNT})`, contextId: world!.id, awaitPromise: true, returnByValue: true });
+    const fromTab = result.value as Record<string, number>;
+    const tabMs = Date.now() - started;
+
+    const panel = await openExtensionPage(browser, 'popup.html');
+    const fromPanel = (await panel.evaluate(flood, COUNT)) as Record<string, number>;
+    console.log(`${COUNT} requests at once: from the content script ${JSON.stringify(fromTab)} in ${tabMs} ms; from an extension page ${JSON.stringify(fromPanel)}`);
+    const refused = Object.entries(fromTab).filter(([reply]) => RATE_LIMITED.test(reply)).reduce((n, [, count]) => n + count, 0);
+    expect(refused).toBeGreaterThan(0);
+    expect((fromTab.ok ?? 0) + refused).toBe(COUNT); // nothing else went wrong
+    expect(fromPanel).toEqual({ ok: COUNT });
+    // The tab is served again a moment later.
+    await page.waitForTimeout(1000);
+    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(0);
+    const again = await cdp.send('Runtime.evaluate', {
+      expression: `chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'stats.get', data: null }).then((r) => r.ok)`,
+      contextId: world!.id, awaitPromise: true, returnByValue: true,
+    });
+    expect(again.result.value).toBe(true);
+    await cdp.detach();
+    await panel.close();
+    await page.close();
+  });
+
+  // Last: it reloads the extension.
+  it('(c) after a real reload of the extension, the started event does stop the old copy', async () => {
+    const page = await open('/g.html');
+    await highlightWithKey(page, 'h', 'more buses');
+    await waitForPainted(page, 1);
+    const panel = await openExtensionPage(browser, 'popup.html');
+    await panel.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    // The old copy's extension context is gone; a new copy announcing itself (here the same event) stops it.
+    await page.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'new' } }));
+    }, browser.extensionId);
+    await waitForPainted(page, 0);
+    expect(await page.evaluate(() => document.querySelector('gloss-page-ui'))).toBeNull();
+    await page.close();
+  });
+});
