@@ -131,8 +131,8 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
     locationChanged() {
       ui.hideToolbar();
       ui.closePopover();
-      // WXT reports the Navigation API's "navigate" event, before location.href changes:
-      // load once the new URL is in place (again a little later for history traversals).
+      // The watch reports once location.href changed; load again a little later, when apps
+      // have usually updated their title and canonical link for the new route.
       setTimeout(() => void load(), 0);
       setTimeout(() => void load(), 500);
     },
