@@ -174,9 +174,12 @@ export class PageHighlights {
     const input = article.describe();
     if (!description) return { ok: false, reason: 'no-selection' };
     if (!input) return { ok: false, reason: 'not-annotatable' };
+    // The id is made here, where the user acted: if the worker stops before answering, the request is sent
+    // again with the same id and the background returns the record it already stored instead of a copy.
     const record = await askBackground('highlight.create', {
       article: input,
       highlight: {
+        id: crypto.randomUUID(),
         selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
         color: options.color,
         note: options.note ?? '',

@@ -11,7 +11,8 @@ import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../db/types';
 /** What the content script knows of an article when it first saves a highlight in it. */
 export type ArticleInput = Omit<ArticleRecord, 'id' | 'tags' | 'userEdited' | 'createdAt' | 'updatedAt'>;
 
-export type NewHighlight = Pick<HighlightRecord, 'selectors' | 'color' | 'note' | 'tags'>;
+/** A highlight as the user made it; its `id` (a UUID) is made where the user acted, so a resent request is recognised. */
+export type NewHighlight = Pick<HighlightRecord, 'id' | 'selectors' | 'color' | 'note' | 'tags'>;
 
 export interface HighlightPatch {
   color?: string;

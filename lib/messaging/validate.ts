@@ -37,7 +37,11 @@ export const articleInputSchema = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
 });
 
+/** Ids made by Gloss are UUIDs (crypto.randomUUID()); a page cannot pick a short or shaped one. */
+export const uuidSchema = v.pipe(v.string(), v.uuid('A highlight id must be a UUID'));
+
 export const newHighlightSchema = v.object({
+  id: uuidSchema,
   selectors: v.object({
     quote: v.object({
       type: v.literal('TextQuoteSelector'),
