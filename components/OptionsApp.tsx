@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import type { MessageKey } from '@/lib/i18n';
-import { askBackground } from '@/lib/messaging';
+import { askBackground, userErrorText } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
 import { refreshAllTabs } from '@/lib/tabs/broadcast';
 import { AppShell } from './AppShell';
@@ -155,7 +155,7 @@ function StorageSection() {
   return (
     <section class="gloss-card">
       <h2>{t('storageHeading')}</h2>
-      {stats.status === 'error' && <p role="alert">{t('somethingWentWrong', stats.error)}</p>}
+      {stats.status === 'error' && <p role="alert">{userErrorText(t, stats.error)}</p>}
       {stats.status === 'ready' && (
         <p class="storage-summary">{t('storageSummary', n(stats.value.articles), n(stats.value.highlights), n(stats.value.tags))}</p>
       )}

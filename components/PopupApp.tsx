@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { copyText, downloadText } from '@/lib/export/download';
-import { askTab } from '@/lib/messaging';
+import type { MessageKey } from '@/lib/i18n';
+import { askTab, userErrorText, type HighlightSelectionResult } from '@/lib/messaging';
 import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';
 import { summaryOfTab, targetTabId } from '@/lib/tabs/active-tab';
 import { openSidePanel } from '@/lib/tabs/side-panel';
@@ -11,6 +12,14 @@ import { useAsync } from './useAsync';
 import { pageMarkdown } from './usePageMarkdown';
 
 /** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
+/** What the popup says when the page could not highlight the selection. */
+const POPUP_REASONS: Record<Extract<HighlightSelectionResult, { ok: false }>['reason'], MessageKey> = {
+  'no-selection': 'noSelection',
+  'not-annotatable': 'noSelection',
+  'spans-articles': 'hlSpansArticles',
+  'not-saved': 'hlNotSaved',
+};
+
 export function PopupApp() {
   const { t } = useI18n();
   const [state, reload] = useAsync(async () => {
@@ -20,10 +29,10 @@ export function PopupApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => void loadSettings().then(setSettings), []);
-  const report = (error: unknown) => setStatus(t('somethingWentWrong', error instanceof Error ? error.message : String(error)));
+  const report = (error: unknown) => setStatus(userErrorText(t, error));
 
   if (state.status === 'loading') return <AppShell titleKey="popupTitle"><p class="gloss-muted">{t('loading')}</p></AppShell>;
-  if (state.status === 'error') return <AppShell titleKey="popupTitle"><p role="alert">{t('somethingWentWrong', state.error)}</p></AppShell>;
+  if (state.status === 'error') return <AppShell titleKey="popupTitle"><p role="alert">{userErrorText(t, state.error)}</p></AppShell>;
   const { tabId, summary } = state.value;
   const host = summary ? new URL(summary.url).hostname : null;
   const siteOn = !(settings && host && isSiteDisabled(settings, host));
@@ -31,7 +40,7 @@ export function PopupApp() {
   const highlight = async () => {
     try {
       const result = await askTab(tabId!, 'content.highlightSelection', {});
-      setStatus(result.ok ? t('highlightSaved') : result.reason === 'spans-articles' ? t('hlSpansArticles') : t('noSelection'));
+      setStatus(t(result.ok ? 'highlightSaved' : POPUP_REASONS[result.reason]));
       reload();
     } catch (error) {
       report(error);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type AsyncState<T> =
   | { status: 'loading' }
   | { status: 'ready'; value: T }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: unknown };
 
 /** Runs an async loader on mount (and when deps change) and tracks its state. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[] = []): [AsyncState<T>, () => void] {
@@ -13,7 +13,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[] = []): [Asyn
     let live = true;
     load().then(
       (value) => live && setState({ status: 'ready', value }),
-      (error: unknown) => live && setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ status: 'error', error }),
     );
     return () => {
       live = false;

@@ -20,7 +20,7 @@ export function useDbQuery<T>(query: () => Promise<T>, deps: unknown[]): AsyncSt
       const mine = ++round;
       query().then(
         (value) => live && mine === round && setState({ status: 'ready', value }),
-        (error: unknown) => live && mine === round && setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => live && mine === round && setState({ status: 'error', error }),
       );
     };
     const onChange = () => {

@@ -11,7 +11,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): A
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
-      error: (error: unknown) => setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
+      error: (error: unknown) => setState({ status: 'error', error }),
     });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ArticleRecord, Person } from '@/lib/db/types';
-import type { ArticleCorrection } from '@/lib/messaging';
+import { userErrorText, type ArticleCorrection } from '@/lib/messaging';
 import { useI18n } from '../i18n';
 
 /** "周瑞华 (全媒体记者)": one person as shown and as edited, one per line. */
@@ -97,7 +97,7 @@ function ArticleEditor({ article, onSave, onCancel }: {
     try {
       await onSave(correction);
     } catch (err) {
-      setError(t('somethingWentWrong', err instanceof Error ? err.message : String(err)));
+      setError(userErrorText(t, err));
     }
   };
 

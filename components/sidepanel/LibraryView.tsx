@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
-import { askBackground } from '@/lib/messaging';
+import { askBackground, userErrorText } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';
@@ -100,7 +100,7 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         </div>
       )}
       {any.status === 'ready' && !libraryEmpty && !searching && <Overview onFirstScreen={() => setFirstScreen(true)} />}
-      {searching && results.status === 'error' && <p role="alert">{t('somethingWentWrong', results.error)}</p>}
+      {searching && results.status === 'error' && <p role="alert">{userErrorText(t, results.error)}</p>}
       {searching && results.status === 'ready' && results.value && (
         <>
           <p class="gloss-muted results-count" aria-live="polite">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { inReadingOrder } from '@/lib/export/order';
 import { WHOLE_PAGE_STORY } from '@/lib/db/types';
-import { askBackground, askTab } from '@/lib/messaging';
+import { askBackground, askTab, userErrorText } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
@@ -45,7 +45,7 @@ export function PageView({ target }: { target: TargetPage }) {
     const timer = setTimeout(() => setShown(Number.POSITIVE_INFINITY), 0);
     return () => clearTimeout(timer);
   }, [data.status, shown]);
-  const fail = (error: unknown) => setToast({ text: t('somethingWentWrong', error instanceof Error ? error.message : String(error)) });
+  const fail = (error: unknown) => setToast({ text: userErrorText(t, error) });
 
   const actions: HighlightActions = {
     jump: (h) => {
@@ -72,7 +72,7 @@ export function PageView({ target }: { target: TargetPage }) {
   };
 
   if (data.status === 'loading') return <p class="gloss-muted">{t('loading')}</p>;
-  if (data.status === 'error') return <p role="alert">{t('somethingWentWrong', data.error)}</p>;
+  if (data.status === 'error') return <p role="alert">{userErrorText(t, data.error)}</p>;
   const { articles, highlights } = data.value;
   const card = (h: HighlightRecord) => (
     <li key={h.id}>

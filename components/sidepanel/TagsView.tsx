@@ -1,5 +1,5 @@
 import { TagManager, type TagManagerActions } from '@/components/tags';
-import { askBackground } from '@/lib/messaging';
+import { askBackground, userErrorText } from '@/lib/messaging';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';
 
@@ -15,7 +15,7 @@ export function TagsView() {
     remove: (name) => askBackground('tags.delete', { name }),
   };
   if (tags.status === 'loading') return <p class="gloss-muted">{t('loading')}</p>;
-  if (tags.status === 'error') return <p role="alert">{t('somethingWentWrong', tags.error)}</p>;
+  if (tags.status === 'error') return <p role="alert">{userErrorText(t, tags.error)}</p>;
   if (tags.value.length === 0) return <p class="gloss-card empty-state">{t('noTagsYet')}</p>;
   return <TagManager tags={tags.value} actions={actions} />;
 }

@@ -188,10 +188,13 @@ export class PageHighlights {
     const body = this.doc.body;
     const pageDescription = body && body !== article.root ? describe(body, range) : description;
     if (!description) return { ok: false, reason: 'no-selection' };
+    // The id is made here, where the user acted: if the worker stops before answering, the request is sent
+    // again with the same id and the background returns the record it already stored instead of a copy.
     const record = await askBackground('highlight.create', {
       article: article.describe(),
       address: this.addressWatch.claims(this.doc),
       highlight: {
+        id: crypto.randomUUID(),
         selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
         color: options.color,
         note: options.note ?? '',

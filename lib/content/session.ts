@@ -95,12 +95,9 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         if (!range) return { ok: false, reason: 'no-selection' };
         if (disabled) return { ok: false, reason: 'not-annotatable' };
         ui.hideToolbar();
-        const result = await highlights.create(range, { color: color ? colorOf(color).id : ui.defaultColor });
+        mountUi(); // for the "Saved" or the error it says
+        const result = await ui.save(range, color ? colorOf(color).id : ui.defaultColor);
         if (result.ok) win.getSelection()?.removeAllRanges();
-        else if (result.reason === 'spans-articles') {
-          mountUi();
-          ui.flash('hlSpansArticles');
-        }
         return result;
       },
       'content.scrollTo': ({ highlightId }) => ({ ok: highlights.scrollTo(highlightId) }),

@@ -5,6 +5,7 @@
  */
 import { colorOf, DEFAULT_COLOR_ID, HIGHLIGHT_COLORS } from '@/lib/highlight';
 import type { MessageKey } from '@/lib/i18n';
+import { userErrorKey, type HighlightSelectionResult } from '@/lib/messaging';
 import type { PageHighlights } from './page-highlights';
 
 export interface Box {
@@ -79,17 +80,31 @@ export class UiController {
     const toolbar = this.state.toolbar;
     if (!toolbar) return;
     this.set({ toolbar: null });
+    const result = await this.save(toolbar.range, colorOf(colorId).id);
+    if (!result.ok) return;
+    this.win.getSelection()?.removeAllRanges();
+    if (then) this.openPopover(result.highlight.id, then);
+  }
+
+  /**
+   * Saves a highlight of `range` and says how it went: "Saved" only once the record came back from the database,
+   * a sentence of ours (never the browser's text) when it did not.
+   */
+  async save(range: Range, colorId: string): Promise<HighlightSelectionResult> {
     try {
-      const result = await this.highlights.create(toolbar.range, { color: colorOf(colorId).id });
-      if (!result.ok) {
-        if (result.reason === 'spans-articles') this.flash('hlSpansArticles');
-        return;
-      }
-      this.win.getSelection()?.removeAllRanges();
-      if (then) this.openPopover(result.highlight.id, then);
+      const result = await this.highlights.create(range, { color: colorId });
+      if (result.ok) this.flash('hlSavedFlash');
+      else if (result.reason === 'spans-articles') this.flash('hlSpansArticles');
+      return result;
     } catch (error) {
-      this.flash('hlSaveFailed', error instanceof Error ? error.message : String(error));
+      this.fail(error);
+      return { ok: false, reason: 'not-saved' };
     }
+  }
+
+  private fail(error: unknown) {
+    console.debug('Gloss: could not save', error);
+    this.flash(userErrorKey(error));
   }
 
   colorForKey(key: string): string | null {
@@ -110,7 +125,8 @@ export class UiController {
       await this.win.navigator.clipboard.writeText(text);
       this.flash('hlCopied');
     } catch (error) {
-      this.flash('hlSaveFailed', error instanceof Error ? error.message : String(error));
+      console.debug('Gloss: could not copy', error);
+      this.flash('hlCopyFailed');
     }
   }
 
@@ -128,7 +144,7 @@ export class UiController {
     try {
       await action();
     } catch (error) {
-      this.flash('hlSaveFailed', error instanceof Error ? error.message : String(error));
+      this.fail(error);
     }
   }
 

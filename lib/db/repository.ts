@@ -34,18 +34,30 @@ async function canonicalTags(db: GlossDatabase, names: readonly string[]): Promi
   return names.length ? (await ensureTags(db, names)).map((tag) => tag.name) : [];
 }
 
+/**
+ * Saves a new highlight under the id the caller made when the user acted. Put-if-absent: a request sent again
+ * (its first answer was lost when the MV3 worker stopped) returns the record already stored instead of a copy.
+ * The answer is read back from the database after the transaction committed, so "saved" means saved.
+ */
 export async function createHighlight(
   db: GlossDatabase,
   article: ArticleInput,
   highlight: NewHighlight,
   now = Date.now(),
 ): Promise<HighlightRecord> {
-  return db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
+  await db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
+    const existing = await db.highlights.get(highlight.id);
+    if (existing) {
+      // The same id for another passage is not a retry: refuse rather than answer with someone else's record.
+      if (existing.urlKey !== article.urlKey || existing.selectors.quote.exact !== highlight.selectors.quote.exact) {
+        throw new Error(`Highlight id ${highlight.id} is already used by another passage`);
+      }
+      return;
+    }
     const stored = await upsertArticle(db, article, now);
     const record: HighlightRecord = {
       ...highlight,
       tags: await canonicalTags(db, highlight.tags),
-      id: newId(),
       articleId: stored.id,
       urlKey: stored.urlKey,
       status: 'anchored',
@@ -54,8 +66,10 @@ export async function createHighlight(
       updatedAt: now,
     };
     await db.highlights.add({ ...record });
-    return record;
   });
+  const saved = await db.highlights.get(highlight.id);
+  if (!saved) throw new Error(`Highlight ${highlight.id} was not found after saving it`);
+  return withoutSearchTerms(saved);
 }
 
 export async function updateHighlight(

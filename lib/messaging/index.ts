@@ -1,29 +1,32 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, ContentProtocol, MessageType, RequestOf, ResponseOf } from './protocol';
+import { RETRY_SAFE, type BackgroundProtocol, type ContentProtocol, type MessageType, type RequestOf, type ResponseOf } from './protocol';
 import { limitPerTab } from './rate-limit';
-import { envelope, listen, unwrap, type Handlers, type Reply } from './transport';
+import { envelope, listen, request, type Handlers } from './transport';
 
 export type * from './protocol';
+export { DeliveryError, RefusedError, userErrorKey, userErrorText } from './errors';
 export { createRouter, type Handlers, type Reply } from './transport';
 export { RATE_LIMITED_MESSAGE } from './rate-limit';
 
-/** Asks the background (from a content script or an extension page). */
-export async function askBackground<K extends MessageType<BackgroundProtocol>>(
+/**
+ * Asks the background (from a content script or an extension page). Requests that are safe to repeat are sent
+ * again when the MV3 worker stopped before answering; failures arrive as DeliveryError or RefusedError.
+ */
+export function askBackground<K extends MessageType<BackgroundProtocol>>(
   type: K,
   data: RequestOf<BackgroundProtocol, K>,
 ): Promise<ResponseOf<BackgroundProtocol, K>> {
-  const reply = (await browser.runtime.sendMessage(envelope(type, data))) as Reply<ResponseOf<BackgroundProtocol, K>>;
-  return unwrap(reply, type);
+  return request(() => browser.runtime.sendMessage(envelope(type, data)), type, Object.hasOwn(RETRY_SAFE, type));
 }
 
 /** Asks the content script of a tab (from the background or an extension page). */
-export async function askTab<K extends MessageType<ContentProtocol>>(
+export function askTab<K extends MessageType<ContentProtocol>>(
   tabId: number,
   type: K,
   data: RequestOf<ContentProtocol, K>,
 ): Promise<ResponseOf<ContentProtocol, K>> {
-  const reply = (await browser.tabs.sendMessage(tabId, envelope(type, data))) as Reply<ResponseOf<ContentProtocol, K>>;
-  return unwrap(reply, type);
+  // Not repeated: a content script that does not answer is not there (a page Gloss cannot run on).
+  return request(() => browser.tabs.sendMessage(tabId, envelope(type, data)), type, false);
 }
 
 /** Answers every context's requests; each tab's content script is rate-limited (rate-limit.ts). */

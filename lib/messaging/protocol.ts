@@ -20,7 +20,8 @@ export type ArticleInput = Omit<ArticleRecord, 'id' | 'tags' | 'userEdited' | 'c
  */
 export type ArticleDescription = Omit<ArticleInput, 'url' | 'urlKey'>;
 
-export type NewHighlight = Pick<HighlightRecord, 'selectors' | 'color' | 'note' | 'tags'>;
+/** A highlight as the user made it; its `id` (a UUID) is made where the user acted, so a resent request is recognised. */
+export type NewHighlight = Pick<HighlightRecord, 'id' | 'selectors' | 'color' | 'note' | 'tags'>;
 
 export interface HighlightPatch {
   color?: string;
@@ -70,6 +71,27 @@ export interface BackgroundProtocol extends TagsProtocol {
   'i18n.catalog': { request: { locale: Locale }; response: Catalog };
 }
 
+/**
+ * Background requests that may be sent again when the answer was lost (the MV3 worker stopped after acting and before
+ * replying): doing one twice leaves what doing it once does. `highlight.create` is, because it carries the id made
+ * where the user acted and is stored put-if-absent. Renames, merges and tag deletions are not: they are sent once.
+ */
+export const RETRY_SAFE = {
+  'annotations.forPage': true,
+  'highlight.create': true,
+  'highlight.update': true,
+  'highlight.delete': true,
+  'highlight.restore': true,
+  'article.correct': true,
+  'stats.get': true,
+  'i18n.catalog': true,
+  'tags.list': true,
+  'tags.carriers': true,
+  'tags.recolour': true,
+  'topics.forArticle': true,
+  'topics.forHighlight': true,
+} as const satisfies Partial<Record<MessageType<BackgroundProtocol>, true>>;
+
 export type ArticleCorrection = Partial<
   Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
 >;
@@ -90,7 +112,8 @@ export interface PageSummary {
 
 export type HighlightSelectionResult =
   | { ok: true; highlight: HighlightRecord }
-  | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' };
+  /** `not-saved`: the background could not store it; the page already told the user why, in plain words. */
+  | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' | 'not-saved' };
 
 /** How one highlight anchored on the page as it is now. */
 export interface AnchorState {

@@ -4,6 +4,7 @@
  * the caller as an Error with its message, not as a silent `undefined`.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { deliveryFailure, DeliveryError, RefusedError } from './errors';
 import type { MessageType, RequestOf, ResponseOf } from './protocol';
 
 const CHANNEL = 'gloss/1';
@@ -59,8 +60,37 @@ export function listen<P>(handlers: Handlers<P>): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-export function unwrap<T>(reply: Reply<T> | undefined, type: string): T {
-  if (!reply) throw new Error(`No answer to ${type}: is Gloss running on this page?`);
-  if (!reply.ok) throw new Error(reply.error);
+function unwrap<T>(reply: Reply<T> | undefined, type: string): T {
+  if (!reply) throw new DeliveryError(type, 'lost', 'no reply');
+  if (!reply.ok) throw new RefusedError(type, reply.error);
   return reply.value;
+}
+
+/**
+ * Pauses before each new attempt of a request that got no answer. Short and bounded: a stopped MV3 worker starts
+ * again on the next message, usually within a few hundred milliseconds.
+ */
+export const RETRY_DELAYS_MS: readonly number[] = [100, 250, 500, 1000, 2000];
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Sends a request and unwraps its reply. A request that is safe to repeat (see RETRY_SAFE) is sent again when it
+ * or its answer was lost; any other failure, and a refusal by the other side, is thrown at once.
+ */
+export async function request<T>(send: () => Promise<unknown>, type: string, retrySafe: boolean): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let failure: DeliveryError;
+    try {
+      return unwrap((await send()) as Reply<T> | undefined, type);
+    } catch (error) {
+      if (error instanceof RefusedError) throw error;
+      const delivery = deliveryFailure(type, error);
+      if (!delivery) throw error;
+      failure = delivery;
+    }
+    if (!retrySafe || failure.kind !== 'lost' || attempt >= RETRY_DELAYS_MS.length) throw failure;
+    console.debug(`Gloss: no answer to ${type} (attempt ${attempt + 1}), sending it again:`, failure.detail);
+    await sleep(RETRY_DELAYS_MS[attempt]!);
+  }
 }

@@ -21,6 +21,7 @@ export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInpu
 
 export function newHighlight(exact = '屋场恳谈会', overrides: Partial<NewHighlight> = {}): NewHighlight {
   return {
+    id: crypto.randomUUID(),
     selectors: {
       quote: { type: 'TextQuoteSelector', exact, prefix: '衡南县把', suffix: '作为基层' },
       position: { type: 'TextPositionSelector', start: 8, end: 8 + exact.length },

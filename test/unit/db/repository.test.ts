@@ -24,6 +24,38 @@ describe('repository', () => {
     expect(first.status).toBe('anchored');
   });
 
+  it('stores a highlight sent twice with the same id once, and answers the second time with the stored record', async () => {
+    db = openDatabase(uniqueDbName());
+    const input = newHighlight('屋场恳谈会', { tags: ['China'] });
+    const first = await createHighlight(db, articleInput(), input, 1000);
+    // The retry after a lost answer: same id, a later clock, a re-detected article.
+    const again = await createHighlight(db, articleInput({ title: 'Detected again' }), input, 5000);
+    expect(again).toEqual(first);
+    expect(first.id).toBe(input.id);
+    expect(await db.highlights.count()).toBe(1);
+    expect(await db.articles.count()).toBe(1);
+    expect((await db.articles.toArray())[0]).toMatchObject({ title: articleInput().title, updatedAt: 1000 });
+  });
+
+  it('answers with what the database holds after the commit', async () => {
+    db = openDatabase(uniqueDbName());
+    const created = await createHighlight(db, articleInput(), newHighlight('屋场恳谈会', { tags: ['China'] }), 1000);
+    expect(created).toEqual(withoutSearchTerms((await db.highlights.get(created.id))!));
+  });
+
+  it('refuses an id already used by another passage or page, and changes nothing', async () => {
+    db = openDatabase(uniqueDbName());
+    const stored = await createHighlight(db, articleInput(), newHighlight('屋场恳谈会'), 1000);
+    const otherQuote = newHighlight('基层治理', { id: stored.id });
+    await expect(createHighlight(db, articleInput(), otherQuote, 2000)).rejects.toThrow(/already used by another passage/);
+    const otherPage = newHighlight('屋场恳谈会', { id: stored.id });
+    await expect(createHighlight(db, articleInput({ urlKey: 'attacker.example/x' }), otherPage, 2000)).rejects.toThrow(
+      /already used by another passage/,
+    );
+    expect(await db.highlights.toArray()).toEqual([expect.objectContaining({ id: stored.id, createdAt: 1000 })]);
+    expect(await db.articles.count()).toBe(1);
+  });
+
   it('keeps stories of one page apart by story key', async () => {
     db = openDatabase(uniqueDbName());
     const a = await createHighlight(db, articleInput({ storyKey: 'lead' }), newHighlight());

@@ -32,6 +32,7 @@ export interface HighlightSpec {
 
 export async function highlight(db: GlossDatabase, on: ArticleInput, spec: HighlightSpec): Promise<HighlightRecord> {
   const input: NewHighlight = {
+    id: crypto.randomUUID(),
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: spec.exact, prefix: '', suffix: '' },
       position: null,
