@@ -5,6 +5,7 @@
 import { buildTextIndex, describe, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
+import { newUuid } from '@/lib/model/uuid';
 import {
   askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult, type ResolvedAddress,
 } from '@/lib/messaging';
@@ -194,7 +195,7 @@ export class PageHighlights {
       article: article.describe(),
       address: this.addressWatch.claims(this.doc),
       highlight: {
-        id: crypto.randomUUID(),
+        id: newUuid(),
         selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
         color: options.color,
         note: options.note ?? '',

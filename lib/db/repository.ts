@@ -1,11 +1,12 @@
 /** The database operations Gloss performs; each is one transaction. */
 import type { GlossDatabase } from './database';
+import { newUuid } from '../model/uuid';
 import { ensureTags } from './tags';
 import { withoutSearchTerms } from '../library/search-terms-field';
 import type { ArticleRecord, HighlightRecord } from './types';
 import type { ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
 
-export const newId = (): string => crypto.randomUUID();
+export const newId = newUuid;
 
 /** Detected fields that the user may correct; a correction is never overwritten. */
 const DETECTED_FIELDS = [

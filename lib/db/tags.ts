@@ -5,13 +5,14 @@
  * Tags are addressed by name; any spelling that folds to the same key works.
  */
 import type { GlossDatabase } from './database';
+import { newUuid } from '../model/uuid';
 import type { TagRecord } from './types';
 import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';
 import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
 
-export const newTagId = (): string => crypto.randomUUID();
+export const newTagId = newUuid;
 
 export class TagNameError extends Error {
   constructor(

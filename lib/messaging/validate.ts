@@ -49,7 +49,7 @@ export const pageAddressSchema = v.object({
   ogUrl: addressClaim,
 });
 
-/** Ids made by Gloss are UUIDs (crypto.randomUUID()); a page cannot pick a short or shaped one. */
+/** Ids made by Gloss are UUIDs (lib/model/uuid.ts); a page cannot pick a short or shaped one. */
 export const uuidSchema = v.pipe(v.string(), v.uuid('A highlight id must be a UUID'));
 
 export const newHighlightSchema = v.object({

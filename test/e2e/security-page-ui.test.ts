@@ -294,7 +294,7 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
       const replies = await Promise.all(
         Array.from({ length: count }, (_, i) =>
           chrome.runtime
-            .sendMessage({ channel: 'gloss/1', type: 'annotations.forPage', data: { urlKey: `flood/${i}` } })
+            .sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: `${location.origin}/flood/${i}` } })
             .then(
               (reply: { ok: boolean; error?: string } | undefined) => (reply?.ok ? 'ok' : String(reply?.error)),
               (error: Error) => `threw: ${error.message}`,
