@@ -102,7 +102,7 @@ describe('a backup over stored records', () => {
   it('bounds the listed changes and counts the rest', async () => {
     const db = await filledDatabase();
     const source = await filledDatabase();
-    await source.highlights.toCollection().modify((h) => Object.assign(h, { note: `${h.id} rewritten`, updatedAt: NOW }));
+    await source.highlights.toCollection().modify((h) => void Object.assign(h, { note: `${h.id} rewritten`, updatedAt: NOW }));
     const highlights = await source.highlights.toArray();
     const many = Array.from({ length: 60 }, (_, i) => ({ ...highlights[0]!, id: `extra-${i}` }));
     await db.highlights.bulkAdd(many.map((h) => ({ ...h, note: 'old', updatedAt: 0 })));
