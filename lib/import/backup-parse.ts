@@ -64,8 +64,7 @@ export function parseJsonSafely(text: string): unknown {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]); // [ {
-const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+const [OPEN_LIST, OPEN_OBJECT, CLOSE_LIST, CLOSE_OBJECT] = [0x5b, 0x7b, 0x5d, 0x7d];
 
 /** True when brackets outside strings nest deeper than `limit`; one pass, strings skipped with indexOf. */
 export function nestingExceeds(text: string, limit: number): boolean {
@@ -82,9 +81,9 @@ export function nestingExceeds(text: string, limit: number): boolean {
         i = end;
         if (slashes % 2 === 0) break;
       }
-    } else if (OPENERS.has(c)) {
+    } else if (c === OPEN_LIST || c === OPEN_OBJECT) {
       if (++depth > limit) return true;
-    } else if (CLOSERS.has(c)) depth--;
+    } else if (c === CLOSE_LIST || c === CLOSE_OBJECT) depth--;
   }
   return false;
 }
