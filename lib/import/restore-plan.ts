@@ -122,7 +122,9 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     const row = storedHighlights[i];
     if (!row) return void plan.highlights.add.push(highlight);
     const existing = storedFields('highlights', row);
-    const { merged, changes } = existing.articleId === article.id ? mergeHighlight(existing, highlight, unknownHighlightFields?.get(record.id)) : { merged: existing, changes: [] };
+    // The same id on another article is not this highlight: the stored one is kept as it is.
+    if (existing.articleId !== article.id) return void plan.highlights.skip++;
+    const { merged, changes } = mergeHighlight(existing, highlight, unknownHighlightFields?.get(record.id));
     if (!changes.length) return void plan.highlights.skip++;
     plan.highlights.update.push(merged);
     plan.changes.push(...changes);

@@ -31,10 +31,14 @@ function checksum(ui: Page): Promise<string> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    const read = (request: IDBRequest) =>
+      new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
     const rows: unknown[] = [];
     for (const name of [...db.objectStoreNames].sort()) {
       const store = db.transaction(name).objectStore(name);
-      const read = (request: IDBRequest) => new Promise((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
       rows.push(name, await read(store.getAllKeys()), await read(store.getAll()));
     }
     db.close();
