@@ -34,7 +34,7 @@ export function makeLibrary(articleCount: number, highlightCount: number) {
     const zh = a % 2 === 0;
     const text = (zh ? ZH : EN).repeat(zh ? 40 : 12);
     articles.push({
-      id: `a-${String(a).padStart(5, '0')}`, urlKey: `news.example/${a}`, storyKey: '0', url: `https://news.example/${a}?x=(1)`,
+      id: `a-${String(a).padStart(5, '0')}`, urlKey: `news.example/${a}?x=(1)`, storyKey: '0', url: `https://news.example/${a}?x=(1)`,
       title: zh ? `「第${a}篇」基层治理: "大能量" #${a}` : `Article ${a}: "Whales" | [Sea] *stranding*`,
       kicker: zh ? '衡南县力推新模式' : null, subtitle: null,
       authors: zh ? [{ name: '周瑞华', role: '全媒体记者' }, { name: '谭明星', role: '通讯员' }] : [{ name: 'Eleanor Ainge Roy', role: null }],

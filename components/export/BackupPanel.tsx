@@ -3,18 +3,16 @@ import type { BackupProgress } from '@/lib/db/backup';
 import { downloadBlob } from '@/lib/export/download';
 import { isoDay } from '@/lib/export/types';
 import type { RecordSet } from '@/lib/import/backup-schema';
-import { BackupError, readImportFile, RestoreAbortedError, type BackupProblem, type RestoreOptions, type RestorePlan } from '@/lib/import';
+import {
+  BackupError, readImportFile, RestoreAbortedError, type BackupProblem, type RestoreOptions, type RestorePlan, type RestorePreview,
+} from '@/lib/import';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 import './export.css';
+import { RestorePreviewList } from './RestorePreviewList';
 import { useTask } from './useTask';
 
-export interface PreviewSummary {
-  articles: { added: number; updated: number; skipped: number };
-  highlights: { added: number; updated: number; skipped: number };
-  tags: { added: number; updated: number; skipped: number };
-  withoutArticle: number;
-}
+export type PreviewSummary = RestorePreview;
 
 export interface BackupPanelProps {
   /** Makes a full backup (e.g. `(o) => backupToBlob(db, o)`). */
@@ -32,6 +30,7 @@ export interface BackupPanelProps {
 
 const PROBLEM_KEYS: Record<BackupProblem, MessageKey> = {
   'too-large': 'restoreProblemTooLarge',
+  'too-deep': 'restoreProblemTooDeep',
   'not-json': 'restoreProblemNotJson',
   hostile: 'restoreProblemHostile',
   'not-a-backup': 'restoreProblemNotBackup',
@@ -90,10 +89,6 @@ export function BackupPanel({ makeBackup, preview, restore, save, onRestored, ba
     }
   }
 
-  const lines: [MessageKey, PreviewSummary['articles']][] = pending
-    ? [['restoreArticles', pending.summary.articles], ['restoreHighlights', pending.summary.highlights], ['restoreTags', pending.summary.tags]]
-    : [];
-
   return (
     <section class={bare ? 'backup-panel' : 'gloss-card backup-panel'} aria-label={t('backupHeading')}>
       {!bare && <h2 class="section-heading">{t('backupHeading')}</h2>}
@@ -107,10 +102,7 @@ export function BackupPanel({ makeBackup, preview, restore, save, onRestored, ba
       </label>
       {pending && (
         <div class="restore-preview">
-          <ul class="gloss-list">
-            {lines.map(([what, s]) => <li key={what}>{t('restoreSummaryLine', t(what), s.added, s.updated, s.skipped)}</li>)}
-          </ul>
-          {pending.summary.withoutArticle > 0 && <p class="gloss-muted">{t('restoreWithoutArticle', pending.summary.withoutArticle)}</p>}
+          <RestorePreviewList preview={pending.summary} />
           <div class="gloss-actions">
             <button type="button" class="primary restore-apply" disabled={task.running} onClick={() => void apply()}>{t('restoreApply')}</button>
           </div>

@@ -29,12 +29,12 @@ export function intlTag(locale: Locale): string {
 
 /** Fills a message the way browser.i18n does: $NAME$ placeholders pointing at $1, $2… */
 export function format(entry: MessageEntry, substitutions: readonly (string | number)[]): string {
-  let text = entry.message;
-  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
-    const index = Number(content.replace('$', '')) - 1;
-    text = text.replaceAll(new RegExp(`\\$${name}\\$`, 'gi'), String(substitutions[index] ?? ''));
-  }
-  return text;
+  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name.toLowerCase(), Number(content.replace('$', '')) - 1]));
+  // One pass, with a function: a value (a note or title from an imported file) may itself contain `$&`, `$1` or `$NAME$`.
+  return entry.message.replace(/\$(\w+)\$/g, (whole, name: string) => {
+    const index = placeholders.get(name.toLowerCase());
+    return index === undefined ? whole : String(substitutions[index] ?? '');
+  });
 }
 
 /** A translate function over a catalog, falling back to another catalog, then to the key itself. */

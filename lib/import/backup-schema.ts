@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
+import { urlKey } from '../url/normalize';
 
 export const LIMITS = {
   id: 200,
@@ -22,13 +23,18 @@ const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15))
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.articleText * 2));
 const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(LIMITS.listItems, `more than ${LIMITS.listItems} items`));
 
+/** Only pages on the web: a `data:` or `javascript:` address would run the file's code when the article is opened. */
+export const isWebAddress = (url: string): boolean => urlKey(url) !== null;
+export const NOT_WEB_ADDRESS = 'not a web page address (only http: and https: are accepted)';
+const webAddress = v.pipe(str(LIMITS.url), v.check(isWebAddress, NOT_WEB_ADDRESS));
+
 const person = v.strictObject({ name: str(LIMITS.shortText), role: v.nullable(str(LIMITS.shortText)) });
 
 export const articleSchema = v.strictObject({
   id: str(LIMITS.id),
   urlKey: str(LIMITS.url),
   storyKey: str(LIMITS.id),
-  url: str(LIMITS.url),
+  url: webAddress,
   title: str(LIMITS.shortText),
   kicker: v.nullable(str(LIMITS.shortText)),
   subtitle: v.nullable(str(LIMITS.shortText)),
@@ -99,6 +105,13 @@ export interface RecordSet {
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
   tags: TagRecord[];
+  /**
+   * Fields a file does not know, by record id, filled with placeholders (a Web Annotation's article has only an
+   * address: its title is the URL). A placeholder never replaces a stored value.
+   */
+  unknownFields?: { articles: ReadonlyMap<string, readonly string[]>; highlights: ReadonlyMap<string, readonly string[]> };
+  /** Records the reader left out, counted for the preview: annotations without a text quote or on a non-web address. */
+  leftOut?: { noQuote: number; notWeb: number };
 }
 
 const STORED_FIELDS = {

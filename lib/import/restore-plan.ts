@@ -1,11 +1,14 @@
 /**
  * What a restore will do, decided against the database's current content:
- * records are matched by id (articles also by page and story, tags by folded
- * name), the newer `updatedAt` wins, and nothing is duplicated.
+ * articles are matched by page and story (their key recomputed from their
+ * address), highlights by id, tags by folded name; matched records are merged
+ * field by field (restore-merge.ts) and nothing is duplicated.
  */
 import type { GlossDatabase } from '../db/database';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
-import type { RecordSet } from './backup-schema';
+import { urlKey } from '../url/normalize';
+import { storedFields, type RecordSet } from './backup-schema';
+import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';
 
 export interface PlannedChanges<T> {
   add: T[];
@@ -19,6 +22,8 @@ export interface RestorePlan {
   tags: PlannedChanges<TagRecord>;
   /** Highlights left out because their article is neither in the file nor in the database. */
   withoutArticle: number;
+  /** Every stored field the restore changes, in file order. */
+  changes: FieldChange[];
 }
 
 export interface RestoreSummary {
@@ -55,40 +60,74 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     highlights: { add: [], update: [], skip: 0 },
     tags: { add: [], update: [], skip: 0 },
     withoutArticle: 0,
+    changes: [],
   };
+  const unknownArticleFields = incoming.unknownFields?.articles;
+  const unknownHighlightFields = incoming.unknownFields?.highlights;
 
-  // Articles: an article of the same page and story under another id is the same article.
+  // Articles: the page and story say which article it is, whatever the id; the key is always recomputed from the
+  // address, so a file cannot file an article (and its highlights) under another page.
   const articleIdMap = new Map<string, string>();
-  const storedArticles = await db.articles.toArray();
+  const storedArticles = (await db.articles.toArray()).map((a) => storedFields('articles', a));
   const articleById = new Map(storedArticles.map((a) => [a.id, a]));
   const articleByStory = new Map(storedArticles.map((a) => [storyOf(a), a]));
-  for (const article of newestById(incoming.articles)) {
-    const existing = articleById.get(article.id) ?? articleByStory.get(storyOf(article));
-    const target = existing ? { ...article, id: existing.id } : article;
-    articleIdMap.set(article.id, target.id);
-    if (!existing) plan.articles.add.push(target);
-    else if (article.updatedAt > existing.updatedAt) plan.articles.update.push(target);
-    else {
+  const added = new Map<string, ArticleRecord>();
+  const updated = new Map<string, ArticleRecord>();
+  for (const record of newestById(incoming.articles)) {
+    const key = urlKey(record.url);
+    // The readers refuse such files; this guards callers that pass records directly.
+    if (!key) {
       plan.articles.skip++;
       continue;
     }
-    articleById.set(target.id, target);
-    articleByStory.set(storyOf(target), target);
+    const article = { ...record, urlKey: key };
+    const existing = articleByStory.get(storyOf(article));
+    if (!existing) {
+      // An id already used by another page's article gets a fresh one: an import never moves an article.
+      const target = articleById.has(article.id) ? { ...article, id: crypto.randomUUID() } : article;
+      added.set(target.id, target);
+      articleIdMap.set(record.id, target.id);
+      articleById.set(target.id, target);
+      articleByStory.set(storyOf(target), target);
+      continue;
+    }
+    articleIdMap.set(record.id, existing.id);
+    const { merged, changes } = mergeArticle(existing, article, unknownArticleFields?.get(record.id));
+    if (!changes.length || added.has(existing.id)) plan.articles.skip++;
+    if (!changes.length) continue;
+    if (added.has(existing.id)) added.set(existing.id, merged);
+    else {
+      updated.set(existing.id, merged);
+      plan.changes.push(...changes);
+    }
+    articleById.set(merged.id, merged);
+    articleByStory.set(storyOf(merged), merged);
   }
+  plan.articles.add = [...added.values()];
+  plan.articles.update = [...updated.values()];
 
-  const highlights = newestById(incoming.highlights).map((h) => {
-    const articleId = articleIdMap.get(h.articleId) ?? h.articleId;
-    return articleId === h.articleId ? h : { ...h, articleId };
-  });
+  // Highlights take their article's key; a stored highlight stays on its article.
+  const highlights = newestById(incoming.highlights);
+  const inFile = new Set(incoming.articles.map((a) => a.id));
   const storedHighlights = await db.highlights.bulkGet(highlights.map((h) => h.id));
-  highlights.forEach((highlight, i) => {
-    const existing = storedHighlights[i];
-    if (!articleById.has(highlight.articleId)) {
+  highlights.forEach((record, i) => {
+    const articleId = inFile.has(record.articleId) ? articleIdMap.get(record.articleId) : record.articleId;
+    const article = articleId === undefined ? undefined : articleById.get(articleId);
+    if (!article) {
       plan.highlights.skip++;
       plan.withoutArticle++;
-    } else if (!existing) plan.highlights.add.push(highlight);
-    else if (highlight.updatedAt > existing.updatedAt) plan.highlights.update.push(highlight);
-    else plan.highlights.skip++;
+      return;
+    }
+    const highlight = { ...record, articleId: article.id, urlKey: article.urlKey };
+    const row = storedHighlights[i];
+    if (!row) return void plan.highlights.add.push(highlight);
+    const existing = storedFields('highlights', row);
+    // The same id on another article is not this highlight: the stored one is kept as it is.
+    if (existing.articleId !== article.id) return void plan.highlights.skip++;
+    const { merged, changes } = mergeHighlight(existing, highlight, unknownHighlightFields?.get(record.id));
+    if (!changes.length) return void plan.highlights.skip++;
+    plan.highlights.update.push(merged);
+    plan.changes.push(...changes);
   });
 
   // Tags have no update time: an existing tag (same id or same folded name) is kept as it is.

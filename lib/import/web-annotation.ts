@@ -1,7 +1,9 @@
 /**
  * W3C Web Annotation import: collections written by Gloss come back exactly
  * (the `gloss:` fields); annotations from other tools become highlights with a
- * TextQuoteSelector on an article made from the target's source URL.
+ * TextQuoteSelector on an article made from the target's source URL. The
+ * source decides the page: `gloss:urlKey` is ignored, and annotations of
+ * non-web addresses (PDFs, `data:`, `file:`) are left out and counted.
  */
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
@@ -10,6 +12,7 @@ import { foldTagName } from '../topics/tag-names';
 import { urlKey } from '../url/normalize';
 import { articleSchema, LIMITS, type RecordSet } from './backup-schema';
 import { BackupError, validateRecords } from './backup-parse';
+import { ARTICLE_FIELDS } from './restore-merge';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -43,7 +46,6 @@ const annotationSchema = v.object({
       source: str(LIMITS.url),
       selector: v.optional(oneOrMany(anySelector)),
       'gloss:article': v.optional(str(LIMITS.id)),
-      'gloss:urlKey': v.optional(str(LIMITS.url)),
       'gloss:pagePosition': v.optional(position),
     }),
   ]),
@@ -80,8 +82,8 @@ function annotationItems(data: unknown): { items: unknown[]; articles: ArticleRe
   return { items, articles: collection['gloss:articles'] ?? [] };
 }
 
-function articleFor(source: string, at: number): ArticleRecord {
-  const key = urlKey(source) ?? source;
+/** All an annotation says of its article is the address: every other field is a placeholder (see STUB_UNKNOWN). */
+function articleFor(source: string, key: string, at: number): ArticleRecord {
   return {
     id: `wa:${key}`.slice(0, LIMITS.id), urlKey: key, storyKey: '0', url: source, title: source, kicker: null, subtitle: null,
     authors: [], editors: [], siteName: null, section: null, publishedDate: null, lang: null, text: '', tags: [], userEdited: [],
@@ -89,20 +91,34 @@ function articleFor(source: string, at: number): ArticleRecord {
   };
 }
 
-function toHighlight(a: Annotation, index: number, now: number, articles: Map<string, ArticleRecord>): HighlightRecord | null {
+const STUB_UNKNOWN = ARTICLE_FIELDS.filter((field) => field !== 'url');
+
+interface Reading {
+  articles: Map<string, ArticleRecord>;
+  stubs: Set<string>;
+  now: number;
+}
+
+function toHighlight(a: Annotation, index: number, reading: Reading): HighlightRecord | 'no-quote' | 'not-web' {
+  const { articles, stubs, now } = reading;
   const target = typeof a.target === 'string' ? { source: a.target } : a.target;
+  const key = urlKey(target.source);
+  if (!key) return 'not-web';
   const selectors = 'selector' in target && target.selector ? [target.selector].flat() : [];
   const quoteFound = selectors.find((s) => s.type === 'TextQuoteSelector');
-  if (!quoteFound) return null;
+  if (!quoteFound) return 'no-quote';
   const quoteSelector = validateRecords(quote, quoteFound, `text quote of annotation ${index + 1}`);
   const positionFound = selectors.find((s) => s.type === 'TextPositionSelector');
   const positionSelector = positionFound ? validateRecords(position, positionFound, `text position of annotation ${index + 1}`) : null;
   const created = timeOf(a.created, now);
   const glossArticle = 'gloss:article' in target ? target['gloss:article'] : undefined;
   let article = glossArticle ? articles.get(glossArticle) : undefined;
+  // Gloss's own article counts only when it is the page the annotation names.
+  if (article && urlKey(article.url) !== key) article = undefined;
   if (!article) {
-    const made = articleFor(target.source, created);
+    const made = articleFor(target.source, key, created);
     article = articles.get(made.id) ?? made;
+    if (!articles.has(article.id)) stubs.add(article.id);
     articles.set(article.id, article);
   }
   const bodies = [a.body ?? []].flat().map((b) => (typeof b === 'string' ? { value: b, purpose: 'commenting' } : b));
@@ -113,7 +129,7 @@ function toHighlight(a: Annotation, index: number, now: number, articles: Map<st
   return {
     id: a.id ? highlightIdOf(a.id).slice(0, LIMITS.id) : `wa:${article.id}:${index}`,
     articleId: article.id,
-    urlKey: ('gloss:urlKey' in target && target['gloss:urlKey']) || article.urlKey,
+    urlKey: article.urlKey,
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: quoteSelector.exact, prefix: quoteSelector.prefix, suffix: quoteSelector.suffix },
       position: positionSelector ? { type: 'TextPositionSelector', start: positionSelector.start, end: positionSelector.end } : null,
@@ -129,17 +145,23 @@ function toHighlight(a: Annotation, index: number, now: number, articles: Map<st
   };
 }
 
-/** Records to restore from parsed Web Annotation JSON; annotations without a text quote are left out. */
-export function recordsFromWebAnnotations(data: unknown, now = Date.now()): RecordSet & { ignored: number } {
+/** Records to restore from parsed Web Annotation JSON; annotations without a text quote or a web address are left out. */
+export function recordsFromWebAnnotations(data: unknown, now = Date.now()): RecordSet & { leftOut: { noQuote: number; notWeb: number } } {
   const { items, articles: glossArticles } = annotationItems(data);
-  const articles = new Map(glossArticles.map((a) => [a.id, a]));
+  const reading: Reading = { articles: new Map(glossArticles.map((a) => [a.id, a])), stubs: new Set(), now };
   const highlights: HighlightRecord[] = [];
-  let ignored = 0;
+  const unknownHighlightFields = new Map<string, readonly string[]>();
+  const leftOut = { noQuote: 0, notWeb: 0 };
   items.forEach((item, i) => {
     const annotation = validateRecords(annotationSchema, item, `annotation ${i + 1}`);
-    const highlight = toHighlight(annotation, i, now, articles);
-    if (highlight) highlights.push(highlight);
-    else ignored++;
+    const highlight = toHighlight(annotation, i, reading);
+    if (highlight === 'no-quote') leftOut.noQuote++;
+    else if (highlight === 'not-web') leftOut.notWeb++;
+    else {
+      highlights.push(highlight);
+      // Another tool's annotation has no colour of its own: the default never recolours a stored highlight.
+      if (!annotation['gloss:color']) unknownHighlightFields.set(highlight.id, ['color']);
+    }
   });
   // Tags named on highlights but not yet known get a record, as if typed by the user.
   const tags = new Map<string, TagRecord>();
@@ -149,5 +171,9 @@ export function recordsFromWebAnnotations(data: unknown, now = Date.now()): Reco
       if (nameKey && !tags.has(nameKey)) tags.set(nameKey, { id: `tag:${nameKey}`.slice(0, LIMITS.id), name, nameKey, color: null, createdAt: h.createdAt });
     }
   }
-  return { articles: [...articles.values()], highlights, tags: [...tags.values()], ignored };
+  const unknownArticleFields = new Map([...reading.stubs].map((id) => [id, STUB_UNKNOWN]));
+  return {
+    articles: [...reading.articles.values()], highlights, tags: [...tags.values()], leftOut,
+    unknownFields: { articles: unknownArticleFields, highlights: unknownHighlightFields },
+  };
 }

@@ -28,4 +28,8 @@ describe('i18n', () => {
     expect(translator('en')('storageSummary', 2, 10, 3)).toBe('Stored on this device: 2 articles, 10 highlights, 3 tags');
     expect(translator('zh_CN')('highlightCount', 4)).toBe('本页划线：4 条');
   });
+
+  it('inserts values as they are, even when they look like placeholders or replacement patterns', () => {
+    expect(translator('en')('restoreChangeLine', '$TO$ and $&', 'Note', "$1 $' $$", 'x')).toBe("$TO$ and $& — Note: «$1 $' $$» → «x»");
+  });
 });

@@ -91,6 +91,9 @@ describe('BackupPanel', () => {
   it('previews a restore, shows progress, and cancels it', async () => {
     const preview = vi.fn(async () => ({
       articles: { added: 1, updated: 0, skipped: 0 }, highlights: { added: 3, updated: 1, skipped: 2 }, tags: { added: 0, updated: 0, skipped: 4 }, withoutArticle: 0,
+      changes: [{ record: 'highlight' as const, label: 'the quote', field: 'note' as const, from: 'old note', to: 'new note' }],
+      moreChanges: 3,
+      leftOut: { noQuote: 0, notWeb: 2 },
     }));
     const restore = vi.fn((_records: unknown, options: { signal?: AbortSignal; onProgress?: (p: { done: number; total: number }) => void }) => {
       options.onProgress?.({ done: 1, total: 5 });
@@ -102,7 +105,12 @@ describe('BackupPanel', () => {
     Object.defineProperty(input, 'files', { value: [new File([text], 'backup.json')] });
     act(() => void input.dispatchEvent(new Event('change')));
     await settle();
-    expect(root.querySelector('.restore-preview')!.textContent).toContain('Highlights: 3 to add, 1 to update, 2 already there');
+    const shown = root.querySelector('.restore-preview')!.textContent;
+    expect(shown).toContain('Highlights: 3 to add, 1 to update, 2 already there');
+    // Field by field, bounded, and what the file left out.
+    expect(root.querySelector('.restore-changes')!.textContent).toBe('the quote — Note: «old note» → «new note»');
+    expect(shown).toContain('…and 3 more changes.');
+    expect(shown).toContain('2 annotations are left out: their page is not a web address (only http: and https: pages are accepted).');
     click('.restore-apply');
     await settle();
     expect(root.textContent).toContain('1 of 5');

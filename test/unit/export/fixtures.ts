@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArticleRecord, HighlightRecord, Person } from '@/lib/db/types';
 import type { ArticleBundle } from '@/lib/export/types';
+import { urlKey } from '@/lib/url/normalize';
 
 export const SHARED = resolve(__dirname, '../../../../shared');
 const NEWS_ZH = join(SHARED, 'fixtures/news-zh');
@@ -30,7 +31,7 @@ function readExpected(name: string): { url: string; articles: ExpectedArticle[] 
 
 function article(id: string, url: string, fields: Partial<ArticleRecord> & { title: string; text: string }): ArticleRecord {
   return {
-    id, urlKey: url.replace(/^https?:\/\//, '').replace(/#.*$/, ''), storyKey: '0', url,
+    id, urlKey: urlKey(url)!, storyKey: '0', url,
     kicker: null, subtitle: null, authors: [], editors: [], siteName: null, section: null, publishedDate: null,
     lang: null, tags: [], userEdited: [], createdAt: CLIPPED_AT, updatedAt: CLIPPED_AT, ...fields,
   };

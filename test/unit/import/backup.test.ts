@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backupParts, backupToBlob, backupToString } from '@/lib/db/backup';
 import type { HighlightRecord } from '@/lib/db/types';
 import { CURRENT_VERSION } from '@/lib/db/schema';
@@ -87,11 +87,11 @@ describe('restore', () => {
     const target = await filledDatabase();
     const article = (await source.articles.get('art-en-guardian'))!;
     await source.articles.delete(article.id);
-    await source.articles.add({ ...article, id: 'other-id', updatedAt: NOW });
+    await source.articles.add({ ...article, id: 'other-id', title: 'A newer title', updatedAt: NOW });
     await source.highlights.where('articleId').equals(article.id).modify({ articleId: 'other-id', updatedAt: NOW });
     await restoreBackupText(target, await snapshot(source));
     expect(await target.articles.count()).toBe(3);
-    expect((await target.articles.get('art-en-guardian'))!.updatedAt).toBe(NOW);
+    expect(await target.articles.get('art-en-guardian')).toMatchObject({ title: 'A newer title', updatedAt: NOW });
     expect(await target.highlights.where('articleId').equals('art-en-guardian').count()).toBe(3);
   });
 
@@ -120,15 +120,14 @@ describe('restore', () => {
   it('rolls back everything when a write fails halfway', async () => {
     const source = await filledDatabase();
     const target = await filledDatabase();
-    // In the file, the Guardian article now claims the portal story's page; in the target that page is taken,
-    // so the unique index refuses the update after the new article was already written.
     const portal = (await source.articles.get('art-zh-portal'))!;
-    await source.highlights.where('articleId').equals(portal.id).delete();
-    await source.articles.delete(portal.id);
-    await source.articles.update('art-en-guardian', { urlKey: portal.urlKey, storyKey: portal.storyKey, updatedAt: NOW });
-    await source.articles.add({ ...portal, id: 'brand-new', urlKey: 'new.example/a' });
+    await source.articles.add({ ...portal, id: 'brand-new', url: 'https://new.example/a', urlKey: 'new.example/a' });
+    await source.highlights.add({ ...(await source.highlights.get('h-zh-5'))!, id: 'h-brand-new', articleId: 'brand-new' });
     const before = await snapshot(target);
-    await expect(restoreBackupText(target, await snapshot(source))).rejects.toThrow(/Constraint/);
+    // The articles are written first; the highlights' write then fails inside the same transaction.
+    vi.spyOn(target.highlights, 'bulkAdd').mockRejectedValue(new Error('disk full'));
+    await expect(restoreBackupText(target, await snapshot(source))).rejects.toThrow(/disk full/);
+    vi.restoreAllMocks();
     expect(await snapshot(target)).toBe(before);
     expect(await target.articles.get('brand-new')).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 /** Databases for restore tests: a fresh name each time, filled with the shared fixture records. */
+import { backupToString } from '@/lib/db/backup';
 import { openDatabase, type GlossDatabase } from '@/lib/db/database';
 import type { TagRecord } from '@/lib/db/types';
 import { foldTagName } from '@/lib/topics/tag-names';
@@ -23,4 +24,25 @@ export async function filledDatabase(): Promise<GlossDatabase> {
   await db.highlights.bulkAdd(bundles.flatMap((b) => b.highlights));
   await db.tags.bulkAdd(tagsFor(names));
   return db;
+}
+
+/** The whole database as backup text at a fixed time: equal texts mean nothing changed. */
+export async function snapshotOf(db: GlossDatabase): Promise<string> {
+  return backupToString(db, { now: 0 });
+}
+
+/** A W3C Web Annotation collection, as another tool (Hypothesis, …) writes it. */
+export function annotationCollection(items: readonly Record<string, unknown>[]): Record<string, unknown> {
+  return { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } };
+}
+
+/** An annotation quoting `exact` on `source` with a comment, without dates unless given. */
+export function foreignAnnotation(source: string, exact: string, note: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { target, ...rest } = extra;
+  return {
+    type: 'Annotation',
+    body: [{ type: 'TextualBody', value: note, purpose: 'commenting' }],
+    target: { source, selector: [{ type: 'TextQuoteSelector', exact }], ...(target as object) },
+    ...rest,
+  };
 }

@@ -58,7 +58,7 @@ describe('Web Annotation import', () => {
       },
     };
     const records = recordsFromWebAnnotations(foreign, 0);
-    expect(records.ignored).toBe(1);
+    expect(records.leftOut).toEqual({ noQuote: 1, notWeb: 0 });
     expect(records.articles).toHaveLength(1);
     expect(records.articles[0]).toMatchObject({ urlKey: 'example.com/news/story', url: 'https://www.example.com/news/story?utm_source=x' });
     expect(records.highlights[0]).toMatchObject({
