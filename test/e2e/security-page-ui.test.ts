@@ -290,11 +290,11 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     const page = await open('/f.html');
     const COUNT = 6000;
     /** Sends `count` requests at once; counts the replies by outcome. */
-    const flood = async (count: number) => {
+    const flood = async ({ count, page }: { count: number; page: string }) => {
       const replies = await Promise.all(
         Array.from({ length: count }, (_, i) =>
           chrome.runtime
-            .sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: `${location.origin}/flood/${i}` } })
+            .sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: `${page}#${i}` } })
             .then(
               (reply: { ok: boolean; error?: string } | undefined) => (reply?.ok ? 'ok' : String(reply?.error)),
               (error: Error) => `threw: ${error.message}`,
@@ -314,12 +314,12 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     const world = contexts.find((c) => c.origin === `chrome-extension://${browser.extensionId}` && !c.auxData?.isDefault);
     expect(world, 'Gloss content script world').toBeTruthy();
     const started = Date.now();
-    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${COUNT})`, contextId: world!.id, awaitPromise: true, returnByValue: true });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${JSON.stringify({ count: COUNT, page: page.url() })})`, contextId: world!.id, awaitPromise: true, returnByValue: true });
     const fromTab = result.value as Record<string, number>;
     const tabMs = Date.now() - started;
 
     const panel = await openExtensionPage(browser, 'popup.html');
-    const fromPanel = (await panel.evaluate(flood, COUNT)) as Record<string, number>;
+    const fromPanel = (await panel.evaluate(flood, { count: COUNT, page: page.url() })) as Record<string, number>;
     console.log(`${COUNT} requests at once: from the content script ${JSON.stringify(fromTab)} in ${tabMs} ms; from an extension page ${JSON.stringify(fromPanel)}`);
     const refused = Object.entries(fromTab).filter(([reply]) => RATE_LIMITED.test(reply)).reduce((n, [, count]) => n + count, 0);
     expect(refused).toBeGreaterThan(0);
@@ -329,7 +329,7 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     await page.waitForTimeout(1000);
     expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(0);
     const again = await cdp.send('Runtime.evaluate', {
-      expression: `chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'stats.get', data: null }).then((r) => r.ok)`,
+      expression: `chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: location.href } }).then((r) => r.ok)`,
       contextId: world!.id, awaitPromise: true, returnByValue: true,
     });
     expect(again.result.value).toBe(true);
