@@ -1,9 +1,10 @@
 /**
  * Finds a stored quote in a text: the pure, DOM-free heart of anchoring.
  * Order: position check, exact search (raw, then with collapsed whitespace)
- * disambiguated by context and position, then bounded fuzzy search near the
- * stored position before the whole text, trusted only when the surrounding
- * text vouches for it (fuzzy-trust.ts) and no other place fits about as well.
+ * ranked by context and position, then bounded fuzzy search near the stored
+ * position before the whole text. Away from the stored position nothing is
+ * trusted on resemblance alone: the surrounding text must vouch for it
+ * (fuzzy-trust.ts) and no other place may fit about as well.
  * Doubtful matches are refused: an orphan is better than a highlight on the
  * wrong words.
  */
@@ -56,7 +57,6 @@ export class SearchableText {
   }
 }
 
-/** Context that matches character for character, from the quote outwards: cheap, for exact candidates. */
 /** Context that matches character for character, from the quote outwards: cheap, for exact candidates. */
 function sharedContext(text: string, start: number, end: number, prefix: string, suffix: string): ContextSides {
   let before = 0;
