@@ -16,6 +16,8 @@ const NO_EVIDENCE = 0.5;
 /** The stored prefix and suffix together must be this long (non-blank) to tell that they closed up. */
 const MIN_JOIN_FOR_GAP = 20;
 const GAP_ERROR_RATE = 0.05;
+/** How far a word inserted or removed near the quote may shift its context (characters). */
+const CONTEXT_SLACK = 12;
 const GAP_MARGIN = 0.02;
 
 /** Similarity of two short strings that should be equal: 1 - edit distance / length. */
@@ -62,11 +64,15 @@ function factsOf(text: string): string[] {
   return out;
 }
 
+/** True if a number or name of `text` is missing from `other`. */
+function factsMissing(text: string, other: string): boolean {
+  const tokens = new Set(other.match(TOKEN) ?? []);
+  return factsOf(text).some((t) => !tokens.has(t));
+}
+
 /** True if a number or name of one text is missing from the other. */
 export function factsDiffer(stored: string, actual: string): boolean {
-  const storedTokens = new Set(stored.match(TOKEN) ?? []);
-  const actualTokens = new Set(actual.match(TOKEN) ?? []);
-  return factsOf(stored).some((t) => !actualTokens.has(t)) || factsOf(actual).some((t) => !storedTokens.has(t));
+  return factsMissing(stored, actual) || factsMissing(actual, stored);
 }
 
 /** A word of the quote that is gone from the candidate with nothing like it left (not a typo fix, not a new ending). */
@@ -89,7 +95,7 @@ function innerSuffix(s: string): string {
 
 /**
  * A candidate whose words differ from the quote's in what tells passages apart
- * (a number, a name, a word replaced by another) is another entry of a log,
+ * (a number, a name, a word gone with nothing like it left) is another entry of a log,
  * another row, or an edit: only close agreement on both sides, facts included,
  * tells an edit from a neighbour of the same shape. Typo fixes, changed
  * endings and reflowed text need only the usual context.
@@ -98,9 +104,17 @@ export function differencesVouched(text: string, start: number, end: number, tar
   const found = text.slice(start, end);
   if (!factsDiffer(target.quote, found) && !wordReplaced(target.quote, found)) return true;
   if (Math.min(sides.before, sides.after) < STRONG_CONTEXT) return false;
-  const before = text.slice(Math.max(0, start - target.prefix.length), start);
-  const after = text.slice(end, end + target.suffix.length);
-  return !factsDiffer(innerPrefix(target.prefix), innerPrefix(before)) && !factsDiffer(innerSuffix(target.suffix), innerSuffix(after));
+  // A word inserted or removed near the quote shifts the context window: compare each side's facts
+  // against a slightly wider view of the other, so a fact pushed past the edge is not a changed one.
+  const { prefix, suffix } = target;
+  const before = (extra: number) => text.slice(Math.max(0, start - prefix.length - extra), start);
+  const after = (extra: number) => text.slice(end, end + Math.max(0, suffix.length + extra));
+  return (
+    !factsMissing(innerPrefix(prefix), before(CONTEXT_SLACK)) &&
+    !factsMissing(innerPrefix(before(-CONTEXT_SLACK)), prefix) &&
+    !factsMissing(innerSuffix(suffix), after(CONTEXT_SLACK)) &&
+    !factsMissing(innerSuffix(after(-CONTEXT_SLACK)), suffix)
+  );
 }
 
 /**
