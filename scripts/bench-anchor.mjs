@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, truthIn } from './bench-anchor-data.mjs';
+import { editNearDuplicates, nearDuplicateArticle } from './bench-anchor-near.mjs';
 import { bundleEntry, chromiumArgs, ROOT, SHARED } from './bench-kit.mjs';
 
 const OUT = join(ROOT, '.cache/bench-anchor');
@@ -58,12 +59,13 @@ async function openBenchPage(context, url, script) {
 
 /** Sorts each result against the truth: exact, fuzzy, orphan, wrong. */
 function classify(results, truths) {
-  const counts = { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, wrong: 0 };
+  const counts = { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, orphanPassageGone: 0, wrong: 0 };
   results.forEach((r, i) => {
     const truth = truths[i];
     if (r.status === 'orphan') {
       counts.orphan++;
       if (truth && truth.survived >= 0.8) counts.orphanButTextSurvived++;
+      if (!truth) counts.orphanPassageGone++;
       return;
     }
     const overlap = truth ? Math.min(r.end, truth.end) - Math.max(r.start, truth.start) : 0;
@@ -87,6 +89,8 @@ async function anchoringBench(script) {
     pages.set(`/edited-${v}.html`, rendered.html);
     versions.push({ text: rendered.text, truths: truthIn(edited, highlights) });
   }
+  const near = nearDuplicatePages();
+  for (const [path, html] of near.pages) pages.set(path, html);
   const server = await serve(pages);
   const browser = await launch(false);
   try {
@@ -103,7 +107,7 @@ async function anchoringBench(script) {
     }
     await page.close();
 
-    const accuracy = Object.fromEntries(METHODS.map((m) => [m, { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, wrong: 0 }]));
+    const accuracy = emptyCounts();
     const editedRuns = Object.fromEntries(METHODS.map((m) => [m, []]));
     let total = 0;
     for (let v = 0; v < versions.length; v++) {
@@ -121,11 +125,49 @@ async function anchoringBench(script) {
     }
     for (const method of METHODS) timing.edited100[method] = { ms: median(editedRuns[method]) };
     const gone = versions.reduce((n, v) => n + v.truths.filter((t) => !t).length, 0);
-    return { textLength: original.text.length, paragraphs: article.length, timing, accuracy, accuracyTotal: total, passagesRemoved: gone };
+    const nearDuplicates = await nearDuplicateBench(browser.context, server.origin, script, near);
+    return { textLength: original.text.length, paragraphs: article.length, timing, accuracy, accuracyTotal: total, passagesRemoved: gone, nearDuplicates };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+const emptyCounts = () => Object.fromEntries(METHODS.map((m) => [m, { anchored: 0, fuzzy: 0, orphan: 0, orphanButTextSurvived: 0, orphanPassageGone: 0, wrong: 0 }]));
+
+/** Near-duplicate passages: the original page and its edited copies, with the truth for each highlight. */
+function nearDuplicatePages() {
+  const near = nearDuplicateArticle();
+  const original = render(near.article, random(300));
+  const pages = new Map([['/near-original.html', original.html]]);
+  const versions = [];
+  for (let v = 0; v < EDITED_VERSIONS; v++) {
+    const edited = editNearDuplicates(near, random(400 + v));
+    const rendered = render(edited, random(500 + v));
+    pages.set(`/near-edited-${v}.html`, rendered.html);
+    versions.push({ text: rendered.text, truths: truthIn(edited, near.highlights) });
+  }
+  return { pages, spans: truthIn(near.article, near.highlights), original, versions };
+}
+
+async function nearDuplicateBench(context, origin, script, nearDuplicates) {
+  const page = await openBenchPage(context, `${origin}/near-original.html`, script);
+  if ((await page.evaluate(() => glossBench.articleText())) !== nearDuplicates.original.text) throw new Error('near-duplicate page text mismatch');
+  const selectors = await page.evaluate((spans) => glossBench.describeSpans(spans), nearDuplicates.spans.map(({ start, end }) => ({ start, end })));
+  await page.close();
+  const accuracy = emptyCounts();
+  for (let v = 0; v < nearDuplicates.versions.length; v++) {
+    const edited = await openBenchPage(context, `${origin}/near-edited-${v}.html`, script);
+    if ((await edited.evaluate(() => glossBench.articleText())) !== nearDuplicates.versions[v].text) throw new Error('near-duplicate edited text mismatch');
+    for (const method of METHODS) {
+      const all = await edited.evaluate(([m, list]) => glossBench.run(m, list), [method, selectors]);
+      const counts = classify(all.results, nearDuplicates.versions[v].truths);
+      for (const key of Object.keys(counts)) accuracy[method][key] += counts[key];
+    }
+    await edited.close();
+  }
+  const deleted = nearDuplicates.versions.reduce((n, v) => n + v.truths.filter((t) => !t).length, 0);
+  return { accuracy, total: selectors.length * nearDuplicates.versions.length, passagesDeleted: deleted };
 }
 
 /** Main-thread script and task time of a plain article page, with and without the built extension (no highlights stored). */
@@ -189,6 +231,13 @@ console.log('method            | exact | fuzzy | orphan (text survived ≥80%) |
 for (const m of METHODS) {
   const a = anchoring.accuracy[m];
   console.log(`${m.padEnd(17)} | ${String(a.anchored).padStart(5)} | ${String(a.fuzzy).padStart(5)} | ${String(a.orphan).padStart(6)} (${a.orphanButTextSurvived}) | ${a.wrong}`);
+}
+const nd = anchoring.nearDuplicates;
+console.log(`\nnear-duplicate passages (log entries, list items, a sentence template, table rows): ${nd.total} highlights on ${EDITED_VERSIONS} edited copies, ${nd.passagesDeleted} of them deleted (truth: orphan)`);
+console.log('method            | exact | fuzzy | orphan (passage deleted) | WRONG');
+for (const m of METHODS) {
+  const a = nd.accuracy[m];
+  console.log(`${m.padEnd(17)} | ${String(a.anchored).padStart(5)} | ${String(a.fuzzy).padStart(5)} | ${String(a.orphan).padStart(6)} (${a.orphanPassageGone}) | ${a.wrong}`);
 }
 if (cost) {
   console.log(`\ncontent script on a page with no highlights: script time ${round(cost.scriptMsWith)} ms with Gloss vs ${round(cost.scriptMsWithout)} ms without → +${round(cost.addedScriptMs)} ms (target ≤ 5)`);

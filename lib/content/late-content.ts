@@ -1,14 +1,18 @@
 /**
  * Re-anchors when the page changes after load (lazy article bodies, "read
- * more", SPA re-renders): debounced, bounded, and only for highlights that
- * are not already painted on their text.
+ * more", SPA re-renders): debounced with a maximum wait, so constant churn (a
+ * ticking clock, a ticker) cannot starve it; bounded, and only for highlights
+ * that are not painted on their text.
  */
 import { GLOSS_UI_ATTRIBUTE } from '@/lib/anchoring';
 import { FALLBACK_MARK_TAG } from '@/lib/highlight';
 import type { PageHighlights } from './page-highlights';
 
-const DEBOUNCE_MS = 400;
-const MAX_RUNS = 12;
+export const DEBOUNCE_MS = 400;
+/** Under constant churn a pass still runs this long after the first change it waits for. */
+export const MAX_WAIT_MS = 1500;
+/** Retries for orphans (content that may still arrive); highlights that lost their paint are always retried. */
+export const MAX_RUNS = 12;
 /** After this long without a successful anchoring, orphans are saved as orphans. */
 const SETTLE_MS = 6000;
 
@@ -17,10 +21,23 @@ function isOurs(node: Node | null): boolean {
   return Boolean(element?.closest(`[${GLOSS_UI_ATTRIBUTE}], ${FALLBACK_MARK_TAG}`));
 }
 
+/** Length of the largest piece of text a batch of mutations brought in (late content arrives in pieces). */
+function largestArrival(records: MutationRecord[]): number {
+  let largest = 0;
+  for (const record of records) {
+    if (isOurs(record.target)) continue;
+    if (record.type === 'characterData') largest = Math.max(largest, (record.target as CharacterData).data.length);
+    else for (const node of record.addedNodes) largest = Math.max(largest, node.textContent?.length ?? 0);
+  }
+  return largest;
+}
+
 export function watchLateContent(win: Window, highlights: PageHighlights): { restart(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let maxTimer: ReturnType<typeof setTimeout> | undefined;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let runs = 0;
+  let arrived = 0;
 
   const settleLater = () => {
     clearTimeout(settleTimer);
@@ -28,9 +45,19 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
   };
 
   const run = () => {
-    timer = undefined;
-    if (runs >= MAX_RUNS || !highlights.needsAnchoring()) return;
-    runs++;
+    clearTimeout(timer);
+    clearTimeout(maxTimer);
+    timer = maxTimer = undefined;
+    const largest = arrived;
+    arrived = 0;
+    const entries = highlights.list();
+    const lost = entries.some((e) => e.status !== 'orphan' && !highlights.stillPainted(e));
+    // An orphan can only come back if a piece of text at least as long as its quote arrived: a clock's
+    // tick cannot, so churn that cannot matter does not spend the retries.
+    const orphanQuotes = entries.filter((e) => e.status === 'orphan').map((e) => e.record.selectors.quote.exact.length);
+    const retryOrphans = runs < MAX_RUNS && orphanQuotes.length > 0 && largest >= Math.min(...orphanQuotes);
+    if (!lost && !retryOrphans) return;
+    if (!lost) runs++;
     try {
       highlights.reanchor();
       void highlights.persistStatuses(false);
@@ -41,10 +68,12 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
   };
 
   const observer = new MutationObserver((records) => {
-    if (!highlights.list().length || runs >= MAX_RUNS) return;
+    if (!highlights.list().length) return;
     if (records.every((r) => isOurs(r.target))) return;
+    arrived = Math.max(arrived, largestArrival(records));
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
+    maxTimer ??= setTimeout(run, MAX_WAIT_MS);
   });
   // Observe only while the page has highlights: pages without any pay nothing for DOM churn.
   let observing = false;
@@ -68,6 +97,7 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
       unsubscribe();
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(maxTimer);
       clearTimeout(settleTimer);
     },
   };

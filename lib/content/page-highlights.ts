@@ -139,7 +139,7 @@ export class PageHighlights {
   }
 
   /** True if a painted range still covers the text it was anchored to (the page may have re-rendered). */
-  private stillPainted(entry: LiveHighlight): boolean {
+  stillPainted(entry: LiveHighlight): boolean {
     const range = entry.range;
     if (!range || !range.startContainer.isConnected || range.collapsed) return false;
     return range.toString().trim() === (entry.currentText ?? entry.record.selectors.quote.exact).trim();
@@ -166,7 +166,8 @@ export class PageHighlights {
   }
 
   report(): AnchorReport {
-    const highlights = this.list().map((e) => ({ id: e.record.id, status: e.status, currentText: e.currentText }));
+    // A range the page re-rendered away is not anchored, whatever the last pass found.
+    const highlights = this.list().map((e) => ({ id: e.record.id, status: this.stillPainted(e) ? e.status : 'orphan', currentText: e.currentText }));
     return {
       anchored: highlights.filter((h) => h.status === 'anchored').length,
       fuzzy: highlights.filter((h) => h.status === 'anchored-fuzzy').length,
