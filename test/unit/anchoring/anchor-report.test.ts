@@ -25,11 +25,12 @@ const record: HighlightRecord = {
 
 vi.mock('@/lib/messaging', async (original) => ({
   ...(await original<typeof import('@/lib/messaging')>()),
-  askBackground: vi.fn(async (type: string) => (type === 'annotations.forPage' ? { articles: [], highlights: [record] } : record)),
-}));
-vi.mock('@/lib/url/normalize', async (original) => ({
-  ...(await original<typeof import('@/lib/url/normalize')>()),
-  resolveAddress: () => ({ key: 'example.com/story' }),
+  // The background resolves the page's key and answers with its highlights.
+  askBackground: vi.fn(async (type: string) =>
+    type === 'annotations.forPage'
+      ? { address: { url: 'https://example.com/story', key: 'example.com/story' }, articles: [], highlights: [record] }
+      : record,
+  ),
 }));
 
 // happy-dom has no CSS Custom Highlight API: a minimal registry, as in Chromium (ranges painted, DOM untouched).
