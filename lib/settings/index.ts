@@ -2,29 +2,49 @@
  * User settings, kept in browser.storage.local (small, read by every context,
  * and changes reach all of them through storage.onChanged).
  */
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 
 const STORAGE_KEY = 'gloss.settings';
 const COLOR_ID = /^[a-z][a-z0-9-]{0,31}$/;
+const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
+const EXPORT_FORMATS = ['markdown', 'markdown-zip', 'json', 'csv', 'bibtex', 'ris', 'csl-json', 'web-annotation'] as const;
 
-const settingsSchema = v.object({
+export interface Settings {
   /** User names for colours, by colour id; missing ids use the default names. */
-  colorNames: v.fallback(v.record(v.pipe(v.string(), v.regex(COLOR_ID)), v.pipe(v.string(), v.maxLength(40))), {}),
-  defaultColor: v.fallback(v.pipe(v.string(), v.regex(COLOR_ID)), 'yellow'),
+  colorNames: Record<string, string>;
+  defaultColor: string;
   /** Hosts (lower case, no "www.") where Gloss stays off. */
-  disabledSites: v.fallback(v.array(v.pipe(v.string(), v.maxLength(253))), []),
-  language: v.fallback(v.picklist(['auto', 'en', 'zh_CN']), 'auto'),
-  exportFormat: v.fallback(v.picklist(['markdown', 'markdown-zip', 'json', 'csv', 'bibtex', 'ris', 'csl-json', 'web-annotation']), 'markdown'),
+  disabledSites: string[];
+  language: (typeof LANGUAGES)[number];
+  exportFormat: (typeof EXPORT_FORMATS)[number];
   /** A custom Markdown template, or null for the default. */
-  markdownTemplate: v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(20_000))), null),
-});
+  markdownTemplate: string | null;
+}
 
-export type Settings = v.InferOutput<typeof settingsSchema>;
+const isString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
+  choices.includes(value as T) ? (value as T) : fallback;
 
-/** Reads stored settings; anything missing or malformed takes its default, so a bad value never locks the user out. */
+/**
+ * Reads stored settings; anything missing or malformed takes its default, so a bad value never locks the user out.
+ * Checked by hand rather than with valibot: every page's content script reads settings, and the schema library
+ * would add about 2 KB (gzipped) to it.
+ */
 export function parseSettings(stored: unknown): Settings {
-  return v.parse(settingsSchema, typeof stored === 'object' && stored !== null ? stored : {});
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const names = raw.colorNames;
+  const namesValid =
+    typeof names === 'object' && names !== null && !Array.isArray(names) &&
+    Object.entries(names).every(([id, name]) => COLOR_ID.test(id) && isString(name, 40));
+  const sites = raw.disabledSites;
+  return {
+    colorNames: namesValid ? { ...(names as Record<string, string>) } : {},
+    defaultColor: isString(raw.defaultColor, 32) && COLOR_ID.test(raw.defaultColor) ? raw.defaultColor : 'yellow',
+    disabledSites: Array.isArray(sites) && sites.every((site) => isString(site, 253)) ? [...(sites as string[])] : [],
+    language: oneOf(LANGUAGES, raw.language, 'auto'),
+    exportFormat: oneOf(EXPORT_FORMATS, raw.exportFormat, 'markdown'),
+    markdownTemplate: isString(raw.markdownTemplate, 20_000) ? raw.markdownTemplate : null,
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = parseSettings({});

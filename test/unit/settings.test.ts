@@ -8,6 +8,17 @@ describe('settings', () => {
     expect(parsed).toMatchObject({ defaultColor: 'yellow', language: 'zh_CN', disabledSites: [], colorNames: { green: '证据' } });
   });
 
+  it('drops every malformed field to its default and keeps no unknown ones', () => {
+    const parsed = parseSettings({
+      colorNames: { 'Bad Id': 'x' }, defaultColor: 42, disabledSites: ['ok.example', 7], language: 'fr',
+      exportFormat: 'docx', markdownTemplate: 'x'.repeat(20_001), extra: 'kept?',
+    });
+    expect(parsed).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ colorNames: { green: 'x'.repeat(41) } }).colorNames).toEqual({});
+    expect(parseSettings({ exportFormat: 'ris', markdownTemplate: '{{quote}}' })).toMatchObject({ exportFormat: 'ris', markdownTemplate: '{{quote}}' });
+    expect(parseSettings([])).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('saves, reloads and notifies', async () => {
     const seen: string[] = [];
     const stop = onSettingsChanged((s) => seen.push(s.defaultColor));
