@@ -9,7 +9,7 @@
  * wrong words.
  */
 import search from 'approx-string-match';
-import { contextAround, contextClosedUp, contextVouches, differencesVouched, STRONG_CONTEXT, type ContextSides } from './fuzzy-trust';
+import { contextAround, contextClosedUp, contextVouches, differencesVouched, REASONABLE_CONTEXT, STRONG_CONTEXT, type ContextSides } from './fuzzy-trust';
 import { collapseString, collapsedOffsetOf, collapseWhitespace, rawRangeOf, type CollapsedText } from './normalize-text';
 
 export { similarity } from './fuzzy-trust';
@@ -94,7 +94,10 @@ function exactSearch(text: string, exact: string, prefix: string, suffix: string
   }
   if (!best) return null;
   const sides = contextAround(text, best.start, best.start + exact.length, prefix, suffix);
-  if (Math.max(sides.before, sides.after) < STRONG_CONTEXT) return null;
+  // A long quote found once, its old surroundings unknown (another tool stored none) or still half there, is the
+  // passage itself; a quote found several times, or with its context gone, needs strong context to pick one.
+  const uniqueLong = found === 1 && !isShort && Math.max(sides.before, sides.after) >= REASONABLE_CONTEXT;
+  if (!uniqueLong && Math.max(sides.before, sides.after) < STRONG_CONTEXT) return null;
   // A short phrase recurs everywhere, often in look-alike surroundings: it must keep the words touching it.
   if (isShort && !keepsNeighbourWords(text, best.start, best.start + exact.length, prefix, suffix)) return null;
   return { start: best.start, sides };

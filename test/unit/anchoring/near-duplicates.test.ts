@@ -112,3 +112,15 @@ describe('an edited passage among neighbours of the same shape', () => {
     });
   }
 });
+
+describe('a quote stored without context (another tool\'s annotation)', () => {
+  const page = 'The council met on Tuesday. The harbour budget was approved after a long night of debate. Everyone went home.';
+  it('anchors where its long text occurs exactly once', () => {
+    const match = matchQuote(page, { exact: 'The harbour budget was approved', prefix: '', suffix: '' });
+    expect(match).toMatchObject({ start: page.indexOf('The harbour budget'), kind: 'exact' });
+  });
+  it('stays an orphan where that text occurs twice and nothing tells which', () => {
+    const twice = `${page} The harbour budget was approved, again.`;
+    expect(matchQuote(twice, { exact: 'The harbour budget was approved', prefix: '', suffix: '' })).toBeNull();
+  });
+});
