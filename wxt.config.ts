@@ -19,6 +19,11 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     commands: HIGHLIGHT_COMMAND_MANIFEST,
     action: { default_title: '__MSG_extName__' },
+    // The in-page popover frames the note editor (typing there is out of the page's reach). Chrome: a
+    // per-session address, so pages cannot guess it; Firefox MV2 gets a plain list (WXT converts it).
+    web_accessible_resources: [
+      { resources: ['note-editor.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

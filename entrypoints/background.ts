@@ -3,13 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerHighlightCommands } from '@/lib/background/commands';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/database';
-import { answerInBackground } from '@/lib/messaging';
+import { answerInBackground, askTab } from '@/lib/messaging';
 import { broadcastHighlightsChanged } from '@/lib/tabs/broadcast';
 
 export default defineBackground(() => {
   answerInBackground(
     backgroundHandlers(openDatabase(), {
       highlightsChanged: (urlKey) => void broadcastHighlightsChanged(urlKey),
+      closePopover: (tabId) => void askTab(tabId, 'content.closePopover', null).catch(() => undefined),
     }),
   );
   registerHighlightCommands();

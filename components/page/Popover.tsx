@@ -1,36 +1,41 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { colorOf, HIGHLIGHT_COLORS } from '@/lib/highlight';
+import { askBackground } from '@/lib/messaging';
 import type { LiveHighlight } from '@/lib/content/page-highlights';
 import type { UiController, UiState } from '@/lib/content/ui-state';
 import { placeNear } from './placement';
 import { trusted } from './trusted';
 
-const parseTags = (value: string) =>
-  [...new Set(value.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100).map((tag) => tag.slice(0, 200));
+/** The note editor page (entrypoints/note-editor), framed so what the user types there is out of the page's reach. */
+const EDITOR_PAGE = '/note-editor.html';
 
 export function Popover({ ui, popover, entry }: { ui: UiController; popover: NonNullable<UiState['popover']>; entry: LiveHighlight }) {
   const { t } = useI18n();
   const { record } = entry;
-  const [note, setNote] = useState(record.note);
-  const [tags, setTags] = useState(record.tags.join(', '));
-  const noteField = useRef<HTMLTextAreaElement>(null);
-  const tagsField = useRef<HTMLInputElement>(null);
+  const [editor, setEditor] = useState<{ src: string } | { error: string } | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  // One pass per opening; the editor loads the note itself from the background.
   useEffect(() => {
-    setNote(record.note);
-    setTags(record.tags.join(', '));
-  }, [record.id]);
-  useEffect(() => {
-    if (popover.focus === 'note') noteField.current?.focus();
-    if (popover.focus === 'tags') tagsField.current?.focus();
-  }, [popover.id, popover.focus]);
+    let current = true;
+    setEditor(null);
+    askBackground('noteEditor.open', { id: popover.id, focus: popover.focus }).then(
+      ({ token }) => current && setEditor({ src: `${browser.runtime.getURL(EDITOR_PAGE)}#${token}` }),
+      (error: unknown) => current && setEditor({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [popover.id]);
+  // The frame takes the focus for the field the editor focuses (the `n` key: write a note).
+  const focusEditor = () => {
+    if (popover.focus) frame.current?.focus();
+  };
 
-  const dirty = note !== record.note || tags !== record.tags.join(', ');
-  const save = () => void ui.run(() => ui.highlights.update(record.id, { note, tags: parseTags(tags) }));
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') ui.closePopover();
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save();
-    event.stopPropagation(); // typing here is not a page shortcut
+    event.stopPropagation(); // keys on the popover's buttons are not page shortcuts
   };
 
   return (
@@ -71,29 +76,16 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
           </span>
         </div>
       )}
-      <textarea
-        ref={noteField}
-        value={note}
-        placeholder={t('hlNotePlaceholder')}
-        aria-label={t('hlAddNote')}
-        onInput={(event) => setNote(event.currentTarget.value)}
-      />
-      <input
-        ref={tagsField}
-        value={tags}
-        placeholder={t('hlTagsPlaceholder')}
-        aria-label={t('hlAddTag')}
-        onInput={(event) => setTags(event.currentTarget.value)}
-      />
+      {editor && 'src' in editor && (
+        <iframe ref={frame} class="note-editor" src={editor.src} title={t('hlAddNote')} onLoad={focusEditor} />
+      )}
+      {editor && 'error' in editor && <div class="changed" role="alert">{t('hlSaveFailed', editor.error)}</div>}
       <div class="actions">
         <button class="text-button" data-action="link" onClick={trusted(() => void ui.copy(ui.highlights.deepLink(record.id) ?? ''))}>
           {t('hlCopyLink')}
         </button>
         <button class="text-button danger" data-action="delete" onClick={trusted(() => void ui.remove(record.id))}>
           {t('hlDelete')}
-        </button>
-        <button class="primary" data-action="save" disabled={!dirty} onClick={trusted(save)}>
-          {t('hlSave')}
         </button>
       </div>
     </div>

@@ -14,7 +14,7 @@ import { PAGE_UI_CSS } from './styles';
 
 export const HOST_TAG = 'gloss-page-ui';
 
-/** What the user types in the popover stays in it for the page's bubbling listeners (capturing ones see it first: README). */
+/** Keys on the UI's buttons stay in it for the page's bubbling listeners (notes are typed in a framed page: Popover.tsx). */
 const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'];
 
 /**

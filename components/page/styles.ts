@@ -5,7 +5,7 @@ export const PAGE_UI_CSS = `
 .layer { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif; color: #1f2328; }
 button { font: inherit; color: inherit; cursor: pointer; border: 0; background: none; padding: 0; }
-button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px solid #2f81f7; outline-offset: 1px; }
+button:focus-visible, .note-editor:focus-visible { outline: 2px solid #2f81f7; outline-offset: 1px; }
 .toolbar, .popover, .message { position: fixed; background: #fff; border: 1px solid #d0d7de; border-radius: 8px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .toolbar { display: flex; align-items: center; gap: 2px; padding: 4px; white-space: nowrap; }
@@ -23,10 +23,8 @@ button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px
   white-space: pre-wrap; word-break: break-word; }
 .changed { font-size: 12px; color: #6e4c00; background: #fff8c5; border-radius: 5px; padding: 4px 8px; display: grid; gap: 2px; }
 .changed del { color: #82071e; } .changed ins { color: #116329; text-decoration: none; }
-textarea, input { font: inherit; color: #1f2328; background: #fff; width: 100%; border: 1px solid #d0d7de; border-radius: 6px; padding: 5px 7px; }
-textarea { min-height: 64px; resize: vertical; }
+.note-editor { display: block; width: 100%; height: 142px; border: 0; margin: 0; }
 .actions { display: flex; gap: 4px; justify-content: flex-end; flex-wrap: wrap; }
-.primary { background: #1f883d; color: #fff; border-radius: 6px; padding: 4px 10px; }
 .message { padding: 6px 10px; bottom: 16px; right: 24px; max-width: 360px; display: flex; align-items: center; gap: 8px; }
 .undo { color: #0969da; font-weight: 600; }
 .bucket-bar { position: fixed; top: 0; right: 0; width: 10px; height: 100vh; background: rgba(127,127,127,.08); pointer-events: auto; }

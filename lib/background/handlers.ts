@@ -10,13 +10,16 @@ import {
 import type { BackgroundProtocol, Handlers } from '../messaging';
 import {
   articleCorrectionSchema, articleDescriptionSchema, articleInputSchema, checked, highlightPatchSchema, highlightRecordSchema,
-  idSchema, newHighlightSchema, pageAddressSchema, urlKeySchema,
+  idSchema, newHighlightSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, urlKeySchema,
 } from '../messaging/validate';
+import { NoteEditorPasses } from './note-editor';
 import { addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, classifySender, guardPageSenders } from './sender';
 
 export interface BackgroundEffects {
   /** Highlights of a page changed: the tabs showing it repaint. */
   highlightsChanged(urlKey: string): void;
+  /** The note editor in a tab's popover asked to close it. */
+  closePopover?(tabId: number): void;
 }
 
 export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffects): Handlers<BackgroundProtocol> {
@@ -24,6 +27,7 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     if (record) effects?.highlightsChanged(record.urlKey);
     return record;
   };
+  const passes = new NoteEditorPasses();
   // Web pages get only what their content script needs, for their own site (./sender.ts).
   return guardPageSenders<BackgroundProtocol>({
     ...tagHandlers(db, effects),
@@ -62,6 +66,19 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       await assertOwnRestore(db, classifySender(sender), record);
       await restoreHighlight(db, record);
       changed(record);
+      return null;
+    },
+    'noteEditor.open': async (data, sender) => {
+      const id = checked(idSchema, data?.id, 'id');
+      const focus = checked(noteEditorFocusSchema, data?.focus ?? null, 'focus');
+      const from = classifySender(sender);
+      if (from.kind !== 'page' || sender.tab?.id === undefined) throw new Error('Only a tab showing a page opens a note editor.');
+      await assertOwnHighlight(db, from, id);
+      return { token: passes.issue(id, sender.tab.id, focus) };
+    },
+    'noteEditor.claim': (data, sender) => passes.claim(db, checked(passSchema, data?.token, 'pass'), sender.tab?.id),
+    'noteEditor.close': (data, sender) => {
+      effects?.closePopover?.(passes.end(checked(passSchema, data?.token, 'pass'), sender.tab?.id));
       return null;
     },
     'article.correct': (data) =>

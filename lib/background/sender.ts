@@ -20,7 +20,7 @@ export type Sender = { kind: 'extension' } | { kind: 'page'; url: URL };
 /** The messages a content script needs; web pages get every other one refused. */
 const PAGE_MESSAGES = new Set([
   'annotations.forPage', 'address.resolve', 'highlight.create', 'highlight.update', 'highlight.delete',
-  'highlight.restore', 'i18n.catalog',
+  'highlight.restore', 'i18n.catalog', 'noteEditor.open',
 ]);
 
 const schemeAndHost = (url: URL) => `${url.protocol}//${url.host}`;

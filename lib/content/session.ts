@@ -115,6 +115,10 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         if (ok) win.getSelection()?.removeAllRanges();
         return { ok };
       },
+      'content.closePopover': () => {
+        ui.closePopover();
+        return null;
+      },
       'content.highlightsChanged': ({ urlKey }) => {
         // Our own saves come back here too (one per saved status): coalesce them into one reload,
         // which only anchors what is not painted yet.

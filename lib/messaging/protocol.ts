@@ -45,6 +45,9 @@ export type PageAnnotationsReply = PageAnnotations & { address: ResolvedAddress 
  */
 export type PageQuery = PageAddress | { urlKey: string };
 
+/** Which field of the note editor gets the focus when it opens. */
+export type NoteEditorFocus = 'note' | 'tags' | null;
+
 export interface StorageStats {
   articles: number;
   highlights: number;
@@ -64,6 +67,12 @@ export interface BackgroundProtocol extends TagsProtocol {
   'highlight.delete': { request: { id: string }; response: HighlightRecord | null };
   /** Puts a deleted highlight back, as it was (undo). */
   'highlight.restore': { request: { highlight: HighlightRecord }; response: null };
+  /** From the content script, when the user opens a popover: a one-time pass for the note editor frame. */
+  'noteEditor.open': { request: { id: string; focus: NoteEditorFocus }; response: { token: string } };
+  /** From the note editor frame: the highlight its pass opens (once, in the pass's tab). */
+  'noteEditor.claim': { request: { token: string }; response: { highlight: HighlightRecord; focus: NoteEditorFocus } };
+  /** From the note editor frame: close the popover around it (Escape). */
+  'noteEditor.close': { request: { token: string }; response: null };
   /** The user's corrections of detected article metadata. */
   'article.correct': { request: { id: string; correction: ArticleCorrection }; response: ArticleRecord };
   'stats.get': { request: null; response: StorageStats };
@@ -141,6 +150,8 @@ export interface ContentProtocol {
   'content.anchorStatus': { request: null; response: AnchorReport };
   /** Moves an orphan onto the passage the user has selected now (its note and tags stay). */
   'content.reattach': { request: { highlightId: string }; response: { ok: boolean } };
+  /** The note editor frame asked to close (the user pressed Escape in it). */
+  'content.closePopover': { request: null; response: null };
   /** Broadcast: highlights of `urlKey` changed elsewhere (side panel, another tab); reload them. */
   'content.highlightsChanged': { request: { urlKey: string }; response: null };
 }

@@ -103,6 +103,11 @@ export const urlKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_F
 
 export const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+export const noteEditorFocusSchema = v.nullable(v.picklist(['note', 'tags']));
+
+/** A note editor pass (crypto.randomUUID). */
+export const passSchema = v.pipe(v.string(), v.uuid());
+
 /** Parses input against a schema, throwing an error that names the first bad field. */
 export function checked<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, input);

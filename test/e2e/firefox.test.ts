@@ -166,5 +166,65 @@ it('keeps its in-page UI closed to the page and acts only on the user\'s own key
   expect(seen).toEqual({ host: true, shadowRoot: null });
 });
 
+it('takes a note typed after the "n" key in its framed editor, unheard by the page, in Firefox', async () => {
+  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
+  const page = await firefox.newPage();
+  await page.goto(url);
+  const ui = await extensionPage('popup.html');
+  const notes = () =>
+    ui.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('gloss');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('highlights').objectStore('highlights').getAll();
+            request.onsuccess = () => resolve(request.result.map((h: { note: string }) => h.note));
+          };
+        }),
+    );
+  await untilAnswered(
+    () =>
+      ui.evaluate(async (target) => {
+        for (const tab of await browser.tabs.query({})) {
+          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+          if (reply?.ok && reply.value.url === target) return true;
+        }
+        return null;
+      }, url),
+    'the content script',
+  );
+  const before = (await notes()).length;
+  // A selection (the toolbar shows for it), then the user's own "n": highlight and write a note.
+  await untilAnswered(async () => {
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('p')].filter((p) => (p.firstChild?.textContent ?? '').trim().length > 40).at(-1)!;
+      const range = document.createRange();
+      range.setStart(paragraph.firstChild!, 1);
+      range.setEnd(paragraph.firstChild!, 9);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await new Promise((done) => setTimeout(done, 800));
+    await page.keyboard.press('n');
+    await new Promise((done) => setTimeout(done, 800));
+    return (await notes()).length > before ? true : null;
+  }, 'the highlight');
+  // The editor frame takes the focus (the page sees only Gloss's host element focused).
+  await untilAnswered(() => page.evaluate(() => (document.activeElement?.tagName === 'GLOSS-PAGE-UI' ? true : null)), 'the note editor');
+  await new Promise((done) => setTimeout(done, 500));
+  await page.evaluate(() => {
+    const heard: string[] = ((window as unknown as { __keys: string[] }).__keys = []);
+    for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']) addEventListener(type, (event) => heard.push(type), true);
+  });
+  await page.keyboard.type('firefox note 5820');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await untilAnswered(async () => ((await notes()).includes('firefox note 5820') ? true : null), 'the saved note');
+  expect((await notes()).length).toBe(before + 1);
+  expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual([]);
+});
+
 /** The WebExtension API as extension pages see it in Firefox. */
 declare const browser: typeof chrome;

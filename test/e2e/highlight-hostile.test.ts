@@ -73,7 +73,7 @@ describe('Gloss on a hostile page', () => {
 
     await highlightWithKey(page, 'n', 'deeply nested text');
     await waitForPainted(page, 2);
-    await uiOf(page).waitFor('.popover textarea');
+    await uiOf(page).noteEditor();
 
     await page.reload();
     await waitForPainted(page, 2);

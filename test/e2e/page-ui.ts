@@ -5,7 +5,7 @@
  * shadow roots) and acted on with trusted input only: the mouse at an element's
  * box, the keyboard. Nothing here runs a script inside Gloss's UI on its behalf.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 
 const HOST = 'gloss-page-ui';
 
@@ -149,4 +149,26 @@ export class PageUi {
     }
   }
 
+  /**
+   * The popover's note editor: an extension page in an iframe inside the closed root, so it
+   * runs in its own (extension) process; Playwright lists such frames in page.frames().
+   */
+  async noteEditor({ timeout = 10_000 } = {}): Promise<Frame> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const frame = this.page.frames().find((f) => !f.isDetached() && /^(chrome|moz)-extension:\/\/[^/]+\/note-editor\.html/.test(f.url()));
+      if (frame && (await frame.locator('textarea').count().catch(() => 0))) return frame;
+      if (Date.now() > until) throw new Error(`The popover never showed its note editor (${timeout} ms)`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+}
+
+/** Waits until `selector` in the note editor has the keyboard focus, the editor's frame included. */
+export async function waitForEditorFocus(editor: Frame, selector = 'textarea', { timeout = 10_000 } = {}): Promise<void> {
+  await editor.waitForFunction(
+    (selector) => document.hasFocus() && document.activeElement === document.querySelector(selector),
+    selector,
+    { timeout },
+  );
 }

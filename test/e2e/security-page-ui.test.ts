@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Launched, type StaticServer } from './harness';
 import { askContent, collectGlossErrors, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted } from './highlight-helpers';
-import { openExtensionPage } from './panel-helpers';
-import { uiOf } from './page-ui';
+import { openExtensionPage, readStoreIn } from './panel-helpers';
+import { uiOf, waitForEditorFocus } from './page-ui';
 
 const NOTE = 'private note 7431 about the harbour';
 const RATE_LIMITED = /too many requests/i;
@@ -25,6 +25,14 @@ const article = (title: string, extraHead = '') => `<!doctype html><html><head><
 <p id="second">Residents asked for more buses on the northern route, and the council promised an answer by spring.</p>
 </article></body></html>`;
 
+/** A keylogger: from its first script on, the page records every key and input its window sees, capturing. */
+const KEYLOGGER_HEAD = `<script>
+  window.__keys = [];
+  for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'compositionend']) {
+    addEventListener(type, (event) => __keys.push(type + ':' + (event.key ?? event.data)), true);
+  }
+</script>`;
+
 /** A page that claims Gloss's tag as its own custom element, keeping the element's internals. */
 const INTERNALS_HEAD = `<script>
   customElements.define('gloss-page-ui', class extends HTMLElement {
@@ -38,7 +46,8 @@ let server: StaticServer;
 beforeAll(async () => {
   server = await startServer((path) => {
     const html = { '/a.html': article('Alpha'), '/b.html': article('Beta'), '/c.html': article('Gamma'), '/d.html': article('Delta'),
-      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD), '/g.html': article('Eta') }[path];
+      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD), '/g.html': article('Eta'),
+      '/h.html': article('Iota'), '/keylogger.html': article('Theta', KEYLOGGER_HEAD) }[path];
     return html ? { body: html, contentType: 'text/html; charset=utf-8' } : null;
   });
   browser = await launchChromium({ extension: true });
@@ -118,9 +127,10 @@ describe('a page script cannot drive or read the in-page UI', () => {
     const errors = collectGlossErrors(page);
     // The user highlights with a note, saves it, closes the popover.
     await highlightWithKey(page, 'n', 'revised harbour budget');
-    await uiOf(page).waitForFocus('.popover textarea');
+    const editor = await uiOf(page).noteEditor();
+    await waitForEditorFocus(editor);
     await page.keyboard.type(NOTE);
-    await uiOf(page).click('.popover [data-action="save"]');
+    await editor.locator('[data-action="save"]').click();
     await expect.poll(async () => (await highlightsOf(page.url()))[0]?.note).toBe(NOTE);
     await page.keyboard.press('Escape');
     await uiOf(page).waitForGone('.popover');
@@ -140,7 +150,8 @@ describe('a page script cannot drive or read the in-page UI', () => {
     // The user's own click opens it, with the note.
     await page.mouse.click(point.x, point.y);
     await uiOf(page).waitFor('.popover');
-    expect(await uiOf(page).value('.popover textarea')).toBe(NOTE);
+    const reopened = await uiOf(page).noteEditor();
+    await expect.poll(() => reopened.locator('textarea').inputValue()).toBe(NOTE);
     // What the user types there does not bubble out to the page's listeners.
     await page.evaluate(() => {
       const heard: string[] = ((window as unknown as { __heard: string[] }).__heard = []);
@@ -150,10 +161,10 @@ describe('a page script cannot drive or read the in-page UI', () => {
         window.addEventListener(type, listener);
       }
     });
-    await uiOf(page).click('.popover textarea');
+    await reopened.locator('textarea').click();
     await page.keyboard.press('End');
     await page.keyboard.type(' 99');
-    expect(await uiOf(page).value('.popover textarea')).toBe(`${NOTE} 99`);
+    expect(await reopened.locator('textarea').inputValue()).toBe(`${NOTE} 99`);
     expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
 
     // The page clicks synthetically where the delete button is, and on every element it can reach.
@@ -193,6 +204,73 @@ describe('a page script cannot drive or read the in-page UI', () => {
     await waitForPainted(page, 0);
     expect(await highlightsOf(page.url())).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('(b) a page\'s capturing key listeners and getSelection() get nothing of a note being typed', async () => {
+    const page = await open('/keylogger.html');
+    const errors = collectGlossErrors(page);
+    await highlightWithKey(page, 'n', 'more buses');
+    // Wait for the focus to leave the page for Gloss's UI (the page sees only the host element there).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'GLOSS-PAGE-UI');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => ((window as unknown as { __keys: string[] }).__keys.length = 0));
+    const typed = 'harbour 9152 secret, tags: ';
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Control+a');
+    const selected = await page.evaluate(() => String(getSelection()));
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Enter');
+
+    // The note is saved (read straight from the database in an extension page) ...
+    const panel = await openExtensionPage(browser, 'popup.html');
+    const noteOf = async () => {
+      const rows = await readStoreIn<{ note: string; selectors: { quote: { exact: string } } }>(panel, 'highlights');
+      return rows.find((row) => row.selectors.quote.exact === 'more buses')?.note;
+    };
+    await expect.poll(noteOf, { timeout: 10_000 }).toBe(typed);
+    // ... and the page heard none of it, nor could it read it as its selection.
+    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual([]);
+    expect(selected).not.toContain('9152');
+
+    // Escape in the editor closes the popover.
+    await page.keyboard.press('Escape');
+    await uiOf(page).waitForGone('.popover');
+    expect(errors).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+
+  it('(b) a page that frames the note editor itself, even with a pass it saw, gets no note and no editor', async () => {
+    const page = await open('/h.html');
+    await highlightWithKey(page, 'n', 'long night of debate');
+    const real = await uiOf(page).noteEditor();
+    await waitForEditorFocus(real);
+    await page.keyboard.type(NOTE);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await highlightsOf(page.url()))[0]?.note).toBe(NOTE);
+    // The page frames the editor with a pass it made up and with the real one (as if it had learnt it).
+    const urls = [real.url().replace(/#.*/, `#${crypto.randomUUID()}`), real.url()];
+    await page.evaluate((urls) => {
+      for (const url of urls) {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        document.body.append(frame);
+      }
+    }, urls);
+    await page.waitForTimeout(1500);
+    const framed = page.frames().filter((f) => f.parentFrame() === page.mainFrame() && f !== real);
+    expect(framed).toHaveLength(2);
+    for (const frame of framed) {
+      // Either the browser refuses the frame or the editor shows only why it cannot open.
+      const shown = await frame.evaluate(() => ({ fields: document.querySelectorAll('textarea, input').length, text: document.body?.innerText ?? '' })).catch(() => null);
+      console.log(`editor framed by the page (${frame.url().slice(-12)}): ${shown ? JSON.stringify(shown) : 'refused by the browser'}`);
+      if (shown) {
+        expect(shown.fields).toBe(0);
+        expect(shown.text).not.toContain('7431');
+      }
+    }
+    expect((await highlightsOf(page.url()))[0]?.note).toBe(NOTE);
     await page.close();
   });
 

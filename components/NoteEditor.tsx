@@ -1,0 +1,91 @@
+/**
+ * The note and tags of one highlight, edited in an extension page that the
+ * in-page popover frames: keys typed and text selected here belong to another
+ * origin, so the annotated page's listeners and getSelection() never see them.
+ * It edits only the highlight its one-time pass opened (lib/background/note-editor.ts)
+ * and acts only on the user's own input.
+ *
+ * No effects here: in Firefox (headless ESR, in our end-to-end test) Preact's effects
+ * did not run in this framed page, so it is rendered once the highlight is known
+ * (entrypoints/note-editor/main.tsx) and focuses its field by ref.
+ */
+import { useState } from 'preact/hooks';
+import type { HighlightRecord } from '@/lib/db/types';
+import { askBackground, type NoteEditorFocus } from '@/lib/messaging';
+import { useI18n } from './i18n';
+import { trusted } from './page/trusted';
+
+const parseTags = (value: string) =>
+  [...new Set(value.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100).map((tag) => tag.slice(0, 200));
+
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function NoteEditor({ pass, highlight, focus }: { pass: string; highlight: HighlightRecord; focus: NoteEditorFocus }) {
+  const { t } = useI18n();
+  const [record, setRecord] = useState(highlight);
+  const [note, setNote] = useState(highlight.note);
+  const [tags, setTags] = useState(highlight.tags.join(', '));
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [noteField, setNoteField] = useState<HTMLTextAreaElement | null>(null);
+
+  const dirty = note !== record.note || tags !== record.tags.join(', ');
+  const save = async () => {
+    if (!dirty) return;
+    try {
+      // The reply is the record as stored: what "saved" means.
+      const saved = await askBackground('highlight.update', { id: record.id, patch: { note, tags: parseTags(tags) } });
+      setRecord(saved);
+      setNote(saved.note);
+      setTags(saved.tags.join(', '));
+      setStatus({ error: false, text: t('hlNoteSaved') });
+    } catch (error) {
+      setStatus({ error: true, text: t('hlSaveFailed', messageOf(error)) });
+    }
+    // The save button turns disabled: keep the focus (and Escape) in the editor.
+    noteField?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') void askBackground('noteEditor.close', { token: pass }).catch(() => undefined);
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
+  };
+  const focusOnce = (wanted: NoteEditorFocus) => (element: HTMLElement | null) => {
+    if (element && focus === wanted && !element.dataset.focused) {
+      element.dataset.focused = 'yes';
+      element.focus();
+    }
+  };
+
+  return (
+    <div class="editor" onKeyDown={trusted(onKeyDown)}>
+      <textarea
+        ref={(element) => {
+          if (element !== noteField) setNoteField(element);
+          focusOnce('note')(element);
+        }}
+        value={note}
+        placeholder={t('hlNotePlaceholder')}
+        aria-label={t('hlAddNote')}
+        onInput={(event) => {
+          setNote(event.currentTarget.value);
+          setStatus(null);
+        }}
+      />
+      <input
+        ref={focusOnce('tags')}
+        value={tags}
+        placeholder={t('hlTagsPlaceholder')}
+        aria-label={t('hlAddTag')}
+        onInput={(event) => {
+          setTags(event.currentTarget.value);
+          setStatus(null);
+        }}
+      />
+      <div class="actions">
+        <span class={status?.error ? 'status error' : 'status'} role="status">{status?.text}</span>
+        <button data-action="save" disabled={!dirty} onClick={trusted(() => void save())}>
+          {t('hlSave')}
+        </button>
+      </div>
+    </div>
+  );
+}
