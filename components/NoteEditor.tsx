@@ -11,14 +11,20 @@
  */
 import { useState } from 'preact/hooks';
 import type { HighlightRecord } from '@/lib/db/types';
-import { askBackground, type NoteEditorFocus } from '@/lib/messaging';
+import { askBackground, RefusedError, userErrorText, type NoteEditorFocus } from '@/lib/messaging';
 import { useI18n } from './i18n';
 import { trusted } from './page/trusted';
 
 const parseTags = (value: string) =>
   [...new Set(value.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100).map((tag) => tag.slice(0, 200));
 
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Shown instead of the editor when it cannot open (no valid pass, the highlight was deleted, no answer). */
+export function EditorUnavailable({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const refused = error instanceof RefusedError;
+  if (refused) console.debug('Gloss:', error);
+  return <p class="status error" role="alert">{refused ? t('hlEditorUnavailable') : userErrorText(t, error)}</p>;
+}
 
 export function NoteEditor({ pass, highlight, focus }: { pass: string; highlight: HighlightRecord; focus: NoteEditorFocus }) {
   const { t } = useI18n();
@@ -39,7 +45,7 @@ export function NoteEditor({ pass, highlight, focus }: { pass: string; highlight
       setTags(saved.tags.join(', '));
       setStatus({ error: false, text: t('hlNoteSaved') });
     } catch (error) {
-      setStatus({ error: true, text: t('hlSaveFailed', messageOf(error)) });
+      setStatus({ error: true, text: userErrorText(t, error) });
     }
     // The save button turns disabled: keep the focus (and Escape) in the editor.
     noteField?.focus();

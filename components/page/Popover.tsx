@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { colorOf, HIGHLIGHT_COLORS } from '@/lib/highlight';
-import { askBackground } from '@/lib/messaging';
+import { askBackground, userErrorText } from '@/lib/messaging';
 import type { LiveHighlight } from '@/lib/content/page-highlights';
 import type { UiController, UiState } from '@/lib/content/ui-state';
 import { placeNear } from './placement';
@@ -14,7 +14,7 @@ const EDITOR_PAGE = '/note-editor.html';
 export function Popover({ ui, popover, entry }: { ui: UiController; popover: NonNullable<UiState['popover']>; entry: LiveHighlight }) {
   const { t } = useI18n();
   const { record } = entry;
-  const [editor, setEditor] = useState<{ src: string } | { error: string } | null>(null);
+  const [editor, setEditor] = useState<{ src: string } | { error: unknown } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   // One pass per opening; the editor loads the note itself from the background.
   useEffect(() => {
@@ -22,7 +22,7 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
     setEditor(null);
     askBackground('noteEditor.open', { id: popover.id, focus: popover.focus }).then(
       ({ token }) => current && setEditor({ src: `${browser.runtime.getURL(EDITOR_PAGE)}#${token}` }),
-      (error: unknown) => current && setEditor({ error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setEditor({ error }),
     );
     return () => {
       current = false;
@@ -79,7 +79,7 @@ export function Popover({ ui, popover, entry }: { ui: UiController; popover: Non
       {editor && 'src' in editor && (
         <iframe ref={frame} class="note-editor" src={editor.src} title={t('hlAddNote')} onLoad={focusEditor} />
       )}
-      {editor && 'error' in editor && <div class="changed" role="alert">{t('hlSaveFailed', editor.error)}</div>}
+      {editor && 'error' in editor && <div class="changed" role="alert">{userErrorText(t, editor.error)}</div>}
       <div class="actions">
         <button class="text-button" data-action="link" onClick={trusted(() => void ui.copy(ui.highlights.deepLink(record.id) ?? ''))}>
           {t('hlCopyLink')}

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { messageOf, NoteEditor } from '@/components/NoteEditor';
+import { EditorUnavailable, NoteEditor } from '@/components/NoteEditor';
 import { PageI18n } from '@/components/PageI18n';
 import { askBackground } from '@/lib/messaging';
 import './style.css';
@@ -10,5 +10,5 @@ const pass = location.hash.slice(1);
 const app = document.getElementById('app')!;
 askBackground('noteEditor.claim', { token: pass }).then(
   ({ highlight, focus }) => render(<PageI18n><NoteEditor pass={pass} highlight={highlight} focus={focus} /></PageI18n>, app),
-  (error: unknown) => render(<p class="status error" role="alert">{messageOf(error)}</p>, app),
+  (error: unknown) => render(<PageI18n><EditorUnavailable error={error} /></PageI18n>, app),
 );
