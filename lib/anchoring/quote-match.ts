@@ -9,7 +9,7 @@
  * wrong words.
  */
 import search from 'approx-string-match';
-import { contextAround, contextClosedUp, contextVouches, differencesVouched, REASONABLE_CONTEXT, STRONG_CONTEXT, type ContextSides } from './fuzzy-trust';
+import { contextAround, contextClosedUp, contextVouches, differencesVouched, STRONG_CONTEXT, type ContextSides } from './fuzzy-trust';
 import { collapseString, collapsedOffsetOf, collapseWhitespace, rawRangeOf, type CollapsedText } from './normalize-text';
 
 export { similarity } from './fuzzy-trust';
@@ -94,9 +94,11 @@ function exactSearch(text: string, exact: string, prefix: string, suffix: string
   }
   if (!best) return null;
   const sides = contextAround(text, best.start, best.start + exact.length, prefix, suffix);
-  // A long quote found once, its old surroundings unknown (another tool stored none) or still half there, is the
-  // passage itself; a quote found several times, or with its context gone, needs strong context to pick one.
-  const uniqueLong = found === 1 && !isShort && Math.max(sides.before, sides.after) >= REASONABLE_CONTEXT;
+  // A long quote stored without any context (another tool's annotation) and found once is the passage itself: there
+  // is nothing to check it against. With context stored, that context must still agree: a deleted passage's words
+  // can recur in a neighbour of the same shape.
+  const noContextStored = !prefix.trim() && !suffix.trim();
+  const uniqueLong = noContextStored && found === 1 && !isShort;
   if (!uniqueLong && Math.max(sides.before, sides.after) < STRONG_CONTEXT) return null;
   // A short phrase recurs everywhere, often in look-alike surroundings: it must keep the words touching it.
   if (isShort && !keepsNeighbourWords(text, best.start, best.start + exact.length, prefix, suffix)) return null;
