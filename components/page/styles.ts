@@ -23,7 +23,7 @@ button:focus-visible, .note-editor:focus-visible { outline: 2px solid #2f81f7; o
   white-space: pre-wrap; word-break: break-word; }
 .changed { font-size: 12px; color: #6e4c00; background: #fff8c5; border-radius: 5px; padding: 4px 8px; display: grid; gap: 2px; }
 .changed del { color: #82071e; } .changed ins { color: #116329; text-decoration: none; }
-.note-editor { display: block; width: 100%; height: 142px; border: 0; margin: 0; }
+.note-editor { display: block; width: 100%; height: 148px; border: 0; margin: 0; }
 .actions { display: flex; gap: 4px; justify-content: flex-end; flex-wrap: wrap; }
 .message { padding: 6px 10px; bottom: 16px; right: 24px; max-width: 360px; display: flex; align-items: center; gap: 8px; }
 .undo { color: #0969da; font-weight: 600; }
