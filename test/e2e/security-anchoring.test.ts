@@ -4,6 +4,7 @@
  * a page that ticks every 50 ms must not stop a re-rendered highlight from
  * being painted again (nor have its status claim a paint that is gone).
  */
+import type { AnchorReport } from '../../lib/messaging';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type Launched, type StaticServer } from './harness';
@@ -62,12 +63,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Report {
-  anchored: number;
-  fuzzy: number;
-  orphans: number;
-  highlights: { id: string; status: string; currentText: string | null }[];
-}
+type Report = AnchorReport;
 
 /** Selects `text` and highlights it through the content script (retrying while the content script starts). */
 async function highlight(tab: Page, text: string): Promise<void> {
