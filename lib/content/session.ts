@@ -91,7 +91,9 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         };
       },
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {
-        const range = ui.state.toolbar?.range ?? highlightableSelection(win);
+        // The live selection first: the toolbar's range can be an earlier selection's while the debounced
+        // selection check has not caught up (a request right after a new selection, or after a slow save).
+        const range = highlightableSelection(win) ?? ui.state.toolbar?.range ?? null;
         if (!range) return { ok: false, reason: 'no-selection' };
         if (disabled) return { ok: false, reason: 'not-annotatable' };
         ui.hideToolbar();
@@ -108,7 +110,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       },
       'content.anchorStatus': () => highlights.report(),
       'content.reattach': async ({ highlightId }) => {
-        const range = ui.state.toolbar?.range ?? highlightableSelection(win);
+        const range = highlightableSelection(win) ?? ui.state.toolbar?.range ?? null;
         if (!range) return { ok: false };
         ui.hideToolbar();
         const ok = await highlights.reattach(highlightId, range);

@@ -7,6 +7,7 @@ import { colorOf, DEFAULT_COLOR_ID, HIGHLIGHT_COLORS } from '@/lib/highlight';
 import type { MessageKey } from '@/lib/i18n';
 import { userErrorKey, type HighlightSelectionResult } from '@/lib/messaging';
 import type { PageHighlights } from './page-highlights';
+import { highlightableSelection } from './selection';
 
 export interface Box {
   top: number;
@@ -80,7 +81,8 @@ export class UiController {
     const toolbar = this.state.toolbar;
     if (!toolbar) return;
     this.set({ toolbar: null });
-    const result = await this.save(toolbar.range, colorOf(colorId).id);
+    // The live selection first (see content.highlightSelection); the toolbar's range when a click cleared it.
+    const result = await this.save(highlightableSelection(this.win) ?? toolbar.range, colorOf(colorId).id);
     if (!result.ok) return;
     this.win.getSelection()?.removeAllRanges();
     if (then) this.openPopover(result.highlight.id, then);

@@ -207,3 +207,25 @@ describe('the worker stopped mid-write', () => {
     await page.close();
   }, 240_000);
 });
+
+describe('a request right after a new selection', () => {
+  it('highlights the passage selected now, not an earlier one the toolbar still shows', async () => {
+    const page: Page = await browser.context.newPage();
+    await page.goto(`${server.origin}/log.html`);
+    const ui = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(ui, page.url());
+    const earlier = 'Entry 3 of the harbour log';
+    const now = 'Entry 4 of the harbour log';
+    await selectText(page, 'p', earlier);
+    await sleep(600); // the toolbar shows for the earlier selection
+    await selectText(page, 'p', now);
+    // Asked at once, before the debounced selection check runs again.
+    const reply = (await askContent(ui, tabId, 'content.highlightSelection', { color: 'yellow' })) as Reply;
+    expect(reply.ok && reply.value?.ok, 'saved').toBe(true);
+    const quotes = (await readStoreIn<Row>(ui, 'highlights')).map((r) => r.selectors.quote.exact);
+    expect(quotes).toContain(now);
+    expect(quotes).not.toContain(earlier);
+    await ui.close();
+    await page.close();
+  });
+});
