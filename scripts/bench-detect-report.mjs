@@ -63,7 +63,7 @@ export function formatTables(buckets, overall, synthetic) {
       if ([s.title, s.author, s.date, s.site].some((rate) => rate.n)) metaRows.push([...lead, pct(s.title), pct(s.author), pct(s.date), pct(s.site)]);
     }
   }
-  const tailHeader = ['F1<0.5', 'gloss ≥0.2 below best other (others: same count for them)', 'median ms', 'p95 ms'];
+  const tailHeader = ['F1<0.5', '≥0.2 below best other', 'median ms', 'p95 ms'];
   if (bodyRows.length) out.push('Body text (bag-of-tokens F1 vs the labelled body)\n', table(['corpus', 'half', 'pages', 'extractor', 'mean F1', 'median F1', 'mean P', 'mean R', ...tailHeader], bodyRows), '');
   if (snippetRows.length) out.push('trafilatura-dev snippets (pass rate; pooled snippet P/R/F1 as trafilatura reports it; per-page snippet F1 mean/median)\n', table(['corpus', 'half', 'pages', 'extractor', 'pass', 'P', 'R', 'F1', 'mean page F1', 'median page F1', ...tailHeader], snippetRows), '');
   if (metaRows.length) out.push('Metadata accuracy where labelled (n = labelled stories)\n', table(['corpus', 'half', 'pages', 'extractor', 'title', 'author', 'date', 'publication'], metaRows), '');
