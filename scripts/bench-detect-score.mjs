@@ -114,3 +114,81 @@ export function quantile(values, q) {
 }
 
 export const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+export const median = (values) => quantile(values, 0.5);
+
+/** trafilatura-dev's normalization (its README): NFC, every whitespace run (NBSP included) to one space, trimmed. */
+export function snippetNormalize(text) {
+  return String(text ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * One page of trafilatura-dev: TP = `with` snippet found, FN = missing, FP = `without` found, TN = absent.
+ * The page passes when every `with` is found and no `without` is; an empty extraction fails.
+ * `f1` is the page's own snippet F1, 2TP / (2TP + FP + FN), for per-page comparisons.
+ */
+export function scoreSnippets(text, withSnippets, withoutSnippets) {
+  const hay = snippetNormalize(text);
+  const found = (snippet) => hay.length > 0 && hay.includes(snippetNormalize(snippet));
+  const tp = withSnippets.filter(found).length;
+  const fp = withoutSnippets.filter(found).length;
+  const fn = withSnippets.length - tp;
+  const tn = withoutSnippets.length - fp;
+  const denominator = 2 * tp + fp + fn;
+  return { tp, fn, fp, tn, pass: hay.length > 0 && fn === 0 && fp === 0, f1: denominator ? (2 * tp) / denominator : 0 };
+}
+
+/** Snippet precision / recall / F1 / accuracy over pooled counts, as trafilatura reports them. */
+export function snippetTotals(pages) {
+  const sum = (key) => pages.reduce((total, page) => total + page[key], 0);
+  const tp = sum('tp');
+  const fn = sum('fn');
+  const fp = sum('fp');
+  const tn = sum('tn');
+  const precision = tp + fp ? tp / (tp + fp) : null;
+  const recall = tp + fn ? tp / (tp + fn) : null;
+  const f1 = precision && recall ? (2 * precision * recall) / (precision + recall) : precision === null || recall === null ? null : 0;
+  const all = tp + fn + fp + tn;
+  return { tp, fn, fp, tn, precision, recall, f1, accuracy: all ? (tp + tn) / all : null, passRate: pages.length ? pages.filter((page) => page.pass).length / pages.length : null };
+}
+
+/** Same publication, ignoring case, spaces and punctuation; one name may contain the other ("BBC" / "BBC News"). */
+export function siteMatches(got, want) {
+  if (!want || !fold(want)) return null;
+  const have = fold(got ?? '');
+  if (!have) return false;
+  const wanted = fold(want);
+  return have === wanted || have.includes(wanted) || (have.length >= 2 && wanted.includes(have));
+}
+
+/**
+ * Scores one page for each extractor. `outputs`: { name: [{ title, author, date, site, text }] } (stories in
+ * page order; Readability and Defuddle give one). With one expected story the whole extracted text counts;
+ * with several, the story whose title matches (else the one at the same position).
+ * Returns { rows: [{ name: { title, author, date, site, body, snippets } }], f1: { name: page F1 | null } },
+ * the page F1 being body F1 (or snippet F1 on snippet-labelled pages), averaged over expected stories.
+ */
+export function scorePage(truths, outputs) {
+  const rows = truths.map((truth, index) => {
+    const row = {};
+    for (const [name, stories] of Object.entries(outputs)) {
+      const story = stories.find((candidate) => titleMatches(candidate.title, truth.title)) ?? stories[index] ?? stories[0] ?? null;
+      const text = truths.length > 1 ? story?.text ?? '' : stories.map((candidate) => candidate.text).join('\n');
+      row[name] = {
+        title: titleMatches(story?.title, truth.title),
+        author: authorMatches(story?.author, truth.author),
+        date: dateMatches(story?.date, truth.date),
+        site: siteMatches(story?.site, truth.site),
+        body: truth.body ? prf(text, truth.body) : null,
+        snippets: truth.snippets ? scoreSnippets(text, truth.snippets.with, truth.snippets.without) : null,
+      };
+    }
+    return row;
+  });
+  const f1 = {};
+  for (const name of Object.keys(outputs)) {
+    const values = rows.map((row) => row[name].snippets?.f1 ?? row[name].body?.f1).filter((value) => typeof value === 'number');
+    f1[name] = mean(values);
+  }
+  return { rows, f1 };
+}

@@ -1,103 +1,14 @@
-// npm run bench:detect: lib/article vs @mozilla/readability 0.6.0, same Chromium, same pages.
-// Prints a table per corpus, then (last line) one JSON object with the same figures.
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// npm run bench:detect: lib/article vs @mozilla/readability 0.6.0 vs Defuddle 0.19.4, one Chromium, same pages.
+// Prints tables per corpus and tune/check half, then (last line) one JSON object with every figure.
+// Env: BENCH_ONLY=<corpus,…> runs those corpora; BENCH_LIMIT=<n> takes the first n pages of each corpus;
+// BENCH_DUMP=<file.jsonl> writes one JSON line per page (corpus, id, half, each extractor's F1, details).
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { ROOT, launchBrowser, pathOf, sniffCharset, startPageServer } from './detect-runtime.mjs';
-import { authorMatches, dateMatches, htmlToText, mean, prf, quantile, titleMatches } from './bench-detect-score.mjs';
-
-const SHARED = join(ROOT, '../shared');
-const CORPUS = join(SHARED, 'corpus');
-const limit = Number(process.env.BENCH_LIMIT ?? Infinity);
-// Diagnosis: BENCH_ONLY=<corpus> runs one corpus; BENCH_DUMP=<file> writes one JSON line per page.
-const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
-const dump = process.env.BENCH_DUMP ?? null;
-
-/** Each page: { corpus, id, bytes, charset, path, url, truth: [{ title, author, date, body }], type } */
-function loadPages() {
-  const pages = [];
-  const readability = join(CORPUS, 'readability');
-  const index = JSON.parse(readFileSync(join(readability, 'index.json'), 'utf8'));
-  for (const entry of index.pages.slice(0, limit)) {
-    const dir = join(readability, entry.name);
-    if (!existsSync(join(dir, 'source.html'))) continue;
-    const meta = existsSync(join(dir, 'expected-metadata.json')) ? JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) : {};
-    const bytes = readFileSync(join(dir, 'source.html'));
-    pages.push({
-      corpus: 'readability', id: entry.name, type: entry.type, bytes, charset: 'utf-8', path: `/${entry.name}/test/page.html`, url: null,
-      truth: [{ title: meta.title ?? null, author: meta.byline ?? null, date: meta.publishedTime ?? null, body: htmlToText(readFileSync(join(dir, 'expected.html'), 'utf8')) }],
-    });
-  }
-  const zyte = join(CORPUS, 'scrapinghub-dev');
-  const zyteTruth = JSON.parse(readFileSync(join(zyte, 'ground-truth.json'), 'utf8'));
-  for (const [id, truth] of Object.entries(zyteTruth).slice(0, limit)) {
-    const bytes = gunzipSync(readFileSync(join(zyte, 'html', `${id}.html.gz`)));
-    pages.push({ corpus: 'scrapinghub-dev', id, type: 'news', bytes, charset: 'utf-8', path: `/${id.slice(0, 8)}${pathOf(truth.url, '/page.html')}`, url: truth.url, truth: [{ title: null, author: null, date: null, body: truth.articleBody }] });
-  }
-  const cwce = join(CORPUS, 'cwce-dev');
-  for (const id of readdirSync(cwce).filter((name) => existsSync(join(cwce, name, 'ground-truth.json'))).slice(0, limit)) {
-    const truth = JSON.parse(readFileSync(join(cwce, id, 'ground-truth.json'), 'utf8'));
-    const bytes = readFileSync(join(cwce, id, 'source.html'));
-    const charset = /^(gb2312|gbk|gb18030|utf-8)/i.exec(truth.sourceEncoding ?? '')?.[1]?.toLowerCase() ?? sniffCharset(bytes);
-    pages.push({ corpus: 'cwce-dev', id, type: 'news', bytes, charset, path: `/${id.slice(0, 8)}${pathOf(truth.url, '/page.html')}`, url: truth.url, truth: [{ title: null, author: truth.author, date: truth.date, body: truth.content }] });
-  }
-  const fixtures = join(SHARED, 'fixtures/news-zh');
-  for (const file of readdirSync(fixtures).filter((name) => name.endsWith('.expected.json'))) {
-    const expected = JSON.parse(readFileSync(join(fixtures, file), 'utf8'));
-    pages.push({
-      corpus: 'news-zh', id: expected.fixture, type: 'news', bytes: readFileSync(join(fixtures, expected.fixture)), charset: 'utf-8', path: pathOf(expected.url, `/${expected.fixture}`), url: expected.url,
-      truth: expected.articles.map((article) => ({
-        title: article.title, author: article.authors.map((author) => author.name).join(', ') || null, date: article.publishedDate, body: article.paragraphs.join('\n'),
-      })),
-    });
-  }
-  return pages;
-}
-
-/** Our story for one expected story: same title if any matches, else by order. */
-function pickStory(json, truth, index) {
-  const articles = json.articles;
-  return articles.find((article) => titleMatches(article.title, truth.title)) ?? articles[index] ?? null;
-}
-
-function scorePage(page, gloss, readability) {
-  const rows = [];
-  page.truth.forEach((truth, index) => {
-    const story = pickStory(gloss, truth, index);
-    const glossBody = page.truth.length > 1 ? story?.paragraphs.join('\n') ?? '' : gloss.articles.flatMap((article) => article.paragraphs).join('\n');
-    rows.push({
-      gloss: {
-        title: titleMatches(story?.title, truth.title),
-        author: authorMatches(story?.authors.map((author) => author.name).join(', '), truth.author),
-        date: dateMatches(story?.publishedDate, truth.date),
-        body: prf(glossBody, truth.body),
-      },
-      readability: {
-        title: titleMatches(readability.title, truth.title),
-        author: authorMatches(readability.byline, truth.author),
-        date: dateMatches(readability.publishedTime, truth.date),
-        body: prf(readability.text, truth.body),
-      },
-    });
-  });
-  return rows;
-}
-
-function summarize(rows, times, who) {
-  const pick = (field) => rows.map((row) => row[who][field]).filter((value) => value !== null && value !== undefined);
-  const rate = (field) => {
-    const values = pick(field);
-    return { n: values.length, rate: values.length ? values.filter(Boolean).length / values.length : null };
-  };
-  const bodies = pick('body');
-  return {
-    title: rate('title'), author: rate('author'), date: rate('date'),
-    bodyN: bodies.length,
-    precision: mean(bodies.map((body) => body.precision)), recall: mean(bodies.map((body) => body.recall)), f1: mean(bodies.map((body) => body.f1)),
-    medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95),
-  };
-}
+import { SPLIT_CORPORA, loadPages } from './bench-detect-corpora.mjs';
+import { EXTRACTORS, formatTables, overallTimes, summarize } from './bench-detect-report.mjs';
+import { quantile, scorePage, snippetNormalize } from './bench-detect-score.mjs';
+import { launchBrowser, startPageServer } from './detect-runtime.mjs';
 
 export function syntheticPage(targetNodes) {
   const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic</title></head><body>'];
@@ -120,72 +31,107 @@ export function syntheticPage(targetNodes) {
   return parts.join('');
 }
 
-const fmt = (value, digits = 3) => (value === null || value === undefined ? '–' : typeof value === 'number' ? value.toFixed(digits) : String(value));
-const pct = (rate) => (rate.rate === null ? '–' : `${(rate.rate * 100).toFixed(1)}% (${rate.n})`);
+/** Each extractor's result as stories { title, author, date, site, text }. */
+async function runExtractors(browser, page) {
+  const gloss = await browser.detect(page.id, page.url);
+  const readability = await browser.readability();
+  const defuddle = await browser.defuddle(page.url);
+  const outputs = {
+    gloss: gloss.articles.map((article) => ({
+      title: article.title, author: article.authors.map((author) => author.name).join(', '), date: article.publishedDate,
+      // The publication: the site name, else an e-paper's masthead.
+      site: article.siteName ?? gloss.edition?.paper ?? null, text: article.paragraphs.join('\n'),
+    })),
+    readability: [{ title: readability.title, author: readability.byline, date: readability.publishedTime, site: readability.siteName, text: readability.text }],
+    defuddle: [{ title: defuddle.title, author: defuddle.author, date: defuddle.published, site: defuddle.site, text: defuddle.text }],
+  };
+  return { outputs, pageKind: gloss.pageKind, ms: { gloss: gloss.ms, readability: readability.ms, defuddle: defuddle.ms } };
+}
+
+/** One dump line: enough to see why a page was missed without rerunning it. */
+function dumpLine(page, result, score) {
+  const line = {
+    corpus: page.corpus, id: page.id, half: page.half, type: page.type, url: page.url, pageKind: result.pageKind, f1: score.f1, ms: result.ms,
+    truth: page.truth.map(({ body, snippets, ...meta }) => meta),
+    got: Object.fromEntries(EXTRACTORS.map((name) => [name, result.outputs[name].map(({ text, ...meta }) => ({ ...meta, chars: text.length, start: text.slice(0, 80) }))])),
+    rows: score.rows.map((row) => Object.fromEntries(EXTRACTORS.map((name) => [name, { ...row[name], body: row[name].body && { ...row[name].body } }]))),
+  };
+  const snippets = page.truth[0].snippets;
+  if (snippets) {
+    const glossText = snippetNormalize(result.outputs.gloss.map((story) => story.text).join('\n'));
+    line.glossSnippets = {
+      missing: snippets.with.filter((snippet) => !glossText.includes(snippetNormalize(snippet))),
+      boilerplate: snippets.without.filter((snippet) => glossText.length && glossText.includes(snippetNormalize(snippet))),
+    };
+  }
+  return JSON.stringify(line);
+}
+
+async function syntheticTimes(browser, server) {
+  await browser.open(server.add('/synthetic/50k.html', Buffer.from(syntheticPage(50_000)), 'utf-8'));
+  const elements = await browser.page.evaluate(() => document.getElementsByTagName('*').length);
+  const runs = { gloss: [], readability: [], defuddle: [] };
+  for (let run = 0; run < 3; run++) {
+    runs.gloss.push((await browser.detect('synthetic', null)).ms);
+    runs.readability.push((await browser.readability()).ms);
+    runs.defuddle.push((await browser.defuddle(null)).ms);
+  }
+  return { elements, ...Object.fromEntries(EXTRACTORS.map((name) => [name, quantile(runs[name], 0.5)])) };
+}
+
+/** Buckets in print order: each corpus whole, then its tune and check halves (and the Readability news pages). */
+function bucketsOf(scored) {
+  const buckets = [];
+  const push = (label, items) => {
+    if (!items.length) return;
+    buckets.push([label, 'all', summarize(items)]);
+    if (SPLIT_CORPORA.includes(items[0].page.corpus)) {
+      for (const half of ['tune', 'check']) buckets.push([label, half, summarize(items.filter((item) => item.page.half === half))]);
+    }
+  };
+  for (const corpus of [...new Set(scored.map((item) => item.page.corpus))]) {
+    const items = scored.filter((item) => item.page.corpus === corpus);
+    push(corpus, items);
+    if (corpus === 'readability') push('readability (news only)', items.filter((item) => item.page.type === 'news'));
+  }
+  return buckets;
+}
 
 async function main() {
   const started = Date.now();
-  const pages = loadPages();
+  const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+  const limit = Number(process.env.BENCH_LIMIT ?? Infinity);
+  const dump = process.env.BENCH_DUMP ?? null;
+  const pages = loadPages({ only, limit });
   const server = await startPageServer();
   const browser = await launchBrowser();
-  const perCorpus = new Map();
-  const add = (key, page, rows, glossMs, readabilityMs) => {
-    const bucket = perCorpus.get(key) ?? { pages: 0, rows: [], glossMs: [], readabilityMs: [], kinds: {} };
-    bucket.pages++;
-    bucket.rows.push(...rows);
-    bucket.glossMs.push(glossMs);
-    bucket.readabilityMs.push(readabilityMs);
-    perCorpus.set(key, bucket);
-  };
+  const scored = [];
   const failures = [];
   if (dump) writeFileSync(dump, '');
-  for (const page of pages.filter((page) => !only || only.includes(page.corpus))) {
+  for (const page of pages) {
     try {
       await browser.open(server.add(page.path, page.bytes, page.charset));
-      const gloss = await browser.detect(page.id, page.url);
-      const readability = await browser.readability();
-      const rows = scorePage(page, gloss, readability);
-      if (dump) {
-        const summary = { corpus: page.corpus, id: page.id, type: page.type, pageKind: gloss.pageKind, ms: gloss.ms, rows, truth: page.truth.map(({ body, ...rest }) => rest),
-          got: gloss.articles.map((article) => ({ title: article.title, authors: article.authors, date: article.publishedDate })), readability: { title: readability.title, byline: readability.byline, date: readability.publishedTime } };
-        appendFileSync(dump, `${JSON.stringify(summary)}\n`);
-      }
-      add(page.corpus, page, rows, gloss.ms, readability.ms);
-      if (page.corpus === 'readability' && page.type === 'news') add('readability (news only)', page, rows, gloss.ms, readability.ms);
-      add('ALL', page, rows, gloss.ms, readability.ms);
+      const result = await runExtractors(browser, page);
+      const score = scorePage(page.truth, result.outputs);
+      scored.push({ page, rows: score.rows, f1: score.f1, ms: result.ms });
+      if (dump) appendFileSync(dump, `${dumpLine(page, result, score)}\n`);
     } catch (error) {
       failures.push(`${page.corpus}/${page.id}: ${String(error?.message ?? error).split('\n')[0]}`);
     }
   }
-  // The 50,000-node page: median of 3 runs each.
-  const html = syntheticPage(50_000);
-  await browser.open(server.add('/synthetic/50k.html', Buffer.from(html), 'utf-8'));
-  const nodeCount = await browser.page.evaluate(() => document.getElementsByTagName('*').length);
-  const glossRuns = [];
-  const readabilityRuns = [];
-  for (let run = 0; run < 3; run++) {
-    glossRuns.push((await browser.detect('synthetic', null)).ms);
-    readabilityRuns.push((await browser.readability()).ms);
-  }
+  const synthetic = await syntheticTimes(browser, server);
   await browser.close();
   await server.close();
 
-  const figures = {};
-  console.log('bench:detect — Gloss lib/article vs @mozilla/readability 0.6.0 (same Chromium, same pages)\n');
-  console.log(['corpus', 'pages', 'extractor', 'title', 'author', 'date', 'body P', 'body R', 'body F1', 'median ms', 'p95 ms'].join(' | '));
-  for (const [key, bucket] of perCorpus) {
-    const gloss = summarize(bucket.rows, bucket.glossMs, 'gloss');
-    const readability = summarize(bucket.rows, bucket.readabilityMs, 'readability');
-    figures[key] = { pages: bucket.pages, gloss, readability };
-    for (const [name, s] of [['gloss', gloss], ['readability', readability]]) {
-      console.log([key, bucket.pages, name, pct(s.title), pct(s.author), pct(s.date), fmt(s.precision), fmt(s.recall), fmt(s.f1), fmt(s.medianMs, 2), fmt(s.p95Ms, 2)].join(' | '));
-    }
-  }
-  const synthetic = { elements: nodeCount, glossMs: quantile(glossRuns, 0.5), readabilityMs: quantile(readabilityRuns, 0.5) };
-  console.log(`\nsynthetic page, ${nodeCount} elements: gloss ${fmt(synthetic.glossMs, 1)} ms, readability ${fmt(synthetic.readabilityMs, 1)} ms (median of 3)`);
+  const buckets = bucketsOf(scored);
+  const overall = overallTimes(scored);
+  console.log('bench:detect — Gloss lib/article vs @mozilla/readability 0.6.0 vs defuddle 0.19.4 (same Chromium, same pages)\n');
+  console.log(formatTables(buckets, overall, synthetic));
   if (failures.length) console.log(`\nfailed pages (${failures.length}):\n  ${failures.join('\n  ')}`);
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(JSON.stringify({ bench: 'detect', date: new Date().toISOString(), corpora: figures, synthetic, failures }));
+  const corpora = buckets.map(([corpus, half, figures]) => ({ corpus, half, ...figures }));
+  const round = (key, value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e4) / 1e4 : value);
+  console.log(JSON.stringify({ bench: 'detect', date: new Date().toISOString(), corpora, overall, synthetic, failures }, round));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

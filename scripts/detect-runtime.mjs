@@ -1,5 +1,5 @@
 // Shared by `npm run detect` and `npm run bench:detect`: serve pages on 127.0.0.1, run the
-// detector bundle (and optionally Readability) inside headless Chromium with layout.
+// detector bundle (and, for the benchmark, Readability and Defuddle) inside headless Chromium with layout.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -59,10 +59,23 @@ export function pathOf(url, fallback) {
   }
 }
 
+// In-page helper: visible text of an extractor's HTML output, one line per block element, so that
+// words of adjacent paragraphs do not run together (textContent would join "end.</p><p>Start").
+const BLOCK_TEXT = `
+globalThis.glossBlockText = (html) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const el of doc.body.querySelectorAll('address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,ol,p,pre,section,table,td,th,tr,ul')) {
+    el.after(doc.createTextNode('\\n'));
+  }
+  return doc.body.textContent ?? '';
+};`;
+
 export async function launchBrowser({ allowNetwork = false } = {}) {
   await buildDetector();
   const detector = readFileSync(BUNDLE, 'utf8');
   const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+  // Defuddle's browser build (UMD): defines the global class `Defuddle`.
+  const defuddle = readFileSync(join(ROOT, 'node_modules/defuddle/dist/index.js'), 'utf8');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
   // Corpus pages must never reach the internet (and must not hang waiting for it).
@@ -99,9 +112,9 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
         return json;
       }, { input, claimedUrl, now: now ? now.toISOString() : null, anchors });
     },
-    /** Runs Readability on a clone of the open page. */
+    /** Runs Readability on a clone of the open page; text with a line break after each block. */
     async readability() {
-      await page.addScriptTag({ content: readability });
+      await page.addScriptTag({ content: readability + BLOCK_TEXT });
       return page.evaluate(() => {
         const start = performance.now();
         let result = null;
@@ -111,8 +124,29 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
           result = null;
         }
         const ms = performance.now() - start;
-        return { ms, title: result?.title ?? null, byline: result?.byline ?? null, publishedTime: result?.publishedTime ?? null, text: result?.textContent ?? '' };
+        return {
+          ms, title: result?.title ?? null, byline: result?.byline ?? null, publishedTime: result?.publishedTime ?? null,
+          siteName: result?.siteName ?? null, text: globalThis.glossBlockText(result?.content ?? ''),
+        };
       });
+    },
+    /** Runs Defuddle on a clone of the open page, given the page's claimed address (as a reader would have it). */
+    async defuddle(claimedUrl) {
+      await page.addScriptTag({ content: defuddle + BLOCK_TEXT });
+      return page.evaluate((claimedUrl) => {
+        const start = performance.now();
+        let result = null;
+        try {
+          result = new globalThis.Defuddle(document.cloneNode(true), { url: claimedUrl ?? undefined, useAsync: false }).parse();
+        } catch {
+          result = null;
+        }
+        const ms = performance.now() - start;
+        return {
+          ms, title: result?.title || null, author: result?.author || null, published: result?.published || null,
+          site: result?.site || null, text: globalThis.glossBlockText(result?.content ?? ''),
+        };
+      }, claimedUrl);
     },
     close: () => browser.close(),
   };
