@@ -1,29 +1,16 @@
 /**
- * Hostile page scripts against Gloss's in-page UI and its content script
- * (issue 10, cases 3 and 4): synthetic input must not act, the UI (closed
- * shadow root) must not be readable or clickable by the page, the page must
- * not be able to switch Gloss off, see it announce itself, or flood the background.
+ * Hostile page scripts against Gloss's in-page UI (issue 10, case 3): synthetic
+ * input must not act, and the UI (closed shadow root, note editor in an
+ * extension frame) must not be readable or clickable by the page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, type Launched, type StaticServer } from './harness';
-import { askContent, collectGlossErrors, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted } from './highlight-helpers';
+import { describe, expect, it } from 'vitest';
+import { collectGlossErrors, highlightWithKey, paintedTexts, selectText, waitForPainted } from './highlight-helpers';
 import { openExtensionPage, readStoreIn } from './panel-helpers';
 import { uiOf, waitForEditorFocus } from './page-ui';
+import { article, articleSite } from './security-pages';
 
 const NOTE = 'private note 7431 about the harbour';
-const RATE_LIMITED = /too many requests/i;
-
-/** Every article page records, from its first script on, each message posted to the window. */
-const article = (title: string, extraHead = '') => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
-<script>
-  window.__messages = [];
-  addEventListener('message', (event) => __messages.push(JSON.stringify(event.data) ?? String(event.data)));
-</script>${extraHead}</head><body>
-<article><h1>${title}</h1>
-<p id="first">The committee approved the revised harbour budget after a long night of debate in the town hall.</p>
-<p id="second">Residents asked for more buses on the northern route, and the council promised an answer by spring.</p>
-</article></body></html>`;
 
 /** A keylogger: from its first script on, the page records every key and input its window sees, capturing. */
 const KEYLOGGER_HEAD = `<script>
@@ -40,38 +27,11 @@ const INTERNALS_HEAD = `<script>
   });
 </script>`;
 
-let browser: Launched;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer((path) => {
-    const html = { '/a.html': article('Alpha'), '/b.html': article('Beta'), '/c.html': article('Gamma'), '/d.html': article('Delta'),
-      '/e.html': article('Epsilon'), '/f.html': article('Zeta'), '/internals.html': article('Internals', INTERNALS_HEAD), '/g.html': article('Eta'),
-      '/h.html': article('Iota'), '/keylogger.html': article('Theta', KEYLOGGER_HEAD) }[path];
-    return html ? { body: html, contentType: 'text/html; charset=utf-8' } : null;
-  });
-  browser = await launchChromium({ extension: true });
+const site = articleSite({
+  '/a.html': article('Alpha'), '/b.html': article('Beta'), '/h.html': article('Iota'),
+  '/internals.html': article('Internals', INTERNALS_HEAD), '/keylogger.html': article('Theta', KEYLOGGER_HEAD),
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function highlightsOf(url: string) {
-  const rows = await readStore<{ urlKey: string; note: string; selectors: { quote: { exact: string } } }>(browser, 'highlights');
-  const articles = await readStore<{ urlKey: string; url: string }>(browser, 'articles');
-  const keys = new Set(articles.filter((a) => a.url === url).map((a) => a.urlKey));
-  return rows.filter((r) => keys.has(r.urlKey));
-}
-
-/** Opens `path` and waits until Gloss's content script answers there. */
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  await askContent(browser, page.url(), 'content.summary', null);
-  return page;
-}
+const { open, highlightsOf } = site;
 
 /** Centre of the first painted highlight's first line, in viewport coordinates. */
 function highlightPoint(page: Page) {
@@ -223,7 +183,7 @@ describe('a page script cannot drive or read the in-page UI', () => {
     await page.keyboard.press('Control+Enter');
 
     // The note is saved (read straight from the database in an extension page) ...
-    const panel = await openExtensionPage(browser, 'popup.html');
+    const panel = await openExtensionPage(site.browser, 'popup.html');
     const noteOf = async () => {
       const rows = await readStoreIn<{ note: string; selectors: { quote: { exact: string } } }>(panel, 'highlights');
       return rows.find((row) => row.selectors.quote.exact === 'more buses')?.note;
@@ -283,152 +243,6 @@ describe('a page script cannot drive or read the in-page UI', () => {
       return { upgraded: Boolean(internals), shadowRoot: internals?.shadowRoot ?? null, open: document.querySelector('gloss-page-ui')?.shadowRoot ?? null };
     });
     expect(seen).toEqual({ upgraded: true, shadowRoot: null, open: null });
-    await page.close();
-  });
-});
-
-describe('a page cannot switch Gloss off, hear it announce itself, or flood the background', () => {
-  it('(c) dispatching WXT\'s "content script started" event does not switch Gloss off', async () => {
-    const page = await open('/c.html');
-    const errors = collectGlossErrors(page);
-    // The name WXT gives the event (getUniqueEventName): `${extension id}:${entrypoint}:wxt:content-script-started`.
-    await page.evaluate((id) => {
-      const type = `${id}:content:wxt:content-script-started`;
-      for (const messageId of ['page', 'other', '']) {
-        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId } }));
-      }
-      window.postMessage({ type, contentScriptName: 'content', messageId: 'page' }, '*');
-    }, browser.extensionId);
-    await page.waitForTimeout(300);
-    // Still answering, and a later real selection + key press still highlights.
-    await highlightWithKey(page, 'h', 'northern route');
-    await waitForPainted(page, 1);
-    expect((await highlightsOf(page.url())).map((h) => h.selectors.quote.exact)).toEqual(['northern route']);
-    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(1);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('(d) no window.postMessage from Gloss reaches the page', async () => {
-    const page = await open('/d.html');
-    await highlightWithKey(page, 'h', 'town hall');
-    await waitForPainted(page, 1);
-    await page.reload();
-    await waitForPainted(page, 1);
-    const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
-    expect(messages).toEqual([]);
-    await page.close();
-  });
-
-  it('(e) flooding location-change events 5,000×/s does not slow the background down', async () => {
-    const page = await open('/e.html');
-    await highlightWithKey(page, 'h', 'long night of debate');
-    await waitForPainted(page, 1);
-    const panel = await openExtensionPage(browser, 'popup.html');
-    /** Median and worst reply time of `stats.get`, asked one after another from an extension page. */
-    const replyTimes = () =>
-      panel.evaluate(async () => {
-        const times: number[] = [];
-        for (let i = 0; i < 25; i++) {
-          const started = performance.now();
-          const reply = await chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'stats.get', data: null });
-          if (!reply?.ok) throw new Error(`stats.get failed: ${reply?.error}`);
-          times.push(performance.now() - started);
-          await new Promise((done) => setTimeout(done, 20));
-        }
-        times.sort((a, b) => a - b);
-        return { median: times[12]!, worst: times[24]! };
-      });
-    const before = await replyTimes();
-    await page.evaluate((id) => {
-      // 50 of each every 10 ms: 5,000 per second of WXT's location-change event, fake "navigate" and fake popstate.
-      const type = `${id}:content:wxt:locationchange`;
-      const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
-      (window as unknown as { __flood: number }).__flood = window.setInterval(() => {
-        for (let i = 0; i < 50; i++) {
-          window.dispatchEvent(new Event(type));
-          navigation?.dispatchEvent(new Event('navigate'));
-          window.dispatchEvent(new PopStateEvent('popstate'));
-        }
-      }, 10);
-    }, browser.extensionId);
-    await page.waitForTimeout(1500);
-    const during = await replyTimes();
-    await page.evaluate(() => clearInterval((window as unknown as { __flood: number }).__flood));
-    console.log(`stats.get reply time: before the flood median ${before.median.toFixed(1)} ms (worst ${before.worst.toFixed(1)}), ` +
-      `during median ${during.median.toFixed(1)} ms (worst ${during.worst.toFixed(1)})`);
-    expect(during.median).toBeLessThan(100);
-    // Gloss still works on that page afterwards.
-    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(1);
-    await panel.close();
-    await page.close();
-  });
-
-  it('(f) a content script flooding the background is refused beyond the per-tab limit; extension pages are not', async () => {
-    const page = await open('/f.html');
-    const COUNT = 6000;
-    /** Sends `count` requests at once; counts the replies by outcome. */
-    const flood = async ({ count, page }: { count: number; page: string }) => {
-      const replies = await Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          chrome.runtime
-            .sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: `${page}#${i}` } })
-            .then(
-              (reply: { ok: boolean; error?: string } | undefined) => (reply?.ok ? 'ok' : String(reply?.error)),
-              (error: Error) => `threw: ${error.message}`,
-            ),
-        ),
-      );
-      const counts: Record<string, number> = {};
-      for (const reply of replies) counts[reply] = (counts[reply] ?? 0) + 1;
-      return counts;
-    };
-
-    // From Gloss's own content script world on the page (found through CDP: the isolated world of our extension).
-    const cdp = await browser.context.newCDPSession(page);
-    const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => void contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.origin === `chrome-extension://${browser.extensionId}` && !c.auxData?.isDefault);
-    expect(world, 'Gloss content script world').toBeTruthy();
-    const started = Date.now();
-    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${JSON.stringify({ count: COUNT, page: page.url() })})`, contextId: world!.id, awaitPromise: true, returnByValue: true });
-    const fromTab = result.value as Record<string, number>;
-    const tabMs = Date.now() - started;
-
-    const panel = await openExtensionPage(browser, 'popup.html');
-    const fromPanel = (await panel.evaluate(flood, { count: COUNT, page: page.url() })) as Record<string, number>;
-    console.log(`${COUNT} requests at once: from the content script ${JSON.stringify(fromTab)} in ${tabMs} ms; from an extension page ${JSON.stringify(fromPanel)}`);
-    const refused = Object.entries(fromTab).filter(([reply]) => RATE_LIMITED.test(reply)).reduce((n, [, count]) => n + count, 0);
-    expect(refused).toBeGreaterThan(0);
-    expect((fromTab.ok ?? 0) + refused).toBe(COUNT); // nothing else went wrong
-    expect(fromPanel).toEqual({ ok: COUNT });
-    // The tab is served again a moment later.
-    await page.waitForTimeout(1000);
-    expect((await askContent<{ highlightCount: number }>(browser, page.url(), 'content.summary', null)).highlightCount).toBe(0);
-    const again = await cdp.send('Runtime.evaluate', {
-      expression: `chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: location.href } }).then((r) => r.ok)`,
-      contextId: world!.id, awaitPromise: true, returnByValue: true,
-    });
-    expect(again.result.value).toBe(true);
-    await cdp.detach();
-    await panel.close();
-    await page.close();
-  });
-
-  // Last: it reloads the extension.
-  it('(c) after a real reload of the extension, the started event does stop the old copy', async () => {
-    const page = await open('/g.html');
-    await highlightWithKey(page, 'h', 'more buses');
-    await waitForPainted(page, 1);
-    const panel = await openExtensionPage(browser, 'popup.html');
-    await panel.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // The old copy's extension context is gone; a new copy announcing itself (here the same event) stops it.
-    await page.evaluate((id) => {
-      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'new' } }));
-    }, browser.extensionId);
-    await waitForPainted(page, 0);
-    expect(await page.evaluate(() => document.querySelector('gloss-page-ui'))).toBeNull();
     await page.close();
   });
 });
