@@ -31,7 +31,7 @@ export function RestorePreviewList({ preview }: { preview: RestorePreview }) {
         <>
           <p>{t('restoreChangesHeading')}</p>
           <ul class="gloss-list restore-changes">
-            {preview.changes.map((c, i) => <li key={i}>{t('restoreChangeLine', c.label, t(FIELD_KEYS[c.field]), c.from, c.to)}</li>)}
+            {preview.changes.map((c, i) => <li key={i}>{t('restoreChangeLine', c.label, t(FIELD_KEYS[c.field]), c.from || t('restoreEmptyValue'), c.to)}</li>)}
           </ul>
           {preview.moreChanges > 0 && <p class="gloss-muted">{t('restoreChangesMore', preview.moreChanges)}</p>}
         </>
