@@ -146,7 +146,7 @@ async function main() {
       const readability = await browser.readability();
       const rows = scorePage(page, gloss, readability);
       if (dump) {
-        const summary = { corpus: page.corpus, id: page.id, type: page.type, pageKind: gloss.pageKind, ms: gloss.ms, rows, truth: page.truth.map(({ body, ...rest }) => rest),
+        const summary = { corpus: page.corpus, id: page.id, type: page.type, pageKind: gloss.pageKind, confidence: gloss.confidence, ms: gloss.ms, rows, truth: page.truth.map(({ body, ...rest }) => rest),
           got: gloss.articles.map((article) => ({ title: article.title, authors: article.authors, date: article.publishedDate })), readability: { title: readability.title, byline: readability.byline, date: readability.publishedTime } };
         appendFileSync(dump, `${JSON.stringify(summary)}\n`);
       }
