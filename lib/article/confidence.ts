@@ -11,12 +11,14 @@ export function readingConfidence(scan: Scan, page: Element, articles: DetectedA
   let weight = 0;
   let links = 0;
   let paragraphs = 0;
+  const elements = new Set<Element>();
   for (const article of articles) {
     paragraphs += article.paragraphs.length;
     for (const text of article.paragraphs) weight += measure(text);
-    const elements = new Set(article.paragraphElements);
-    for (const block of scan.blocks) if (elements.has(block.element)) links += block.linkWeight;
+    for (const element of article.paragraphElements) elements.add(element);
   }
+  // One pass over the blocks, however many stories (a front page has hundreds).
+  for (const block of scan.blocks) if (elements.has(block.element)) links += block.linkWeight;
   // Share of the page's text that is not links or chrome (a table of figures counts, unlike in the main reading).
   const tally = scan.tallies.get(page);
   const share = Math.min(1, weight / Math.max(1, (tally?.good ?? 0) + (tally?.neutral ?? 0)));
