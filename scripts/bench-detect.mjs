@@ -45,13 +45,13 @@ async function runExtractors(browser, page) {
     readability: [{ title: readability.title, author: readability.byline, date: readability.publishedTime, site: readability.siteName, text: readability.text }],
     defuddle: [{ title: defuddle.title, author: defuddle.author, date: defuddle.published, site: defuddle.site, text: defuddle.text }],
   };
-  return { outputs, pageKind: gloss.pageKind, ms: { gloss: gloss.ms, readability: readability.ms, defuddle: defuddle.ms } };
+  return { outputs, pageKind: gloss.pageKind, confidence: gloss.confidence, ms: { gloss: gloss.ms, readability: readability.ms, defuddle: defuddle.ms } };
 }
 
 /** One dump line: enough to see why a page was missed without rerunning it. */
 function dumpLine(page, result, score) {
   const line = {
-    corpus: page.corpus, id: page.id, half: page.half, type: page.type, url: page.url, pageKind: result.pageKind, f1: score.f1, ms: result.ms,
+    corpus: page.corpus, id: page.id, half: page.half, type: page.type, url: page.url, pageKind: result.pageKind, confidence: result.confidence, f1: score.f1, ms: result.ms,
     truth: page.truth.map(({ body, snippets, ...meta }) => meta),
     got: Object.fromEntries(EXTRACTORS.map((name) => [name, result.outputs[name].map(({ text, ...meta }) => ({ ...meta, chars: text.length, start: text.slice(0, 80) }))])),
     rows: score.rows.map((row) => Object.fromEntries(EXTRACTORS.map((name) => [name, { ...row[name], body: row[name].body && { ...row[name].body } }]))),

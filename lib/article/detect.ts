@@ -3,13 +3,19 @@ import { bestContainer, scanWithExemptions, type Scan } from './blocks';
 import { pageContext, readEdition, urlDate } from './context';
 import { readMetadata } from './metadata';
 import { findStories } from './multi';
+import { readingConfidence } from './confidence';
+import { secondOpinion } from './fallback';
 import { findTitleBlock, singleRegion, titleMatch } from './single';
 import { buildArticle } from './story';
 import { cleanText, foldTitle, hashKey } from './text';
 import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';
 
-const NONE: PageStructure = { pageKind: 'none', articles: [], nonArticles: [] };
+const NONE: PageStructure = { pageKind: 'none', confidence: 1, articles: [], nonArticles: [] };
 const MIN_ARTICLE_GOOD = 100;
+/** Below this a reading asks for a second opinion, which must beat it by MARGIN (or reach MIN_FALLBACK on an empty page). */
+const WEAK = 0.5;
+const MARGIN = 0.1;
+const MIN_FALLBACK = 0.5;
 
 function textStartOf(element: Element): string {
   return cleanText((element.textContent ?? '').slice(0, 200)).slice(0, 40);
@@ -59,19 +65,36 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
     }
     for (const element of multi.chrome) nonArticles.push({ kind: 'nav', element, textStart: textStartOf(element) });
     nonArticles.push(...chromeEntries(scan, articles.map((article) => article.root)));
-    if (articles.length >= 2) return { pageKind: 'multi-article', articles, nonArticles, ...(edition ? { edition } : {}) };
+    if (articles.length >= 2) return { pageKind: 'multi-article', confidence: readingConfidence(scan, body, articles, false), articles, nonArticles, ...(edition ? { edition } : {}) };
   }
 
   const good = container ? scan.tallies.get(container)?.good ?? 0 : 0;
-  if (!container || (good < MIN_ARTICLE_GOOD && !meta.isArticle) || good === 0) {
-    return { ...NONE, nonArticles: chromeEntries(scan, []) };
+  const metaAgrees = meta.isArticle || oneTitle;
+  const readSingle = (element: Element): DetectedArticle | null => {
+    const region = singleRegion(scan, element, meta.titles, meta.documentTitle);
+    if (!context.publishedDate) context.publishedDate = urlDate(url);
+    const article = buildArticle(region, context, '0');
+    return article.paragraphs.length ? article : null;
+  };
+  let article = container && good > 0 && (good >= MIN_ARTICLE_GOOD || meta.isArticle) ? readSingle(container) : null;
+  let confidence = article ? readingConfidence(scan, body, [article], metaAgrees) : 0;
+  let rejected = 0;
+  // A weak or empty reading gets a second opinion; the more confident of the two is kept.
+  const other = confidence < WEAK ? secondOpinion(scan) : null;
+  if (other && other !== container) {
+    const alternative = readSingle(other);
+    const altConfidence = alternative ? readingConfidence(scan, body, [alternative], metaAgrees) : 0;
+    if (altConfidence >= (article ? confidence + MARGIN : MIN_FALLBACK)) [article, confidence] = [alternative, altConfidence];
+    else rejected = altConfidence;
   }
-  const region = singleRegion(scan, container, meta.titles, meta.documentTitle);
-  if (!context.publishedDate) context.publishedDate = urlDate(url);
-  const article = buildArticle(region, context, '0');
-  if (!article.paragraphs.length) return { ...NONE, nonArticles: chromeEntries(scan, []) };
+  if (!article) {
+    // Sure of 'none' only when no reading came close and the page holds little prose.
+    const doubt = Math.max(rejected, 0.5 * Math.min(1, good / 1000));
+    return { ...NONE, confidence: Math.round((1 - doubt) * 100) / 100, nonArticles: chromeEntries(scan, []) };
+  }
   return {
     pageKind: 'single-article',
+    confidence,
     articles: [article],
     nonArticles: chromeEntries(scan, [article.root]),
     ...(edition ? { edition } : {}),

@@ -10,6 +10,6 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageStru
   try {
     return detectPageUnsafe(doc, options);
   } catch {
-    return { pageKind: 'none', articles: [], nonArticles: [] };
+    return { pageKind: 'none', confidence: 0, articles: [], nonArticles: [] };
   }
 }

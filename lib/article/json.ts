@@ -21,6 +21,7 @@ export interface DetectJsonArticle {
 export interface DetectJson {
   input: string;
   pageKind: PageStructure['pageKind'];
+  confidence: number;
   articles: DetectJsonArticle[];
   ms: number;
 }
@@ -29,6 +30,7 @@ export function toDetectJson(structure: PageStructure, input: string, ms: number
   return {
     input,
     pageKind: structure.pageKind,
+    confidence: structure.confidence,
     articles: structure.articles.map((article) => ({
       kicker: article.kicker,
       title: article.title || null,

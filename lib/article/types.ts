@@ -68,6 +68,12 @@ export type PageKind = 'single-article' | 'multi-article' | 'none';
 
 export interface PageStructure {
   pageKind: PageKind;
+  /**
+   * 0–1: how far the reading can be trusted. For articles, from body text mass, its share of the
+   * page's prose, paragraph count, link density and metadata agreement; for 'none', 1 minus the
+   * confidence of the best reading that was rejected (1: nothing on the page reads as an article).
+   */
+  confidence: number;
   articles: DetectedArticle[];
   nonArticles: NonArticle[];
   edition?: Edition;

@@ -22,7 +22,7 @@ describe('detectPage never throws', () => {
   });
   it('turns internal failures into none', () => {
     const broken = { body: { tagName: 'BODY' }, URL: 'x' } as unknown as Document;
-    expect(detectPage(broken)).toEqual({ pageKind: 'none', articles: [], nonArticles: [] });
+    expect(detectPage(broken)).toEqual({ pageKind: 'none', confidence: 0, articles: [], nonArticles: [] });
   });
   it('says none for a list of links', () => {
     const links = Array.from({ length: 40 }, (_, index) => `<li><a href="/a/${index}">Headline number ${index} of the index page</a></li>`).join('');
@@ -56,7 +56,7 @@ describe('single article without layout', () => {
   });
   it('produces the CLI JSON shape', () => {
     const json = toDetectJson(detectPage(parse(html)), 'page.html', 1.234);
-    expect(Object.keys(json)).toEqual(['input', 'pageKind', 'articles', 'ms']);
+    expect(Object.keys(json)).toEqual(['input', 'pageKind', 'confidence', 'articles', 'ms']);
     expect(Object.keys(json.articles[0]!)).toEqual([
       'kicker', 'title', 'subtitle', 'authors', 'editors', 'dateline', 'publishedDate', 'modifiedDate', 'siteName', 'section', 'page', 'lang', 'paragraphs', 'captions',
     ]);
