@@ -65,7 +65,9 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
     }
     for (const element of multi.chrome) nonArticles.push({ kind: 'nav', element, textStart: textStartOf(element) });
     nonArticles.push(...chromeEntries(scan, articles.map((article) => article.root)));
-    if (articles.length >= 2) return { pageKind: 'multi-article', confidence: readingConfidence(scan, body, articles, false), articles, nonArticles, ...(edition ? { edition } : {}) };
+    // Real stories carry their own credit (byline, dateline); sections and teasers of one page do not.
+    const credited = articles.filter((article) => article.authors.length || article.dateline || article.bylineText).length;
+    if (articles.length >= 2 && credited >= 2) return { pageKind: 'multi-article', confidence: readingConfidence(scan, body, articles, false), articles, nonArticles, ...(edition ? { edition } : {}) };
   }
 
   const good = container ? scan.tallies.get(container)?.good ?? 0 : 0;

@@ -96,4 +96,11 @@ describe('several stories on one page', () => {
     expect(result.articles[0]!.storyKey).not.toBe(result.articles[1]!.storyKey);
     expect(result.nonArticles.find((item) => item.kind === 'notice')?.textStart).toMatch(/^安全生产巡查公告/);
   });
+  it('reads sections without bylines or datelines as one article', () => {
+    const plain = '近日，市里召开会议，研究部署下一阶段的重点工作，要求各部门切实抓好落实，确保各项任务按期完成。';
+    const html = `<html><body><div id="list">${story(1, '第一个问题是什么', plain)}${story(2, '第二个问题是什么', plain)}</div></body></html>`;
+    const result = detectPage(parse(html));
+    expect(result.pageKind).toBe('single-article');
+    expect(result.articles[0]!.paragraphs.filter((text) => text === plain)).toHaveLength(4);
+  });
 });
