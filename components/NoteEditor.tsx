@@ -50,8 +50,12 @@ export function NoteEditor({ pass, highlight, focus }: { pass: string; highlight
     // The save button turns disabled: keep the focus (and Escape) in the editor.
     noteField?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent) => {
+  // Escape closes on key-up: the whole key stroke stays in the frame (closing on key-down would hand the
+  // page the key-up once the frame is gone).
+  const onKeyUp = (event: KeyboardEvent) => {
     if (event.key === 'Escape') void askBackground('noteEditor.close', { token: pass }).catch(() => undefined);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
   };
   const focusOnce = (wanted: NoteEditorFocus) => (element: HTMLElement | null) => {
@@ -62,7 +66,7 @@ export function NoteEditor({ pass, highlight, focus }: { pass: string; highlight
   };
 
   return (
-    <div class="editor" onKeyDown={trusted(onKeyDown)}>
+    <div class="editor" onKeyDown={trusted(onKeyDown)} onKeyUp={trusted(onKeyUp)}>
       <textarea
         ref={(element) => {
           if (element !== noteField) setNoteField(element);
