@@ -118,9 +118,9 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     cdp.on('Runtime.executionContextCreated', ({ context }) => void contexts.push(context));
     await cdp.send('Runtime.enable');
     const world = contexts.find((c) => c.origin === `chrome-extension://${site.browser.extensionId}` && !c.auxData?.isDefault);
-    expect(world, 'Gloss content script world').toBeTruthy();
+    if (!world) throw new Error('Gloss content script world not found through CDP');
     const started = Date.now();
-    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${JSON.stringify({ count: COUNT, page: page.url() })})`, contextId: world!.id, awaitPromise: true, returnByValue: true });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `(${flood.toString()})(${JSON.stringify({ count: COUNT, page: page.url() })})`, contextId: world.id, awaitPromise: true, returnByValue: true });
     const fromTab = result.value as Record<string, number>;
     const tabMs = Date.now() - started;
 
@@ -136,7 +136,7 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     expect((await askContent<{ highlightCount: number }>(site.browser, page.url(), 'content.summary', null)).highlightCount).toBe(0);
     const again = await cdp.send('Runtime.evaluate', {
       expression: `chrome.runtime.sendMessage({ channel: 'gloss/1', type: 'address.resolve', data: { location: location.href } }).then((r) => r.ok)`,
-      contextId: world!.id, awaitPromise: true, returnByValue: true,
+      contextId: world.id, awaitPromise: true, returnByValue: true,
     });
     expect(again.result.value).toBe(true);
     await cdp.detach();
