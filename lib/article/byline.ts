@@ -13,9 +13,13 @@ const EDITOR_ROLES = '责任编辑|值班编辑|执行编辑|特约编辑|编辑
 const EDITOR_LINE = new RegExp(`(${EDITOR_ROLES})\\s*[：:]\\s*([^：:]*?)(?=\\s*(?:${EDITOR_ROLES}|作者|来源|[（(【\\[]|$))`, 'g');
 const CJK_NAME = /^[\u4e00-\u9fff·•]{2,5}$/;
 const LATIN_NAME = /^[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]*){0,3}$/u;
+// Clock and zone words that look like capitalised names.
+const NOT_NAME = /^(?:AM|PM|GMT|UTC|CET|CEST|MEZ|MESZ|Uhr)$/;
+// "信报记者", "新华网记者": an outlet glued to a role word is a role, not a name.
+const OUTLET_ROLE = /^[\u4e00-\u9fff]{1,10}?(全媒体记者|融媒体记者|首席记者|特约记者|见习记者|实习记者|摄影记者|记者|特约通讯员|通讯员|实习生)$/;
 
 function isName(token: string): boolean {
-  return CJK_NAME.test(token) || LATIN_NAME.test(token);
+  return (CJK_NAME.test(token) && !OUTLET_ROLE.test(token)) || (LATIN_NAME.test(token) && !NOT_NAME.test(token));
 }
 
 function pushCredit(list: Credit[], name: string, role: string | null): void {
@@ -44,6 +48,11 @@ export function parseCreditList(text: string): Credit[] {
     }
     if (isName(token) && !ROLE_WORDS.includes(token)) {
       pushCredit(credits, token, role);
+      continue;
+    }
+    const outlet = ROLE_WORDS.includes(token) ? null : OUTLET_ROLE.exec(token);
+    if (outlet) {
+      role = outlet[1]!;
       continue;
     }
     const match = ROLE_TOKEN.exec(token);
@@ -90,14 +99,21 @@ export function parseEnglishByline(text: string): Credit[] {
   return credits;
 }
 
+const BYLINE_LABELS = '文\\/图|图\\/文|作者|撰文|本报记者|记者|撰稿人|撰稿|文|图';
+// 作者：X, 作者 : X, 作者｜X, 【作者】X, 文/X (not 文/图).
+const LABELLED = new RegExp(`^(?:[【\\[](${BYLINE_LABELS})[】\\]]|(${BYLINE_LABELS})\\s*(?:[：:｜|]|[／/](?![图文])))\\s*(.+)$`);
+const NEXT_LABEL = /\s*[【\[]?(?:来源|稿源|出处|发布|发表|时间|日期|更新|编辑|责任编辑|责编|审核|校对|浏览|点击|阅读|字号|字体)[】\]]?\s*[：:]/;
+
 /** A line that is only a byline: "■衡阳日报全媒体记者 周琪", "作者：唐翔", "By Jane Doe", "文/图 张三". */
 export function parseBylineLine(text: string): Credit[] | null {
   const line = cleanText(text);
   if (!line || line.length > 60) return null;
-  const labelled = /^(文\/图|图\/文|作者|撰文|本报记者|记者|撰稿|文|图)\s*(?:[：:]|[／/](?![图文]))\s*(.+)$/.exec(line);
+  const labelled = LABELLED.exec(line);
   if (labelled) {
-    const credits = parseCreditList(labelled[2]!);
-    const role = /^(作者|撰稿)$/.test(labelled[1]!) ? null : labelled[1]!;
+    // "作者：张三 来源：新华社": the value stops at the next label.
+    const credits = parseCreditList(labelled[3]!.split(NEXT_LABEL)[0]!);
+    const label = labelled[1] ?? labelled[2]!;
+    const role = /^(作者|撰稿|撰稿人)$/.test(label) ? null : label;
     for (const credit of credits) credit.role ??= role;
     return credits.length ? credits : null;
   }
@@ -107,7 +123,7 @@ export function parseBylineLine(text: string): Credit[] | null {
     const credits = parseEnglishByline(line);
     return credits.length ? credits : null;
   }
-  if (/^[■●□◆▲★]/.test(line) || new RegExp(`^(?:[\\u4e00-\\u9fff]{0,8})(?:${ROLE_PATTERN})`).test(line)) {
+  if (/^[■●□◆▲★]/.test(line) || new RegExp(`^(?:[\\u4e00-\\u9fff]{0,12}\\s?)(?:${ROLE_PATTERN})`).test(line)) {
     if (/[。！？]/.test(line)) return null;
     const credits = parseCreditList(line);
     const withRole = credits.filter((credit) => credit.role);

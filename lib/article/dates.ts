@@ -3,6 +3,19 @@
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
+// Month names as printed in German, French and Spanish pages (English goes by its 3-letter prefix).
+const MONTH_NAMES: Record<string, number> = {
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mär: 3, mai: 5, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+};
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|'
+  + `${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})`;
+
+function monthOf(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  return MONTH_NAMES[lower] ?? MONTHS[lower.slice(0, 3)];
+}
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -68,6 +81,10 @@ function relative(text: string, now: Date | undefined): string | null {
   return needsTime ? at.toISOString().replace(/\.\d{3}Z$/, 'Z') : at.toISOString().slice(0, 10);
 }
 
+const MONTH_FIRST = new RegExp(`(?<!\\p{L})${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
+// "5 September 2022", "5. September 2022", "21 avril 2020", "5 de mayo de 2022".
+const DAY_FIRST = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${MONTH}(?!\\p{L})\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu');
+
 /**
  * Finds the first date printed in a piece of text: 2022年9月5日 08:30, 2022-09-05 08:30,
  * 2022/9/5, 2022.09.05, Sept. 5, 2022, 5 September 2022, "5 hours ago" (needs `now`).
@@ -81,15 +98,26 @@ export function parseTextDate(text: string, now?: Date): string | null {
     const offset = /^(?:T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})/.exec(rest.replace(/^ /, 'T'))?.[1] ?? null;
     return isoOf(Number(numeric[1]), Number(numeric[3]), Number(numeric[4]), timeAfter(rest.replace(/^T/, ' ')), offset);
   }
-  const monthFirst = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(text);
+  const monthFirst = MONTH_FIRST.exec(text);
   if (monthFirst) {
-    const month = MONTHS[monthFirst[1]!.toLowerCase().slice(0, 3)]!;
-    return isoOf(Number(monthFirst[3]), month, Number(monthFirst[2]), timeAfter(text.slice(monthFirst.index + monthFirst[0].length)));
+    return isoOf(Number(monthFirst[3]), monthOf(monthFirst[1]!)!, Number(monthFirst[2]), timeAfter(text.slice(monthFirst.index + monthFirst[0].length)));
   }
-  const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})\b/i.exec(text);
+  const dayFirst = DAY_FIRST.exec(text);
   if (dayFirst) {
-    const month = MONTHS[dayFirst[2]!.toLowerCase().slice(0, 3)]!;
-    return isoOf(Number(dayFirst[3]), month, Number(dayFirst[1]), timeAfter(text.slice(dayFirst.index + dayFirst[0].length)));
+    return isoOf(Number(dayFirst[3]), monthOf(dayFirst[2]!)!, Number(dayFirst[1]), timeAfter(text.slice(dayFirst.index + dayFirst[0].length)));
+  }
+  // 05.09.2022 (day first, as printed in Europe).
+  const dotted = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)/.exec(text);
+  if (dotted) return isoOf(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]), timeAfter(text.slice(dotted.index + dotted[0].length)));
+  // 9/17/2004 5:54:13 AM: slashes are read only when the order is certain (a day above 12, or a US clock).
+  const slashed = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/.exec(text);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    const rest = text.slice(slashed.index + slashed[0].length);
+    const time = timeAfter(rest);
+    const usClock = /^\D{0,4}?\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\b/i.test(rest);
+    if (a > 12 && b <= 12) return isoOf(Number(slashed[3]), b, a, time);
+    if (b > 12 || usClock) return isoOf(Number(slashed[3]), a, b, time);
   }
   return relative(text, now);
 }

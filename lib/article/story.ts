@@ -4,7 +4,7 @@ import { isEditorLine, parseBylineLine, parseCreditList, parseDateline, parseEdi
 import { markedUpBylines } from './bylines-dom';
 import { markedUpDate } from './dates-dom';
 import { parseTextDate } from './dates';
-import { continuedFromMarker, continuedToMarker, isBoilerplate, looksTruncated, summaryText } from './lines';
+import { continuedFromMarker, continuedToMarker, isBoilerplate, isMetaLine, looksTruncated, summaryText } from './lines';
 import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
 import { cleanText, hasCjk } from './text';
 
@@ -36,7 +36,9 @@ export function joinLines(lines: string[]): string {
   return cleanText(out);
 }
 
-const LABELS = /(来源|稿源|作者|文|编辑|责任编辑|责编|审核|记者|通讯员|摄影|浏览量|浏览|点击|字体|字号|发布时间|时间|日期)\s*[：:]\s*/g;
+const LABEL_WORDS = '来源|稿源|出处|作者|撰稿|文|编辑|责任编辑|责编|审核|记者|通讯员|摄影|浏览量|浏览|点击|阅读|字体|字号|发布时间|发布日期|发表时间|更新时间|时间|日期';
+// "作者：X", "作者 : X", "【作者】X", "作者｜X".
+const LABELS = new RegExp(`(?:[【\\[](${LABEL_WORDS})[】\\]]|(${LABEL_WORDS})\\s*[：:｜|])\\s*`, 'g');
 
 /** "2022-09-05 07:58:12 来源：衡阳日报 作者：唐翔 编辑：邓可" → labelled values. */
 export function parseInfoLine(text: string): { source: string | null; authors: Credit[]; editors: Credit[] } {
@@ -45,7 +47,7 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
   const matches = [...line.matchAll(LABELS)];
   matches.forEach((match, index) => {
     const end = matches[index + 1]?.index ?? line.length;
-    found.push({ label: match[1]!, value: line.slice(match.index! + match[0].length, end).trim() });
+    found.push({ label: match[1] ?? match[2]!, value: line.slice(match.index! + match[0].length, end).trim() });
   });
   let source: string | null = null;
   const authors: Credit[] = [];
@@ -53,8 +55,8 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
   for (const { label, value } of found) {
     const first = value.split(/[\s【\[|]/)[0] ?? '';
     if ((label === '来源' || label === '稿源') && first) source ??= first;
-    if (label === '作者' || label === '文' || label === '记者' || label === '通讯员' || label === '摄影') {
-      const role = label === '作者' || label === '文' ? null : label;
+    if (label === '作者' || label === '撰稿' || label === '文' || label === '记者' || label === '通讯员' || label === '摄影') {
+      const role = label === '作者' || label === '撰稿' || label === '文' ? null : label;
       for (const credit of parseCreditList(value.split(/[【\[|]/)[0] ?? '')) authors.push({ name: credit.name, role: credit.role ?? role });
     }
     if (/编辑|责编|审核/.test(label)) editors.push(...parseEditorLine(`${label}：${value.split(/[【\[|]/)[0] ?? ''}`));
@@ -68,6 +70,16 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
 }
 
 const NAME_LIST = /^[\u4e00-\u9fff]{2,3}(?:(?:、|\s+)[\u4e00-\u9fff]{2,3}){1,4}$/;
+const LEAD_LINES = 6;
+// Words that stand alone under a title as often as a name does.
+const SECTION_WORDS = /^(?:引言|前言|序言|引子|导语|导读|摘要|提要|内容|正文|简介|概述|背景|目录|附录|结语|编者按|按语|题记|楔子|说明|声明|公告|通知|全文|图片|视频)$/;
+
+/** A line of one or more Chinese names between a heading-like line (the title again) and the first paragraph. */
+function isNameLine(line: string, previous: string, next: string): boolean {
+  if (!NAME_LIST.test(line) && (!/^[\u4e00-\u9fff]{2,3}$/.test(line) || SECTION_WORDS.test(line))) return false;
+  const headingLike = previous.length <= 40 && !/[，,。；;！？]/.test(previous) && !NAME_LIST.test(previous);
+  return headingLike && (next.length >= 30 || /[。！？]/.test(next));
+}
 
 const HIDDEN_COPY = '[hidden], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
@@ -159,6 +171,8 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
       source ??= info.source;
       mergeCredits(authors, info.authors);
       mergeCredits(editors, info.editors);
+      // "作者：… 来源：… 发布日期：9/17/2004 5:54:13 AM" in the body: its date is the story's.
+      if (isMetaLine(text)) headerDate ??= parseTextDate(text, context.now);
       continue;
     }
     if (isCaptionElement(block.element)) {
@@ -202,6 +216,30 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
     }
     break;
   }
+  // Header lines the title search left in the body: the short lines before its first sentence.
+  for (let index = 0; index < Math.min(paragraphs.length - 1, LEAD_LINES);) {
+    const line = paragraphs[index]!;
+    if (line.length > 80 || /[。！？]/.test(line)) break;
+    const byline = parseBylineLine(line);
+    const info = byline || !isMetaLine(line) ? null : parseInfoLine(line);
+    const date = line.length <= 60 && !/[，,；;]/.test(line) ? parseTextDate(line, context.now) : null;
+    if (byline || info && (info.authors.length || info.editors.length || info.source || date)) {
+      bylineText ??= byline ? line : null;
+      mergeCredits(authors, byline ?? info!.authors);
+      if (info) mergeCredits(editors, info.editors);
+      source ??= info?.source ?? null;
+      headerDate ??= date;
+      dropAt(index);
+      continue;
+    }
+    headerDate ??= date;
+    if (!authors.length && index > 0 && isNameLine(line, paragraphs[index - 1]!, paragraphs[index + 1]!)) {
+      mergeCredits(authors, line.split(/[、\s]+/).map((name) => ({ name, role: null })));
+      dropAt(index);
+      continue;
+    }
+    index++;
+  }
   let dateline: string | null = null;
   let datelineInline = false;
   if (paragraphs.length) {
@@ -230,6 +268,12 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
       continue;
     }
     break;
+  }
+  // "……定期获得信息交流。(信报记者 蔡雪婧)": a credit closing the last paragraph; the text stays as printed.
+  for (const last of paragraphs.slice(-2)) {
+    const tail = /[（(]([^（）()]{2,30})[)）]\s*$/.exec(last);
+    const credits = tail ? parseBylineLine(tail[1]!) : null;
+    if (credits?.some((credit) => credit.role)) mergeCredits(authors, credits);
   }
   // Names from metadata fill in people the page printed without roles.
   // Single article: look anywhere on the page; one of many stories: only inside its own block.
