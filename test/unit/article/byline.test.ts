@@ -77,3 +77,24 @@ describe('credit lines', () => {
     ]);
   });
 });
+
+describe('portal label variants', () => {
+  it('reads 【作者】, 作者｜ and spaced colons, and stops at the next label', () => {
+    expect(parseBylineLine('【作者】张三')).toEqual([{ name: '张三', role: null }]);
+    expect(parseBylineLine('作者｜张三')).toEqual([{ name: '张三', role: null }]);
+    expect(parseBylineLine('作者 : 张三')).toEqual([{ name: '张三', role: null }]);
+    expect(parseBylineLine('作者：张三 来源：人民日报')).toEqual([{ name: '张三', role: null }]);
+    // No name after the label: clock words are not names.
+    expect(parseBylineLine('作者： 来源： 发布日期： 9/17/2004 5:54:13 AM')).toBeNull();
+    expect(parseInfoLine('【来源】新华社 【作者】李四').authors).toEqual([{ name: '李四', role: null }]);
+    expect(parseInfoLine('来源：新华社　作者：李四　发布时间：2022-09-05 08:30')).toEqual({
+      source: '新华社', authors: [{ name: '李四', role: null }], editors: [],
+    });
+  });
+  it('reads an outlet glued to a role word as the role', () => {
+    expect(parseBylineLine('信报记者 蔡雪婧')).toEqual([{ name: '蔡雪婧', role: '记者' }]);
+    expect(parseBylineLine('新华网黑龙江频道 记者 伊琳 李清芬')).toEqual([{ name: '伊琳', role: '记者' }, { name: '李清芬', role: '记者' }]);
+    expect(parseCreditList('本报记者 张三')).toEqual([{ name: '张三', role: '本报记者' }]);
+    expect(parseBylineLine('记者 张三 通讯员 李四')).toEqual([{ name: '张三', role: '记者' }, { name: '李四', role: '通讯员' }]);
+  });
+});

@@ -49,3 +49,26 @@ describe('dateFromUrl', () => {
     expect(dateFromUrl('https://www.example.com/about/')).toBeNull();
   });
 });
+
+describe('parseTextDate (European and US forms)', () => {
+  it('reads day-first dotted dates and month names in German, French and Spanish', () => {
+    expect(parseTextDate('Stand: 05.09.2022')).toBe('2022-09-05');
+    expect(parseTextDate('05.09.2022, 08:30 Uhr')).toBe('2022-09-05T08:30');
+    expect(parseTextDate('Von Claudia Lindner 27.1.2022 - Bei der')).toBe('2022-01-27');
+    expect(parseTextDate('Datum: 26. Januar 2022')).toBe('2022-01-26');
+    expect(parseTextDate('VON MORITZ GATHMANN am 21. April 2020')).toBe('2020-04-21');
+    expect(parseTextDate('12. März 2021')).toBe('2021-03-12');
+    expect(parseTextDate('le 3 mars 2021 à 10h')).toBe('2021-03-03');
+    expect(parseTextDate('5 de mayo de 2022')).toBe('2022-05-05');
+  });
+  it('reads slashed dates only when the order is certain', () => {
+    expect(parseTextDate('9/17/2004 5:54:13 AM')).toBe('2004-09-17T05:54:13');
+    expect(parseTextDate('7/5/2005 9:23:57 PM')).toBe('2005-07-05T21:23:57');
+    expect(parseTextDate('17/9/2004')).toBe('2004-09-17');
+    expect(parseTextDate('5/9/2004')).toBeNull();
+  });
+  it('leaves numbers that are not dates alone', () => {
+    expect(parseTextDate('Bereits 9.087 Feststellungen')).toBeNull();
+    expect(parseTextDate('Mai 2022 war gut')).toBeNull();
+  });
+});
