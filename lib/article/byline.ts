@@ -1,6 +1,6 @@
 /** Parsers for printed credit lines: bylines, datelines, editor lines (Chinese and English). */
 import type { Credit } from './types';
-import { cleanText } from './text';
+import { cleanText, hasCjk } from './text';
 
 // Longest first, so 全媒体记者 wins over 记者.
 const ROLE_WORDS = [
@@ -84,15 +84,19 @@ export function isEditorLine(text: string): boolean {
 const ENGLISH_ROLE = /\b(staff writer|writer|reporter|correspondent|editor|columnist|contributor|producer|photographer|analyst|critic|associated press|reuters|afp|bloomberg)\b/i;
 
 /** "By X and Y", "By X, Staff Writer", "X | Reuters" → people. */
+// "… am 21. April 2020", "… on Monday, …", "… / 22.04.2020 / 06:15": the date after a name is not part of it.
+const DATE_TAIL = /\s*(?:[|•·/–—-]\s*)?(?:\b(?:am|on|le|el|den|vom|um|at|published|updated|veröffentlicht)\s+)?(?:\d|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b).*$/i;
+const LATIN_LABEL = /^(?:by|par|von|por|door|di|autor|autorin|author|auteur|autora)(?:\s*:\s*|\s+)/i;
+
 export function parseEnglishByline(text: string): Credit[] {
-  const line = cleanText(text).replace(/^(?:by|par|von|por|door|di)[:\s]+/i, '');
+  const line = cleanText(text).replace(LATIN_LABEL, '').replace(DATE_TAIL, '');
   const credits: Credit[] = [];
   const [main, agency] = line.split(/\s+\|\s+/);
   const parts = (main ?? '').split(/\s*,\s*/);
   let role: string | null = agency?.trim() || null;
   if (parts.length > 1 && ENGLISH_ROLE.test(parts[parts.length - 1]!)) role = parts.pop()!.trim();
   for (const part of parts) {
-    for (const name of part.split(/\s+(?:and|&)\s+|\s*;\s*/i)) {
+    for (const name of part.split(/\s+(?:and|And|AND|und|UND|et|y|e|&)\s+|\s*;\s*/)) {
       if (/^[A-Z]/.test(name) && name.split(/\s+/).length <= 4) pushCredit(credits, name.trim(), role);
     }
   }
@@ -107,7 +111,8 @@ const NEXT_LABEL = /\s*[【\[]?(?:来源|稿源|出处|发布|发表|时间|日�
 /** A line that is only a byline: "■衡阳日报全媒体记者 周琪", "作者：唐翔", "By Jane Doe", "文/图 张三". */
 export function parseBylineLine(text: string): Credit[] | null {
   const line = cleanText(text);
-  if (!line || line.length > 60) return null;
+  // Latin bylines may carry a long date tail ("Von X am Samstag, 19. Oktober 2019 um 11:14 Uhr").
+  if (!line || line.length > (hasCjk(line) ? 60 : 80)) return null;
   const labelled = LABELLED.exec(line);
   if (labelled) {
     // "作者：张三 来源：新华社": the value stops at the next label.
@@ -119,7 +124,7 @@ export function parseBylineLine(text: string): Credit[] | null {
   }
   const posted = /^([^\s：:]{2,20})\s*发表于\s*\d/.exec(line);
   if (posted) return [{ name: posted[1]!, role: null }];
-  if (/^(?:by|par|von|por|door)\s+\p{Lu}/iu.test(line) && line.split(/\s+/).length <= 14) {
+  if (/^(?:(?:by|par|von|por|door)(?:\s*:\s*|\s+)|(?:autor|autorin|author|auteur|autora)\s*:\s*)\p{Lu}/iu.test(line) && line.split(/\s+/).length <= 14) {
     const credits = parseEnglishByline(line);
     return credits.length ? credits : null;
   }

@@ -98,3 +98,16 @@ describe('portal label variants', () => {
     expect(parseBylineLine('记者 张三 通讯员 李四')).toEqual([{ name: '张三', role: '记者' }, { name: '李四', role: '通讯员' }]);
   });
 });
+
+describe('Latin bylines with labels and date tails', () => {
+  it('reads Von/Autor/Par bylines, German and French conjunctions, and cuts the date after the name', () => {
+    expect(parseBylineLine('VON MORITZ GATHMANN am 21. April 2020')).toEqual([{ name: 'MORITZ GATHMANN', role: null }]);
+    expect(parseBylineLine('Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr')).toEqual([{ name: 'Isabella.DiBiase', role: null }]);
+    expect(parseBylineLine('Von:Moritz Pieczewski-Freimuth')).toEqual([{ name: 'Moritz Pieczewski-Freimuth', role: null }]);
+    expect(parseBylineLine('Autor: Petra Ruland')).toEqual([{ name: 'Petra Ruland', role: null }]);
+    expect(parseBylineLine('von Lars Fischer und Alina Schadwinkel')).toEqual([{ name: 'Lars Fischer', role: null }, { name: 'Alina Schadwinkel', role: null }]);
+    expect(parseBylineLine('Par Jean Dupont et Marie Curie, le 3 mars 2021')).toEqual([{ name: 'Jean Dupont', role: null }, { name: 'Marie Curie', role: null }]);
+    expect(parseBylineLine('By Jane E Doe')).toEqual([{ name: 'Jane E Doe', role: null }]);
+    expect(parseBylineLine('Von der Leyen sagte am Montag')).toBeNull();
+  });
+});
