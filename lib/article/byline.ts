@@ -16,7 +16,7 @@ const LATIN_NAME = /^[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]*){0,3}$/u;
 // Clock and zone words that look like capitalised names.
 const NOT_NAME = /^(?:AM|PM|GMT|UTC|CET|CEST|MEZ|MESZ|Uhr)$/;
 // "信报记者", "新华网记者": an outlet glued to a role word is a role, not a name.
-const OUTLET_ROLE = /^[\u4e00-\u9fff]{1,10}?(全媒体记者|融媒体记者|首席记者|特约记者|见习记者|实习记者|摄影记者|记者|特约通讯员|通讯员|实习生)$/;
+const OUTLET_ROLE = /^[\u4e00-\u9fff]{1,10}?(记者|通讯员|实习生)$/;
 
 function isName(token: string): boolean {
   return (CJK_NAME.test(token) && !OUTLET_ROLE.test(token)) || (LATIN_NAME.test(token) && !NOT_NAME.test(token));
@@ -50,9 +50,9 @@ export function parseCreditList(text: string): Credit[] {
       pushCredit(credits, token, role);
       continue;
     }
-    const outlet = ROLE_WORDS.includes(token) ? null : OUTLET_ROLE.exec(token);
-    if (outlet) {
-      role = outlet[1]!;
+    if (!ROLE_WORDS.includes(token) && OUTLET_ROLE.test(token)) {
+      // The longest role word it ends with: 信报全媒体记者 → 全媒体记者.
+      role = ROLE_WORDS.find((word) => token.endsWith(word))!;
       continue;
     }
     const match = ROLE_TOKEN.exec(token);
@@ -106,7 +106,7 @@ export function parseEnglishByline(text: string): Credit[] {
 const BYLINE_LABELS = '文\\/图|图\\/文|作者|撰文|本报记者|记者|撰稿人|撰稿|文|图';
 // 作者：X, 作者 : X, 作者｜X, 【作者】X, 文/X (not 文/图).
 const LABELLED = new RegExp(`^(?:[【\\[](${BYLINE_LABELS})[】\\]]|(${BYLINE_LABELS})\\s*(?:[：:｜|]|[／/](?![图文])))\\s*(.+)$`);
-const NEXT_LABEL = /\s*[【\[]?(?:来源|稿源|出处|发布|发表|时间|日期|更新|编辑|责任编辑|责编|审核|校对|浏览|点击|阅读|字号|字体)[】\]]?\s*[：:]/;
+const NEXT_LABEL = /\s*[【\[]?(?:来源|发布|时间|日期|编辑|责编|审核|浏览|点击)[】\]]?\s*[：:]/;
 
 /** A line that is only a byline: "■衡阳日报全媒体记者 周琪", "作者：唐翔", "By Jane Doe", "文/图 张三". */
 export function parseBylineLine(text: string): Credit[] | null {

@@ -3,19 +3,10 @@
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-// Month names as printed in German, French and Spanish pages (English goes by its 3-letter prefix).
-const MONTH_NAMES: Record<string, number> = {
-  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mär: 3, mai: 5, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-};
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|'
-  + `${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})`;
-
-function monthOf(word: string): number | undefined {
-  const lower = word.toLowerCase();
-  return MONTH_NAMES[lower] ?? MONTHS[lower.slice(0, 3)];
-}
+// Non-English month prefixes (German, French, Spanish); English goes by its own 3 letters.
+Object.assign(MONTHS, { mär: 3, mai: 5, okt: 10, dez: 12, fév: 2, avr: 4, juin: 6, juil: 7, aoû: 8, déc: 12, ene: 1, abr: 4, ago: 8, set: 9, dic: 12 });
+const MONTH = `(${Object.keys(MONTHS).sort((x, y) => y.length - x.length).join('|')})\\p{L}*`;
+const monthOf = (word: string) => MONTHS[word.toLowerCase()];
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

@@ -36,7 +36,7 @@ export function joinLines(lines: string[]): string {
   return cleanText(out);
 }
 
-const LABEL_WORDS = '来源|稿源|出处|作者|撰稿|文|编辑|责任编辑|责编|审核|记者|通讯员|摄影|浏览量|浏览|点击|阅读|字体|字号|发布时间|发布日期|发表时间|更新时间|时间|日期';
+const LABEL_WORDS = '来源|稿源|作者|撰稿|文|编辑|责任编辑|责编|审核|记者|通讯员|摄影|浏览量|浏览|点击|字体|字号|发布时间|时间|日期';
 // "作者：X", "作者 : X", "【作者】X", "作者｜X".
 const LABELS = new RegExp(`(?:[【\\[](${LABEL_WORDS})[】\\]]|(${LABEL_WORDS})\\s*[：:｜|])\\s*`, 'g');
 
@@ -72,7 +72,7 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
 const NAME_LIST = /^[\u4e00-\u9fff]{2,3}(?:(?:、|\s+)[\u4e00-\u9fff]{2,3}){1,4}$/;
 const LEAD_LINES = 6;
 // Words that stand alone under a title as often as a name does.
-const SECTION_WORDS = /^(?:引言|前言|序言|引子|导语|导读|摘要|提要|内容|正文|简介|概述|背景|目录|附录|结语|编者按|按语|题记|楔子|说明|声明|公告|通知|全文|图片|视频)$/;
+const SECTION_WORDS = /^(?:引言|前言|序言|导语|摘要|提要|正文|简介|背景|目录|附录|结语|按语|说明|公告|通知)$/;
 
 /** A line of one or more Chinese names between a heading-like line (the title again) and the first paragraph. */
 function isNameLine(line: string, previous: string, next: string): boolean {
