@@ -1,7 +1,7 @@
 /** Article-structure detection on a live (or parsed) Document. Never throws. */
 import { bestContainer, scanWithExemptions, type Scan } from './blocks';
 import { pageContext, readEdition, urlDate } from './context';
-import { readMetadata } from './metadata';
+import { readMetadata, siteFromTitle } from './metadata';
 import { findStories } from './multi';
 import { readingConfidence } from './confidence';
 import { secondOpinion } from './fallback';
@@ -74,6 +74,8 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
   const metaAgrees = meta.isArticle || oneTitle;
   const readSingle = (element: Element): DetectedArticle | null => {
     const region = singleRegion(scan, element, meta.titles, meta.documentTitle);
+    // The printed title tells which end of "Title - Site" is the site's name.
+    if (!edition?.paper && !meta.siteName) context.siteName = siteFromTitle(meta.documentTitle, region.title ? [region.title, ...meta.titles] : meta.titles);
     if (!context.publishedDate) context.publishedDate = urlDate(url);
     const article = buildArticle(region, context, '0');
     return article.paragraphs.length ? article : null;

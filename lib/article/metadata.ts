@@ -1,6 +1,6 @@
 /** Page metadata from JSON-LD, microdata, meta tags and Founder e-paper tags, in order of trust. */
 import { parseMachineDate } from './dates';
-import { cleanText } from './text';
+import { cleanText, foldTitle } from './text';
 
 export interface PageMetadata {
   titles: string[];
@@ -11,6 +11,8 @@ export interface PageMetadata {
   publishedDate: string | null;
   modifiedDate: string | null;
   siteName: string | null;
+  /** The site part of the document <title> ("标题_新闻中心_新浪网" → 新浪网), for pages whose metadata names none. */
+  titleSite: string | null;
   section: string | null;
   lang: string | null;
   description: string | null;
@@ -30,8 +32,22 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Entities left in metadata values ("Thermen- &#038; Vulkanland", double-encoded by many CMSs). */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|quot|apos|lt|gt|nbsp));/gi, (whole, dec, hex, name) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    return ENTITIES[String(name).toLowerCase()] ?? whole;
+  });
+}
+
+const clean = (value: string) => cleanText(decodeEntities(value));
+
 function text(value: unknown): string | null {
-  if (typeof value === 'string') return cleanText(value) || null;
+  if (typeof value === 'string') return clean(value) || null;
   if (typeof value === 'number') return String(value);
   if (value && typeof value === 'object' && 'name' in value) return text((value as Json).name);
   if (Array.isArray(value)) return text(value[0]);
@@ -40,7 +56,7 @@ function text(value: unknown): string | null {
 
 function namesOf(value: unknown): string[] {
   return asArray(value)
-    .map((item) => (typeof item === 'string' ? cleanText(item) : text((item as Json)?.name)))
+    .map((item) => (typeof item === 'string' ? clean(item) : text((item as Json)?.name)))
     .filter((name): name is string => !!name && name.length < 80);
 }
 
@@ -48,26 +64,92 @@ function typesOf(node: Json): string[] {
   return asArray(node['@type']).map((type) => String(type).replace(/^https?:\/\/schema\.org\//, ''));
 }
 
-/** Flattens JSON-LD: arrays, @graph, nested mainEntity. Never throws on malformed input. */
-export function jsonLdArticles(sources: string[]): Json[] {
+/** Every JSON-LD node, flattened: arrays, @graph, nested mainEntity. Never throws on malformed input. */
+export function jsonLdNodes(sources: string[]): Json[] {
   const found: Json[] = [];
   const visit = (node: unknown, depth: number) => {
-    if (depth > 6 || found.length > 20) return;
+    if (depth > 6 || found.length > 80) return;
     if (Array.isArray(node)) return node.forEach((item) => visit(item, depth + 1));
     if (!node || typeof node !== 'object') return;
     const object = node as Json;
-    if (typesOf(object).some((type) => ARTICLE_TYPES.test(type))) found.push(object);
+    found.push(object);
     if (object['@graph']) visit(object['@graph'], depth + 1);
     if (object.mainEntity) visit(object.mainEntity, depth + 1);
   };
   for (const source of sources) {
     try {
-      visit(JSON.parse(source.replace(/^\s*<!--|-->\s*$/g, '')), 0);
+      // XHTML-era pages wrap the JSON in <!-- --> or (//)<![CDATA[ ]]>.
+      visit(JSON.parse(source.replace(/^\s*(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)|(?:\/\/\s*)?(?:-->|\]\]>)\s*$/g, '')), 0);
     } catch {
       // Malformed JSON-LD is common; ignore it.
     }
   }
   return found;
+}
+
+const isArticleNode = (node: Json) => typesOf(node).some((type) => ARTICLE_TYPES.test(type));
+
+/** The article nodes of the page's JSON-LD, in document order. */
+export function jsonLdArticles(sources: string[]): Json[] {
+  return jsonLdNodes(sources).filter(isArticleNode).slice(0, 20);
+}
+
+/** The publisher's name; `{"@id": …}` references are looked up in the page's other nodes (Yoast-style @graph). */
+function publisherName(article: Json | null, nodes: Json[]): string | null {
+  for (const item of asArray(article?.publisher)) {
+    const id = item && typeof item === 'object' && !('name' in item) ? (item as Json)['@id'] : undefined;
+    const node = id ? nodes.find((other) => other['@id'] === id && 'name' in other) : item;
+    const name = text(node);
+    if (name && name.length < 80) return name;
+  }
+  return null;
+}
+
+/** Splits a document <title> at site separators; a bare "-" counts only between CJK text ("标题-新浪网"). */
+const TITLE_SEPARATOR = /\s+[|–—\-»·:]{1,2}\s+|\s*(?:[_|｜»]|--)\s*|(?<=[\u3400-\u9fff”」』》）])-(?=[\u3400-\u9fff“「『《（])/;
+/** Folded for comparison without punctuation: "Dropbox’s ATF - x" ≈ "Dropbox's ATF: x". */
+export const looseTitle = (value: string) => foldTitle(value).replace(/[\p{P}\p{S}]/gu, '');
+
+/** The parts of a document <title> between site separators (fewer than two: none). */
+export function titleParts(documentTitle: string | null): string[] {
+  const parts = (documentTitle ?? '').split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  return parts.length >= 2 ? parts : [];
+}
+
+/**
+ * The site name in a document <title>: the end part away from the title. The title part is the
+ * leading or trailing run of parts equal to a known title, else the title comes first unless the
+ * last part is twice as long ("Blog » Archive » A much longer post title").
+ */
+export function siteFromTitle(documentTitle: string | null, titles: string[]): string | null {
+  const parts = titleParts(documentTitle);
+  if (!parts.length) return null;
+  const known = new Set(titles.map(looseTitle).filter(Boolean));
+  let titleFirst: boolean | null = null;
+  for (let count = parts.length - 1; count >= 1 && titleFirst === null; count--) {
+    if (known.has(looseTitle(parts.slice(0, count).join('')))) titleFirst = true;
+    else if (known.has(looseTitle(parts.slice(parts.length - count).join('')))) titleFirst = false;
+  }
+  const guessed = titleFirst === null;
+  titleFirst ??= parts[parts.length - 1]!.length < parts[0]!.length * 2;
+  const site = titleFirst ? parts[parts.length - 1]! : parts[0]!;
+  // Without a known title, "A - B" may be a title and its subtitle: only a short name passes.
+  if (guessed && (site.split(/\s+/).length > 3 || site.length > 24)) return null;
+  // A site name is a short name, not a sentence or a page number.
+  const words = site.split(/\s+/).length;
+  if (site.length > 40 || words > 6 || /[!?。！？]$|^\d+$|^(?:page|seite|página|pagina)\s*\d+$|^第?\s*\d+\s*页$/i.test(site) || (words > 4 && site.endsWith('.')) || known.has(looseTitle(site))) return null;
+  return site;
+}
+
+/** "About Us - Shabka" → "About Us" when Shabka is the site's name. */
+export function withoutSite(title: string, site: string | null): string {
+  if (!site) return title;
+  const parts = titleParts(title);
+  const name = looseTitle(site);
+  if (parts.length < 2 || !name) return title;
+  if (looseTitle(parts[parts.length - 1]!) === name) return title.slice(0, title.lastIndexOf(parts[parts.length - 1]!)).replace(/[\s|–—\-»·:_｜]+$/, '') || title;
+  if (looseTitle(parts[0]!) === name) return title.slice(parts[0]!.length).replace(/^[\s|–—\-»·:_｜]+/, '') || title;
+  return title;
 }
 
 /** Reads `<tag>value</tag>` fields from a Founder `<!--enpproperty …-->` comment. */
@@ -91,7 +173,7 @@ export function metaMap(doc: Document): Map<string, string> {
 function firstOf(meta: Map<string, string>, keys: string[]): string | null {
   for (const key of keys) {
     const value = meta.get(key);
-    if (value && cleanText(value)) return cleanText(value);
+    if (value && clean(value)) return clean(value);
   }
   return null;
 }
@@ -116,8 +198,8 @@ function microdataArticle(doc: Document): Element | null {
   return null;
 }
 
-function itemprop(scope: Element, name: string): string | null {
-  const element = scope.querySelector(`[itemprop~="${name}"]`);
+function itemprop(scope: Element, name: string, inner = ''): string | null {
+  const element = scope.querySelector(`[itemprop~="${name}"] ${inner}`);
   if (!element) return null;
   const value = element.getAttribute('content') ?? element.getAttribute('datetime') ?? element.textContent;
   return value ? cleanText(value) || null : null;
@@ -125,7 +207,8 @@ function itemprop(scope: Element, name: string): string | null {
 
 export function readMetadata(doc: Document): PageMetadata {
   const meta = metaMap(doc);
-  const ld = jsonLdArticles(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20).map((script) => script.textContent ?? ''));
+  const nodes = jsonLdNodes(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20).map((script) => script.textContent ?? ''));
+  const ld = nodes.filter(isArticleNode).slice(0, 20);
   const article = ld[0] ?? null;
   const micro = microdataArticle(doc);
   const founderTitle = doc.querySelector('founder-title')?.textContent;
@@ -133,11 +216,18 @@ export function readMetadata(doc: Document): PageMetadata {
   const founderDate = doc.querySelector('founder-date')?.textContent;
   const enp = findEnpComment(doc);
   const enpFields = enp ? parseEnpProperty(enp) : {};
-  const titles = [
+  const rawTitles = [
     text(article?.headline), text(article?.name), micro ? itemprop(micro, 'headline') : null,
     founderTitle ? cleanText(founderTitle) : null, enpFields.title || null,
     firstOf(meta, ['og:title', 'twitter:title', 'citation_title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title', 'title']),
   ].filter((value): value is string => !!value);
+  const documentTitle = cleanText(doc.title ?? '') || null;
+  const siteName = publisherName(article, nodes) ?? firstOf(meta, ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'dcterms.publisher'])
+    ?? (micro ? itemprop(micro, 'publisher', '[itemprop~="name"]') : null) ?? text(nodes.find((node) => typesOf(node).includes('WebSite'))?.name);
+  const titleSite = siteFromTitle(documentTitle, rawTitles);
+  // Metadata titles often repeat the site's name ("About Us - Shabka"); the printed title does not.
+  const names = [siteName, firstOf(meta, ['og:site_name'])];
+  const titles = [...new Set(rawTitles.map((title) => names.reduce((out: string, name) => withoutSite(out, name), title)))];
   const authors = [
     ...namesOf(article?.author), ...(micro ? [itemprop(micro, 'author')].filter((v): v is string => !!v) : []),
     ...(founderAuthor ? cleanText(founderAuthor).split(/[\s、，,]+/) : []),
@@ -153,7 +243,7 @@ export function readMetadata(doc: Document): PageMetadata {
   };
   return {
     titles,
-    documentTitle: cleanText(doc.title ?? '') || null,
+    documentTitle,
     subtitle: text(article?.alternativeHeadline) ?? (enpFields.subtitle || null),
     authors: [...new Set(authors)],
     publishedDate: date([
@@ -163,7 +253,8 @@ export function readMetadata(doc: Document): PageMetadata {
         'publish_date', 'date', 'article.published', 'datepublished']),
     ]),
     modifiedDate: date([text(article?.dateModified), firstOf(meta, ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'lastmod'])]),
-    siteName: firstOf(meta, ['og:site_name', 'application-name', 'publisher']) ?? text((article?.publisher as Json | undefined)?.name),
+    siteName,
+    titleSite,
     section: text(article?.articleSection) ?? firstOf(meta, ['article:section', 'parsely-section', 'section']) ?? (enpFields.nodesearchname || null),
     lang: text(article?.inLanguage) ?? (doc.documentElement?.getAttribute('lang') || null) ?? firstOf(meta, ['content-language', 'og:locale', 'dc.language']),
     description: firstOf(meta, ['og:description', 'description', 'twitter:description']) ?? text(article?.description),

@@ -4,6 +4,7 @@ import { isBoilerplate, headingHint, headingLevel, headingRank, isMetaLine } fro
 import { parseBylineLine } from './byline';
 import { parseTextDate } from './dates';
 import { joinLines, type Region } from './story';
+import { looseTitle, siteFromTitle, titleParts } from './metadata';
 import { foldTitle } from './text';
 
 function contains(ancestor: Element, node: Element): boolean {
@@ -21,9 +22,11 @@ export function titleMatch(block: Block, titles: string[], foldedTitles: string[
   const text = foldTitle(block.text);
   if (!text) return 0;
   let best = 0;
+  let loose: string | null = null;
   for (const folded of foldedTitles) {
     if (!folded) continue;
-    if (folded === text) best = Math.max(best, 3);
+    // Print and metadata often differ only in punctuation ("Dropbox ATF:" / "Dropbox’s ATF -" aside).
+    if (folded === text || looseTitle(folded) === (loose ??= looseTitle(text))) best = Math.max(best, 3);
     else if (text.length >= 4 && folded.includes(text) && text.length / folded.length > 0.5) best = Math.max(best, 2);
     else if (text.length >= 6 && text.includes(folded) && folded.length / text.length > 0.6) best = Math.max(best, 1);
   }
@@ -34,21 +37,35 @@ function isHeadingish(block: Block): boolean {
   return headingLevel(block.element) > 0 || headingHint(block.element) !== null;
 }
 
+/** A heading that is only a link to a site's front page is the site's name (the logo), not a title. */
+function isHomeLink(block: Block): boolean {
+  if (block.linkWeight < block.weight * 0.9) return false;
+  const href = block.element.querySelector('a[href]')?.getAttribute('href')?.trim() ?? '';
+  return /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w{3,4})?$/i.test(href);
+}
+
+/** Matches a block against the parts of the document <title> ("Title - Site", "Site » Blog » Title"). */
+function partMatch(block: Block, looseParts: string[]): number {
+  return looseParts.length && block.text.length <= 300 && looseParts.includes(looseTitle(block.text)) ? 2 : 0;
+}
+
 /** The title block: a heading matching the metadata title, else the first h1 before the body. */
-export function findTitleBlock(scan: Scan, container: Element, titles: string[]): Block | null {
+export function findTitleBlock(scan: Scan, container: Element, titles: string[], parts: string[] = []): Block | null {
   const firstBody = blocksWithin(scan, container)[0];
   const limit = firstBody ? firstBody.index : scan.blocks.length;
   let best: Block | null = null;
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
   const folded = titles.map(foldTitle);
+  const looseParts = parts.map(looseTitle).filter(Boolean);
   for (const block of scan.blocks) {
     if (block.junk || block.weight > 600 || block.linkWeight / block.weight > 0.9 && !isHeadingish(block)) continue;
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
     if (!plausible) continue;
-    const match = titleMatch(block, titles, folded);
+    const match = titleMatch(block, titles, folded) || partMatch(block, looseParts);
     const level = headingLevel(block.element);
+    if (level && isHomeLink(block)) continue;
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
     if (!match && !level && headingHint(block.element) !== 'title') continue;
     // Prefer headings just above the body over far ones (sidebars, footers).
@@ -69,9 +86,9 @@ export function stripSiteSuffix(title: string): string {
 }
 
 /** The printed title when it matches the metadata; else the metadata headline; else the heading or <title>. */
-export function chooseTitle(block: Block | null, structured: string[], documentTitle: string | null): string | null {
+export function chooseTitle(block: Block | null, structured: string[], documentTitle: string | null, parts: string[] = []): string | null {
   const all = documentTitle ? [...structured, documentTitle] : structured;
-  if (block && titleMatch(block, all) >= 1) return joinLines(block.lines);
+  if (block && (titleMatch(block, all) >= 1 || partMatch(block, parts.map(looseTitle)))) return joinLines(block.lines);
   if (structured[0]) return structured[0];
   if (block) return joinLines(block.lines);
   return documentTitle ? stripSiteSuffix(documentTitle) : null;
@@ -81,7 +98,10 @@ const MAX_HEADER_BLOCKS = 12;
 
 /** Assembles the single-article region around the body container. */
 export function singleRegion(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Region {
-  const titleBlock = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles);
+  // The parts of "Title - Site" that may be the printed title: never the site's name (a logo would match it).
+  const site = siteFromTitle(documentTitle, titles);
+  const parts = titleParts(documentTitle).filter((part) => part !== site);
+  const titleBlock = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles, parts);
   let root = container;
   if (titleBlock && !contains(container, titleBlock.element)) {
     const ancestor = commonAncestor(titleBlock.element, container);
@@ -124,7 +144,7 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
   while (bodyBlocks.length > 1 && (isMetaLine(bodyBlocks[0]!.text) && !isBoilerplate(bodyBlocks[0]!.text) || parseBylineLine(bodyBlocks[0]!.text) && /[：:]/.test(bodyBlocks[0]!.text))) {
     headerBlocks.push(bodyBlocks.shift()!);
   }
-  return { root, titleBlock, title: chooseTitle(titleBlock, titles, documentTitle), kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
+  return { root, titleBlock, title: chooseTitle(titleBlock, titles, documentTitle, parts), kickerBlocks, subtitleBlock, headerBlocks, bodyBlocks };
 }
 
 function bodyStartIndex(scan: Scan, container: Element): number {
