@@ -41,10 +41,12 @@ const BLOCK = new Set([
   'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'PRE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'NAV', 'ASIDE',
   'FORM', 'HR', 'ADDRESS', 'CENTER', 'FIELDSET', 'BODY', 'DETAILS', 'SUMMARY', 'HGROUP', 'DIALOG', 'MENU', 'LEGEND',
 ]);
-const JUNK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU']);
+const JUNK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU', 'DIALOG']);
 const JUNK_HINT =
-  /(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\w*|banner|promo|sponsor\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo)(?:[-_\s]|$)/i;
-const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog']);
+  /(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\w*|banner|promo|sponsor\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo|modal|dialog|popup|cookies?|consent|gdpr)(?:[-_\s]|$)/i;
+/** Overlays (consent, paywall, download dialogs) are chrome however much prose they hold. */
+const OVERLAY = /(?:^|[-_\s])(modal|dialog|popup|cookies?|consent|gdpr)(?:[-_\s]|$)/i;
+const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog']);
 
 let visiblePunctuation = 0;
 
@@ -70,10 +72,16 @@ function junkHint(element: Element): boolean {
   if (JUNK_TAGS.has(element.tagName)) return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
-  if (role && JUNK_ROLES.has(role)) return true;
+  if (role === 'main') return false;
+  if (role && JUNK_ROLES.has(role) || element.getAttribute('aria-modal') === 'true') return true;
   const className = element.getAttribute('class') ?? '';
   const hint = className ? `${className} ${element.id}` : element.id;
   return hint.length > 1 && hint.length < 300 && JUNK_HINT.test(hint);
+}
+
+function isOverlay(element: Element): boolean {
+  return element.tagName === 'DIALOG' || element.getAttribute('aria-modal') === 'true' || /dialog/.test(element.getAttribute('role') ?? '')
+    || OVERLAY.test(`${element.getAttribute('class') ?? ''} ${element.id}`);
 }
 
 /** Hidden menus and dialogs are skipped; a collapsed "read more" body (long prose) is kept. */
@@ -100,7 +108,8 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
     if (length < 2000) return true;
     // Only large hinted regions need the page total (one long string, so computed once and late).
     if (chromeLimit < 0) chromeLimit = (root.textContent?.length ?? 0) * 0.3;
-    return length < chromeLimit;
+    // A large hinted wrapper around the page's h1 or main landmark is layout ("layout-right-sidebar").
+    return length < chromeLimit && !element.querySelector('h1, main, [role="main"]');
   };
 
   const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
@@ -205,7 +214,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         const weight = visibleWeight(node);
         if (weight > 0) skipped.push([node, weight]);
         // Lots of punctuated text under a chrome hint may be a mislabelled body: worth a second look.
-        if (weight >= 400 && visiblePunctuation * 60 >= weight) chromeProse.set(node, weight);
+        if (weight >= 400 && visiblePunctuation * 60 >= weight && !isOverlay(node)) chromeProse.set(node, weight);
         if (BLOCK.has(tag)) {
           addBlock(element, run.lines, run.linkChars, junk);
           run.lines = [''];

@@ -6,7 +6,7 @@ import { findStories } from './multi';
 import { readingConfidence } from './confidence';
 import { secondOpinion } from './fallback';
 import { findTitleBlock, singleRegion, titleMatch } from './single';
-import { buildArticle } from './story';
+import { buildArticle, cleanMetaAuthor } from './story';
 import { cleanText, foldTitle, hashKey } from './text';
 import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';
 
@@ -16,6 +16,7 @@ const MIN_ARTICLE_GOOD = 100;
 const WEAK = 0.5;
 const MARGIN = 0.1;
 const MIN_FALLBACK = 0.5;
+const SMALL_SHARE = 0.4;
 
 function textStartOf(element: Element): string {
   return cleanText((element.textContent ?? '').slice(0, 200)).slice(0, 40);
@@ -66,7 +67,10 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
     for (const element of multi.chrome) nonArticles.push({ kind: 'nav', element, textStart: textStartOf(element) });
     nonArticles.push(...chromeEntries(scan, articles.map((article) => article.root)));
     // Real stories carry their own credit (byline, dateline); sections and teasers of one page do not.
-    const credited = articles.filter((article) => article.authors.length || article.dateline || article.bylineText).length;
+    // A name from the page's metadata is given to every story, so it credits none of them.
+    const pageNames = new Set(context.metaAuthors.map((raw) => cleanMetaAuthor(raw)?.toLowerCase()));
+    const ownCredit = (article: DetectedArticle) => article.dateline || article.bylineText || article.authors.some((credit) => !pageNames.has(credit.name.toLowerCase()));
+    const credited = articles.filter(ownCredit).length;
     if (articles.length >= 2 && credited >= 2) return { pageKind: 'multi-article', confidence: readingConfidence(scan, body, articles, false), articles, nonArticles, ...(edition ? { edition } : {}) };
   }
 
@@ -84,7 +88,9 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
   let confidence = article ? readingConfidence(scan, body, [article], metaAgrees) : 0;
   let rejected = 0;
   // A weak or empty reading gets a second opinion; the more confident of the two is kept.
-  const other = confidence < WEAK ? secondOpinion(scan) : null;
+  // So does a reading holding little of the page's prose (one section of a wiki article, a notice).
+  const small = good < SMALL_SHARE * (scan.tallies.get(body)?.good ?? 0);
+  const other = confidence < WEAK || small ? secondOpinion(scan) : null;
   if (other && other !== container) {
     const alternative = readSingle(other);
     const altConfidence = alternative ? readingConfidence(scan, body, [alternative], metaAgrees) : 0;

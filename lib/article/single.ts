@@ -53,12 +53,15 @@ function partMatch(block: Block, looseParts: string[]): number {
 export function findTitleBlock(scan: Scan, container: Element, titles: string[], parts: string[] = []): Block | null {
   const firstBody = blocksWithin(scan, container)[0];
   const limit = firstBody ? firstBody.index : scan.blocks.length;
+  // A heading after the whole body (a teaser, a footer box) is not its title.
+  const end = scan.tallies.get(container)?.last ?? Infinity;
   let best: Block | null = null;
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
   const folded = titles.map(foldTitle);
   const looseParts = parts.map(looseTitle).filter(Boolean);
   for (const block of scan.blocks) {
+    if (block.index > end) break;
     if (block.junk || block.weight > 600 || block.linkWeight / block.weight > 0.9 && !isHeadingish(block)) continue;
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
