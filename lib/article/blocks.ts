@@ -42,10 +42,13 @@ const BLOCK = new Set([
   'FORM', 'HR', 'ADDRESS', 'CENTER', 'FIELDSET', 'BODY', 'DETAILS', 'SUMMARY', 'HGROUP', 'DIALOG', 'MENU', 'LEGEND',
 ]);
 const JUNK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU', 'DIALOG']);
-const JUNK_HINT =
-  /(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\w*|banner|promo|sponsor\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo|modal|dialog|popup|cookies?|consent|gdpr)(?:[-_\s]|$)/i;
-/** Overlays (consent, paywall, download dialogs) are chrome however much prose they hold. */
-const OVERLAY = /(?:^|[-_\s])(modal|dialog|popup|cookies?|consent|gdpr)(?:[-_\s]|$)/i;
+// Overlays (consent, paywall, download dialogs) are chrome however much prose they hold.
+const OVERLAY_WORDS = 'modal|dialog|popup|cookies?|consent|gdpr';
+const hintPattern = (words: string) => new RegExp(`(?:^|[-_\\s])(${words})(?:[-_\\s]|$)`, 'i');
+const JUNK_HINT = hintPattern(
+  'nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|side|share|sharing|social|related|recommend|comments?|cmt|copyright|statement|toolbar|tools|ads?|advert\\w*|banner|promo|sponsor\\w*|pn|prevnext|pager|pagination|hot|rank|login|subscribe|newsletter|sns|topbar|site-top|bdsharebuttonbox|bmdh|bmbt|disclaimer|jiucuo|' + OVERLAY_WORDS,
+);
+const OVERLAY = hintPattern(OVERLAY_WORDS);
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog']);
 
 let visiblePunctuation = 0;

@@ -87,11 +87,9 @@ export function jsonLdNodes(sources: string[]): Json[] {
   return found;
 }
 
-const isArticleNode = (node: Json) => typesOf(node).some((type) => ARTICLE_TYPES.test(type));
-
-/** The article nodes of the page's JSON-LD, in document order. */
-export function jsonLdArticles(sources: string[]): Json[] {
-  return jsonLdNodes(sources).filter(isArticleNode).slice(0, 20);
+/** The article nodes among the page's JSON-LD nodes, in document order. */
+export function jsonLdArticles(nodes: Json[]): Json[] {
+  return nodes.filter((node) => typesOf(node).some((type) => ARTICLE_TYPES.test(type))).slice(0, 20);
 }
 
 /** The publisher's name; `{"@id": …}` references are looked up in the page's other nodes (Yoast-style @graph). */
@@ -208,7 +206,7 @@ function itemprop(scope: Element, name: string, inner = ''): string | null {
 export function readMetadata(doc: Document): PageMetadata {
   const meta = metaMap(doc);
   const nodes = jsonLdNodes(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20).map((script) => script.textContent ?? ''));
-  const ld = nodes.filter(isArticleNode).slice(0, 20);
+  const ld = jsonLdArticles(nodes);
   const article = ld[0] ?? null;
   const micro = microdataArticle(doc);
   const founderTitle = doc.querySelector('founder-title')?.textContent;

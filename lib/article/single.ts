@@ -17,19 +17,19 @@ export function commonAncestor(a: Element, b: Element): Element {
 }
 
 /** Scores how well a block's text matches the title from metadata. */
-export function titleMatch(block: Block, titles: string[], foldedTitles: string[] = titles.map(foldTitle)): number {
+export function titleMatch(block: Block, titles: string[], foldedTitles: string[] = titles.map(foldTitle), looseTitles: string[] = foldedTitles.map(looseTitle)): number {
   if (block.text.length > 300) return 0;
   const text = foldTitle(block.text);
   if (!text) return 0;
   let best = 0;
   let loose: string | null = null;
-  for (const folded of foldedTitles) {
-    if (!folded) continue;
+  foldedTitles.forEach((folded, index) => {
+    if (!folded) return;
     // Print and metadata often differ only in punctuation ("Dropbox ATF:" / "Dropbox’s ATF -" aside).
-    if (folded === text || looseTitle(folded) === (loose ??= looseTitle(text))) best = Math.max(best, 3);
+    if (folded === text || looseTitles[index] === (loose ??= looseTitle(text))) best = Math.max(best, 3);
     else if (text.length >= 4 && folded.includes(text) && text.length / folded.length > 0.5) best = Math.max(best, 2);
     else if (text.length >= 6 && text.includes(folded) && folded.length / text.length > 0.6) best = Math.max(best, 1);
-  }
+  });
   return best;
 }
 
@@ -59,6 +59,8 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
   const folded = titles.map(foldTitle);
+  // Folded once per search, not once per candidate block.
+  const loose = folded.map(looseTitle);
   const looseParts = parts.map(looseTitle).filter(Boolean);
   for (const block of scan.blocks) {
     if (block.index > end) break;
@@ -66,7 +68,7 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
     if (!plausible) continue;
-    const match = titleMatch(block, titles, folded) || partMatch(block, looseParts);
+    const match = titleMatch(block, titles, folded, loose) || partMatch(block, looseParts);
     const level = headingLevel(block.element);
     if (level && isHomeLink(block)) continue;
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { jsonLdArticles, parseEnpProperty, readMetadata } from '@/lib/article/metadata';
+import { jsonLdArticles, jsonLdNodes, parseEnpProperty, readMetadata } from '@/lib/article/metadata';
 
 function page(head: string, body = ''): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -8,12 +8,12 @@ function page(head: string, body = ''): Document {
 
 describe('JSON-LD', () => {
   it('finds articles in arrays, @graph and nested entities, and ignores malformed blocks', () => {
-    const found = jsonLdArticles([
+    const found = jsonLdArticles(jsonLdNodes([
       '{ this is not json',
       '[{"@type":"BreadcrumbList"},{"@type":"NewsArticle","headline":"A"}]',
       '{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["ReportageNewsArticle"],"headline":"B"}]}',
       '{"@type":"WebPage","mainEntity":{"@type":"Article","headline":"C"}}',
-    ]);
+    ]));
     expect(found.map((item) => item.headline)).toEqual(['A', 'B', 'C']);
   });
   it('reads headline, authors, dates, section and language', () => {
