@@ -28,7 +28,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'gloss@gloss.example',
-          strict_min_version: '142.0',
+          // Firefox ESR 140 (Debian's) must install it; data_collection_permissions is read from 140 on desktop.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
       },
