@@ -2,7 +2,7 @@
  * One pass over the DOM: splits it into text blocks (runs of inline content inside one
  * block element) and sums, for every ancestor, how much prose, link text and chrome it holds.
  */
-import { cleanText, measure, measuredPunctuation } from './text';
+import { cleanText, measure, measuredPunctuation, textWeight } from './text';
 
 export interface Block {
   element: Element;
@@ -53,9 +53,9 @@ const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementar
 
 let visiblePunctuation = 0;
 
-/** Text weight of an element without its scripts and styles (ad slots carry large inline scripts). */
-function visibleWeight(element: Element): number {
-  let weight = measure(element.textContent ?? '');
+/** Text weight of an element (its text given) without its scripts and styles (ad slots carry large inline scripts). */
+function visibleWeight(element: Element, text: string): number {
+  let weight = measure(text);
   let punctuation = measuredPunctuation;
   for (const hidden of Array.from(element.querySelectorAll('script, style, noscript, template'))) {
     weight -= measure(hidden.textContent ?? '');
@@ -105,9 +105,12 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   let nodeCount = 0;
   // A hinted wrapper holding much of the page's text is layout, not chrome ("sidebar-layout").
   let chromeLimit = -1;
+  // The text of the last element found to be chrome, read once for its length and its weight.
+  let chromeText = '';
   const isChrome = (element: Element) => {
     if (exempt.has(element) || !junkHint(element)) return false;
-    const length = element.textContent?.length ?? 0;
+    chromeText = element.textContent ?? '';
+    const length = chromeText.length;
     if (length < 2000) return true;
     // Only large hinted regions need the page total (one long string, so computed once and late).
     if (chromeLimit < 0) chromeLimit = (root.textContent?.length ?? 0) * 0.3;
@@ -119,10 +122,11 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
     // Chrome subtrees are skipped in visit(); chromeRoot stays for blocks flushed at their edge.
     const junk = chromeRoot !== null;
     const joined = rawLines.length === 1 ? rawLines[0]! : rawLines.join(' ');
-    const weight = measure(joined);
+    // Measured after cleaning: whitespace weighs nothing, and the cleaned text is shorter to scan.
+    const text = cleanText(joined);
+    const weight = measure(text);
     const punctuation = measuredPunctuation;
     if (weight === 0) return;
-    const text = cleanText(joined);
     const cleaned = rawLines.length === 1 ? [text] : rawLines.map(cleanText).filter(Boolean);
     const linkWeight = Math.min(weight, linkChars);
     const index = blocks.length;
@@ -200,7 +204,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         const value = child.nodeValue ?? '';
         if (!value) continue;
         run.lines[run.lines.length - 1] += value;
-        if (inLink) run.linkChars += measure(value);
+        if (inLink) run.linkChars += textWeight(value);
         continue;
       }
       if (child.nodeType !== 1) continue;
@@ -214,7 +218,7 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
       if (!junk && isChrome(node)) {
         // Chrome is not read block by block: its text only counts against the containers around it.
         if (chrome.length < 60) chrome.push(node);
-        const weight = visibleWeight(node);
+        const weight = visibleWeight(node, chromeText);
         if (weight > 0) skipped.push([node, weight]);
         // Lots of punctuated text under a chrome hint may be a mislabelled body: worth a second look.
         if (weight >= 400 && visiblePunctuation * 60 >= weight && !isOverlay(node)) chromeProse.set(node, weight);

@@ -17,10 +17,8 @@ function fromText(text: string): Credit[] {
   return parseEnglishByline(line.split(/\s*,\s*/)[0]!);
 }
 
-export function markedUpBylines(root: ParentNode, within: Element | null): Credit[] {
-  const elements = Array.from(root.querySelectorAll(SELECTOR)).slice(0, 40);
-  const ordered = within ? [...elements.filter((element) => within.contains(element)), ...elements.filter((element) => !within.contains(element))] : elements;
-  for (const element of ordered) {
+function firstCredits(elements: Element[]): Credit[] {
+  for (const element of elements) {
     if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
     const className = element.getAttribute('class') ?? '';
     if (NOT_BYLINE.test(className) && !/byline/i.test(className)) continue;
@@ -30,4 +28,15 @@ export function markedUpBylines(root: ParentNode, within: Element | null): Credi
     if (credits.length) return credits;
   }
   return [];
+}
+
+/** The first marked-up byline inside `within` (the story's block), else anywhere in `root`. */
+export function markedUpBylines(root: ParentNode, within: Element | null): Credit[] {
+  // The story's block is a small subtree: searching it first spares most pages a whole-document query.
+  if (within) {
+    const own = firstCredits([...(within.matches(SELECTOR) ? [within] : []), ...Array.from(within.querySelectorAll(SELECTOR)).slice(0, 40)]);
+    if (own.length || root === within) return own;
+  }
+  const elements = Array.from(root.querySelectorAll(SELECTOR)).slice(0, 40);
+  return firstCredits(within ? elements.filter((element) => !within.contains(element)) : elements);
 }

@@ -209,9 +209,15 @@ export function readMetadata(doc: Document): PageMetadata {
   const ld = jsonLdArticles(nodes);
   const article = ld[0] ?? null;
   const micro = microdataArticle(doc);
-  const founderTitle = doc.querySelector('founder-title')?.textContent;
-  const founderAuthor = doc.querySelector('founder-author')?.textContent;
-  const founderDate = doc.querySelector('founder-date')?.textContent;
+  // One document walk for the three Founder tags (a missing tag makes querySelector walk the whole page).
+  const founder = new Map<string, string | null>();
+  for (const element of Array.from(doc.querySelectorAll('founder-title, founder-author, founder-date'))) {
+    const name = element.tagName.toLowerCase();
+    if (!founder.has(name)) founder.set(name, element.textContent);
+  }
+  const founderTitle = founder.get('founder-title');
+  const founderAuthor = founder.get('founder-author');
+  const founderDate = founder.get('founder-date');
   const enp = findEnpComment(doc);
   const enpFields = enp ? parseEnpProperty(enp) : {};
   const rawTitles = [

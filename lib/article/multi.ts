@@ -115,7 +115,9 @@ export function findStories(scan: Scan): MultiResult | null {
     const bySignature = new Map<string, Element[]>();
     for (const child of children) {
       const key = signature(child);
-      bySignature.set(key, [...(bySignature.get(key) ?? []), child]);
+      const group = bySignature.get(key);
+      if (group) group.push(child);
+      else bySignature.set(key, [child]);
     }
     for (const [key, group] of bySignature) {
       if (group.length < 2) continue;

@@ -58,6 +58,8 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
   let best: Block | null = null;
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
+  // A text under 30 % of the shortest title cannot match it (titleMatch needs half its folded length).
+  const shortest = titles.reduce((min, title) => Math.min(min, title.length), Infinity);
   const folded = titles.map(foldTitle);
   // Folded once per search, not once per candidate block.
   const loose = folded.map(looseTitle);
@@ -68,7 +70,7 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
     if (!plausible) continue;
-    const match = titleMatch(block, titles, folded, loose) || partMatch(block, looseParts);
+    const match = (block.text.length >= shortest * 0.3 ? titleMatch(block, titles, folded, loose) : 0) || partMatch(block, looseParts);
     const level = headingLevel(block.element);
     if (level && isHomeLink(block)) continue;
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
