@@ -5,7 +5,7 @@ import { readMetadata, siteFromTitle } from './metadata';
 import { findStories } from './multi';
 import { readingConfidence } from './confidence';
 import { secondOpinion } from './fallback';
-import { findTitleBlock, singleRegion, titleMatch } from './single';
+import { printedTitle as findPrintedTitle, singleRegion, titleMatch } from './single';
 import { buildArticle, cleanMetaAuthor } from './story';
 import { cleanText, foldTitle, hashKey } from './text';
 import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';
@@ -46,7 +46,7 @@ export function detectPageUnsafe(doc: Document, options: DetectOptions = {}): Pa
 
   const container = bestContainer(scan);
   const matchTitles = meta.documentTitle ? [...meta.titles, meta.documentTitle] : meta.titles;
-  const printedTitle = container ? findTitleBlock(scan, container, matchTitles) : null;
+  const printedTitle = container ? findPrintedTitle(scan, container, meta.titles, meta.documentTitle) : null;
   // Sections of one article look like stories; a printed title matching the metadata, above them, says otherwise.
   const metaSaysOne = meta.isArticle && !meta.isLiveBlog && !meta.founder;
   const oneTitle = !!printedTitle && titleMatch(printedTitle, matchTitles) >= 2;

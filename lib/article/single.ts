@@ -103,12 +103,29 @@ export function chooseTitle(block: Block | null, structured: string[], documentT
 
 const MAX_HEADER_BLOCKS = 12;
 
-/** Assembles the single-article region around the body container. */
-export function singleRegion(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Region {
+const printedTitles = new WeakMap<Scan, Map<Element, Block | null>>();
+
+/**
+ * The printed title of the story around `container`: a heading matching the metadata titles, the document
+ * <title> or one of its parts. Remembered per scan and container (the page search asks twice).
+ */
+export function printedTitle(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Block | null {
+  let known = printedTitles.get(scan);
+  if (!known) printedTitles.set(scan, (known = new Map()));
+  if (known.has(container)) return known.get(container)!;
   // The parts of "Title - Site" that may be the printed title: never the site's name (a logo would match it).
   const site = siteFromTitle(documentTitle, titles);
   const parts = titleParts(documentTitle).filter((part) => part !== site);
-  const titleBlock = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles, parts);
+  const block = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles, parts);
+  known.set(container, block);
+  return block;
+}
+
+/** Assembles the single-article region around the body container. */
+export function singleRegion(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Region {
+  const site = siteFromTitle(documentTitle, titles);
+  const parts = titleParts(documentTitle).filter((part) => part !== site);
+  const titleBlock = printedTitle(scan, container, titles, documentTitle);
   let root = container;
   if (titleBlock && !contains(container, titleBlock.element)) {
     const ancestor = commonAncestor(titleBlock.element, container);
