@@ -158,9 +158,9 @@ export function parseEnpProperty(comment: string): Record<string, string> {
 }
 
 /** Meta tags by lower-cased name/property/itemprop. First value wins. */
-export function metaMap(doc: Document): Map<string, string> {
+function metaMap(metas: Element[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta')).slice(0, 400)) {
+  for (const meta of metas.slice(0, 400)) {
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))?.toLowerCase().trim();
     const value = meta.getAttribute('content');
     if (key && value && !map.has(key)) map.set(key, value.trim());
@@ -188,8 +188,8 @@ function findEnpComment(doc: Document): string | null {
   return null;
 }
 
-function microdataArticle(doc: Document): Element | null {
-  for (const element of Array.from(doc.querySelectorAll('[itemscope][itemtype]')).slice(0, 50)) {
+function microdataArticle(scopes: Element[]): Element | null {
+  for (const element of scopes.slice(0, 50)) {
     const type = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(\w*Article|BlogPosting|Report)\b/.test(type)) return element;
   }
@@ -203,18 +203,28 @@ function itemprop(scope: Element, name: string, inner = ''): string | null {
   return value ? cleanText(value) || null : null;
 }
 
+/** The elements metadata is read from, in one document walk (each query of its own walks the whole page). */
+function metadataElements(doc: Document) {
+  const found = { metas: [] as Element[], scripts: [] as Element[], scopes: [] as Element[], founder: new Map<string, string | null>() };
+  for (const element of Array.from(doc.querySelectorAll('meta, script[type="application/ld+json"], [itemscope][itemtype], founder-title, founder-author, founder-date'))) {
+    const tag = element.tagName.toLowerCase();
+    if (tag === 'meta') found.metas.push(element);
+    else if (tag === 'script') found.scripts.push(element);
+    else if (tag.startsWith('founder-')) {
+      if (!found.founder.has(tag)) found.founder.set(tag, element.textContent);
+    }
+    if (element.hasAttribute('itemscope') && element.hasAttribute('itemtype')) found.scopes.push(element);
+  }
+  return found;
+}
+
 export function readMetadata(doc: Document): PageMetadata {
-  const meta = metaMap(doc);
-  const nodes = jsonLdNodes(Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20).map((script) => script.textContent ?? ''));
+  const { metas, scripts, scopes, founder } = metadataElements(doc);
+  const meta = metaMap(metas);
+  const nodes = jsonLdNodes(scripts.slice(0, 20).map((script) => script.textContent ?? ''));
   const ld = jsonLdArticles(nodes);
   const article = ld[0] ?? null;
-  const micro = microdataArticle(doc);
-  // One document walk for the three Founder tags (a missing tag makes querySelector walk the whole page).
-  const founder = new Map<string, string | null>();
-  for (const element of Array.from(doc.querySelectorAll('founder-title, founder-author, founder-date'))) {
-    const name = element.tagName.toLowerCase();
-    if (!founder.has(name)) founder.set(name, element.textContent);
-  }
+  const micro = microdataArticle(scopes);
   const founderTitle = founder.get('founder-title');
   const founderAuthor = founder.get('founder-author');
   const founderDate = founder.get('founder-date');
