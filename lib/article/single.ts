@@ -6,6 +6,7 @@ import { parseTextDate } from './dates';
 import { joinLines, type Region } from './story';
 import { looseTitle, siteFromTitle, titleParts } from './metadata';
 import { foldTitle } from './text';
+import { bodyScope, isLead } from './extent';
 
 function contains(ancestor: Element, node: Element): boolean {
   return ancestor === node || ancestor.contains(node);
@@ -139,6 +140,7 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
   const kickerBlocks: Block[] = [];
   let subtitleBlock: Block | null = null;
   const headerBlocks: Block[] = [];
+  const leadBlocks: Block[] = [];
   if (titleBlock && titleIndex >= 0) {
     const before = inRoot.filter((block) => block.index < titleIndex && !block.junk);
     const previous = before[before.length - 1];
@@ -152,6 +154,8 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
     for (const block of after) {
       if (block.junk && !/摘要/.test(block.text)) continue;
       if (!subtitleBlock && !seen++ && subtitleLike(block, titleBlock)) subtitleBlock = block;
+      // A standfirst in its own wrapper above the body is the body's first paragraph, not a header line.
+      else if (isLead(block)) leadBlocks.push(block);
       else headerBlocks.push(block);
     }
   }
@@ -160,10 +164,13 @@ export function singleRegion(scan: Scan, container: Element, titles: string[], d
     const above = scan.blocks.slice(Math.max(0, bodyStartIndex(scan, container) - 6), bodyStartIndex(scan, container));
     headerBlocks.push(...above.filter((block) => !block.junk && block.weight < 240 && block.linkWeight / block.weight < 0.5));
   }
-  const bodyBlocks = inRoot.filter(
-    (block) => contains(container, block.element) && block.index > titleIndex && !block.junk && block.linkWeight / block.weight <= 0.5
+  // The body may reach past the container (sibling wrappers, same-template sections); only from its start on.
+  const scope = bodyScope(scan, container, root);
+  const inScope = (block: Block) => scope.some((element) => contains(element, block.element));
+  const bodyBlocks = [...leadBlocks, ...inRoot.filter(
+    (block) => block.index >= bodyStart && inScope(block) && !block.junk && block.linkWeight / block.weight <= 0.5
       && block !== subtitleBlock && !kickerBlocks.includes(block),
-  );
+  )];
   // Credit lines right above the body (inside the container) are header lines too.
   while (bodyBlocks.length > 1 && (isMetaLine(bodyBlocks[0]!.text) && !isBoilerplate(bodyBlocks[0]!.text) || parseBylineLine(bodyBlocks[0]!.text) && /[：:]/.test(bodyBlocks[0]!.text))) {
     headerBlocks.push(bodyBlocks.shift()!);
