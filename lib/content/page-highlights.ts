@@ -37,6 +37,8 @@ export class PageHighlights {
   private resolved: { signature: string; address: ResolvedAddress | null } | null = null;
   private readonly addressWatch = new PageAddressWatch();
   private storedArticles: ArticleRecord[] = [];
+  /** Counts this page's own writes (create, update, delete), so that a stale load can tell it is stale. */
+  private writes = 0;
 
   constructor(private readonly win: Window) {}
 
@@ -102,7 +104,15 @@ export class PageHighlights {
   async load(): Promise<AnchorReport> {
     const claims = this.addressWatch.claims(this.doc);
     const signature = claimsSignature(claims);
-    const { address, articles, highlights } = await askBackground('annotations.forPage', claims);
+    let writes = this.writes;
+    let reply = await askBackground('annotations.forPage', claims);
+    // A reply asked for before one of our own writes finished may not hold it: it would bring back a
+    // highlight just deleted or drop one just made. Ask again (writes are rare; three tries bound it).
+    for (let attempt = 0; attempt < 3 && writes !== this.writes; attempt++) {
+      writes = this.writes;
+      reply = await askBackground('annotations.forPage', claims);
+    }
+    const { address, articles, highlights } = reply;
     if (claimsSignature(this.addressWatch.claims(this.doc)) !== signature) return this.report(); // navigated away meanwhile
     if (address.key !== this.key) this.reset();
     this.key = address.key;
@@ -208,6 +218,7 @@ export class PageHighlights {
     const painted = rangeOfOffsets(index, description.position.start, description.position.end);
     const entry: LiveHighlight = { record, status: painted ? 'anchored' : 'orphan', range: painted, currentText: null };
     this.live.set(record.id, entry);
+    this.writes++;
     this.paint(entry);
     this.changed();
     return { ok: true, highlight: record };
@@ -231,6 +242,7 @@ export class PageHighlights {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.record = await askBackground('highlight.update', { id, patch });
+    this.writes++;
     this.paint(entry);
     this.changed();
   }
@@ -238,6 +250,7 @@ export class PageHighlights {
   /** Deletes a highlight; returns the deleted record (for undo). */
   async remove(id: string): Promise<HighlightRecord | null> {
     const removed = await askBackground('highlight.delete', { id });
+    this.writes++;
     this.forget(id);
     this.changed();
     return removed;
