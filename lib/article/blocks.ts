@@ -105,17 +105,15 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
   let nodeCount = 0;
   // A hinted wrapper holding much of the page's text is layout, not chrome ("sidebar-layout").
   let chromeLimit = -1;
-  // The text of the last element found to be chrome, read once for its length and its weight.
-  let chromeText = '';
-  const isChrome = (element: Element) => {
-    if (exempt.has(element) || !junkHint(element)) return false;
-    chromeText = element.textContent ?? '';
-    const length = chromeText.length;
-    if (length < 2000) return true;
+  /** The element's text when it is chrome (read once: its length decides, its weight is counted), else null. */
+  const chromeText = (element: Element): string | null => {
+    if (exempt.has(element) || !junkHint(element)) return null;
+    const text = element.textContent ?? '';
+    if (text.length < 2000) return text;
     // Only large hinted regions need the page total (one long string, so computed once and late).
     if (chromeLimit < 0) chromeLimit = (root.textContent?.length ?? 0) * 0.3;
     // A large hinted wrapper around the page's h1 or main landmark is layout ("layout-right-sidebar").
-    return length < chromeLimit && !element.querySelector('h1, main, [role="main"]');
+    return text.length < chromeLimit && !element.querySelector('h1, main, [role="main"]') ? text : null;
   };
 
   const addBlock = (element: Element, rawLines: string[], linkChars: number, chromeRoot: Element | null) => {
@@ -215,10 +213,11 @@ export function scanDocument(root: Element, exempt: ReadonlySet<Element> = new S
         run.lines.push('');
         continue;
       }
-      if (!junk && isChrome(node)) {
+      const hintedText = junk ? null : chromeText(node);
+      if (hintedText !== null) {
         // Chrome is not read block by block: its text only counts against the containers around it.
         if (chrome.length < 60) chrome.push(node);
-        const weight = visibleWeight(node, chromeText);
+        const weight = visibleWeight(node, hintedText);
         if (weight > 0) skipped.push([node, weight]);
         // Lots of punctuated text under a chrome hint may be a mislabelled body: worth a second look.
         if (weight >= 400 && visiblePunctuation * 60 >= weight && !isOverlay(node)) chromeProse.set(node, weight);

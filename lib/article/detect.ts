@@ -5,7 +5,7 @@ import { readMetadata, siteFromTitle } from './metadata';
 import { findStories } from './multi';
 import { readingConfidence } from './confidence';
 import { secondOpinion } from './fallback';
-import { printedTitle as findPrintedTitle, singleRegion, titleMatch } from './single';
+import { findPrintedTitle, singleRegion, titleMatch } from './single';
 import { buildArticle, cleanMetaAuthor } from './story';
 import { cleanText, foldTitle, hashKey } from './text';
 import type { DetectOptions, DetectedArticle, NonArticle, PageStructure } from './types';

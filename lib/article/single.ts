@@ -20,6 +20,8 @@ export function commonAncestor(a: Element, b: Element): Element {
 /** Scores how well a block's text matches the title from metadata. */
 export function titleMatch(block: Block, titles: string[], foldedTitles: string[] = titles.map(foldTitle), looseTitles: string[] = foldedTitles.map(looseTitle)): number {
   if (block.text.length > 300) return 0;
+  // Every match needs at least half a title's folded length: a shorter text is rejected before folding it.
+  if (!foldedTitles.some((folded) => folded && block.text.length * 2 >= folded.length)) return 0;
   const text = foldTitle(block.text);
   if (!text) return 0;
   let best = 0;
@@ -59,8 +61,6 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
   let best: Block | null = null;
   let bestScore = 0;
   const longest = titles.reduce((max, title) => Math.max(max, title.length), 0);
-  // A text under 30 % of the shortest title cannot match it (titleMatch needs half its folded length).
-  const shortest = titles.reduce((min, title) => Math.min(min, title.length), Infinity);
   const folded = titles.map(foldTitle);
   // Folded once per search, not once per candidate block.
   const loose = folded.map(looseTitle);
@@ -71,7 +71,7 @@ export function findTitleBlock(scan: Scan, container: Element, titles: string[],
     // Cheap length test first: most blocks cannot be the title.
     const plausible = isHeadingish(block) || (block.text.length >= 4 && block.text.length <= longest * 1.3 + 10);
     if (!plausible) continue;
-    const match = (block.text.length >= shortest * 0.3 ? titleMatch(block, titles, folded, loose) : 0) || partMatch(block, looseParts);
+    const match = titleMatch(block, titles, folded, loose) || partMatch(block, looseParts);
     const level = headingLevel(block.element);
     if (level && isHomeLink(block)) continue;
     let score = match * 10 + (level ? 7 - level : 0) + (headingHint(block.element) === 'title' ? 3 : 0);
@@ -110,23 +110,25 @@ const printedTitles = new WeakMap<Scan, Map<Element, Block | null>>();
  * The printed title of the story around `container`: a heading matching the metadata titles, the document
  * <title> or one of its parts. Remembered per scan and container (the page search asks twice).
  */
-export function printedTitle(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Block | null {
+export function findPrintedTitle(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Block | null {
   let known = printedTitles.get(scan);
   if (!known) printedTitles.set(scan, (known = new Map()));
   if (known.has(container)) return known.get(container)!;
-  // The parts of "Title - Site" that may be the printed title: never the site's name (a logo would match it).
-  const site = siteFromTitle(documentTitle, titles);
-  const parts = titleParts(documentTitle).filter((part) => part !== site);
-  const block = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles, parts);
+  const block = findTitleBlock(scan, container, documentTitle ? [...titles, documentTitle] : titles, printableParts(titles, documentTitle));
   known.set(container, block);
   return block;
 }
 
+/** The parts of "Title - Site" that may be the printed title: never the site's name (a logo would match it). */
+function printableParts(titles: string[], documentTitle: string | null): string[] {
+  const site = siteFromTitle(documentTitle, titles);
+  return titleParts(documentTitle).filter((part) => part !== site);
+}
+
 /** Assembles the single-article region around the body container. */
 export function singleRegion(scan: Scan, container: Element, titles: string[], documentTitle: string | null): Region {
-  const site = siteFromTitle(documentTitle, titles);
-  const parts = titleParts(documentTitle).filter((part) => part !== site);
-  const titleBlock = printedTitle(scan, container, titles, documentTitle);
+  const parts = printableParts(titles, documentTitle);
+  const titleBlock = findPrintedTitle(scan, container, titles, documentTitle);
   let root = container;
   if (titleBlock && !contains(container, titleBlock.element)) {
     const ancestor = commonAncestor(titleBlock.element, container);
