@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED } from './harness';
-// @ts-expect-error -- plain .mjs runner shared with the CLI and the bench
 import { launchBrowser, pathOf, startPageServer } from '../../scripts/detect-runtime.mjs';
 
 const FIXTURES = join(SHARED, 'fixtures/news-zh');
