@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { htmlToText } from './bench-detect-score.mjs';
 import { halfOf } from './bench-split.mjs';
-import { ROOT, pathOf, sniffCharset } from './detect-runtime.mjs';
+import { pathOf, sniffCharset } from './detect/runtime.mjs';
+import { SHARED } from './harness/paths.mjs';
 
-const SHARED = join(ROOT, '../shared');
 const CORPUS = join(SHARED, 'corpus');
 const json = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const story = (fields) => ({ title: null, author: null, date: null, site: null, body: null, snippets: null, ...fields });

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { SPLIT_CORPORA, loadPages } from './bench-detect-corpora.mjs';
 import { EXTRACTORS, formatTables, overallTimes, summarize } from './bench-detect-report.mjs';
 import { quantile, scorePage, snippetNormalize } from './bench-detect-score.mjs';
-import { launchBrowser, startPageServer } from './detect-runtime.mjs';
+import { launchBrowser } from './detect/runtime.mjs';
+import { startPageServer } from './harness/server.mjs';
 
 export function syntheticPage(targetNodes) {
   const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic</title></head><body>'];
@@ -68,7 +69,7 @@ function dumpLine(page, result, score) {
 }
 
 async function syntheticTimes(browser, server) {
-  await browser.open(server.add('/synthetic/50k.html', Buffer.from(syntheticPage(50_000)), 'utf-8'));
+  await browser.open(server.add('/synthetic/50k.html', syntheticPage(50_000)));
   const elements = await browser.page.evaluate(() => document.getElementsByTagName('*').length);
   const runs = { gloss: [], readability: [], defuddle: [] };
   for (let run = 0; run < 3; run++) {
@@ -110,7 +111,7 @@ async function main() {
   if (dump) writeFileSync(dump, '');
   for (const page of pages) {
     try {
-      await browser.open(server.add(page.path, page.bytes, page.charset));
+      await browser.open(server.add(page.path, page.bytes, `text/html; charset=${page.charset}`));
       const result = await runExtractors(browser, page);
       const score = scorePage(page.truth, result.outputs);
       scored.push({ page, rows: score.rows, f1: score.f1, ms: result.ms });

@@ -3,17 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { CHROMIUM_ARGS } from './harness/chromium.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = resolve(ROOT, '../shared');
 
-/** The e2e harness's Chromium flags, read from test/e2e/harness.ts so there is one list. */
-export function chromiumArgs() {
-  const source = readFileSync(join(ROOT, 'test/e2e/harness.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS\s*=\s*\[([\s\S]*?)\]/.exec(source)?.[1];
-  if (!list) throw new Error('CHROMIUM_ARGS not found in test/e2e/harness.ts');
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-}
+/** The harness's Chromium flags (a copy: callers push to it). */
+export const chromiumArgs = () => [...CHROMIUM_ARGS];
 
 /** Bundles one entry for the browser with Vite's library mode (the `@` alias as in the app). */
 export async function bundleEntry({ entry, outDir, fileName, format = 'es', name, minify = false }) {

@@ -2,18 +2,17 @@
 // `npm run dev`: serves the demo article on 127.0.0.1 and runs `wxt` (dev mode,
 // live reload), which opens Chromium with Gloss loaded on the demo page.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { assertChromium } from './harness/chromium.mjs';
+import { ROOT } from './harness/paths.mjs';
+import { fileRoute, startServer } from './harness/server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const demoDir = join(root, 'demo');
 const headless = process.env.GLOSS_HEADLESS === '1';
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it: sudo apt-get update && sudo apt-get install -y chromium`);
+try {
+  assertChromium();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -26,31 +25,21 @@ if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   process.exit(1);
 }
 
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript' };
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join(demoDir, path === '/' ? 'index.html' : path);
-  if (!file.startsWith(demoDir) || !existsSync(file)) return response.writeHead(404).end('not found');
-  response.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
-  response.end(readFileSync(file));
+const server = await startServer(fileRoute({ '/': join(ROOT, 'demo') }), { port: Number(process.env.GLOSS_DEMO_PORT ?? 5178) });
+const url = `${server.origin}/`;
+console.log(`Demo article: ${url}`);
+const wxt = spawn('npx', ['wxt'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, GLOSS_DEV_START_URL: url },
 });
-server.listen(Number(process.env.GLOSS_DEMO_PORT ?? 5178), '127.0.0.1', () => {
-  const { port } = server.address();
-  const url = `http://127.0.0.1:${port}/`;
-  console.log(`Demo article: ${url}`);
-  const wxt = spawn('npx', ['wxt'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, GLOSS_DEV_START_URL: url },
-  });
-  const stop = () => {
-    wxt.kill('SIGINT');
-    server.close();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  wxt.on('exit', (code) => {
-    server.close();
-    process.exit(code ?? 0);
-  });
+const stop = () => {
+  wxt.kill('SIGINT');
+  server.close();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+wxt.on('exit', (code) => {
+  server.close();
+  process.exit(code ?? 0);
 });

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED } from './harness';
-import { launchBrowser, pathOf, startPageServer } from '../../scripts/detect-runtime.mjs';
+import { launchBrowser, pathOf } from '../../scripts/detect/runtime.mjs';
+import { SHARED, startPageServer } from './harness';
 
 const FIXTURES = join(SHARED, 'fixtures/news-zh');
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   for (const file of fixtures) {
     const expected: Expected = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
-    const url = server.add(pathOf(expected.url, `/${expected.fixture}`), readFileSync(join(FIXTURES, expected.fixture)), 'utf-8');
+    const url = server.add(pathOf(expected.url, `/${expected.fixture}`), readFileSync(join(FIXTURES, expected.fixture)));
     await browser.open(url);
     const anchors = expected.articles.map((article) => article.anchor).filter(Boolean);
     results.set(file, await browser.detect(expected.fixture, expected.url, new Date('2022-09-06T00:00:00Z'), anchors));

@@ -3,33 +3,18 @@
  * puppeteer-core): the content script answers, a highlight is written through
  * the background into the extension's IndexedDB, and the sidebar lists it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, sharedFixtureRoute, startServer, type StaticServer } from './harness';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DIST = join(ROOT, '.output/firefox-mv2');
-const GECKO_ID = 'gloss@gloss.example';
-// A fixed internal UUID makes the moz-extension:// origin known in advance.
-const UUID = '3f9a4c52-2b1e-4d8a-9c0f-6a7b8c9d0e1f';
+import { FIREFOX_DIST, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
 
 let firefox: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}. Install it: sudo apt-get install -y firefox-esr`);
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No Firefox build: run "npm run build:firefox" first.');
   server = await startServer(sharedFixtureRoute);
-  firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
-  await firefox.installExtension(DIST);
+  firefox = await launchFirefox();
 }, 60_000);
 
 afterAll(async () => {
@@ -37,14 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens an extension page: page.goto() never sees moz-extension:// load, the BiDi navigate command does. */
-async function extensionPage(path: string): Promise<Page> {
-  const page = await firefox.newPage();
-  // Internal API (see docs/toolchain notes): goto() waits forever on moz-extension:// pages.
-  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
-  await frame.browsingContext.navigate(`moz-extension://${UUID}/${path}`, 'complete');
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openFirefoxExtensionPage(firefox, path);
 
 async function untilAnswered<T>(ask: () => Promise<T | null>, what: string): Promise<T> {
   for (let i = 0; i < 50; i++) {
@@ -56,7 +34,7 @@ async function untilAnswered<T>(ask: () => Promise<T | null>, what: string): Pro
 }
 
 it('highlights a Chinese passage in Firefox and lists it in the sidebar', async () => {
-  expect(JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')).sidebar_action.default_panel).toBe('sidepanel.html');
+  expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).sidebar_action.default_panel).toBe('sidepanel.html');
   const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
   const page = await firefox.newPage();
   await page.goto(url);

@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { CHROMIUM } from './harness';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+import { CHROMIUM, FIREFOX } from './harness';
 
 export default function setup(): void {
   const missing: string[] = [];

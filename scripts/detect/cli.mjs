@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { launchBrowser, sniffCharset, startPageServer } from './detect-runtime.mjs';
+import { startPageServer } from '../harness/server.mjs';
+import { launchBrowser, sniffCharset } from './runtime.mjs';
 
 const args = process.argv.slice(2);
 const pretty = args.includes('--pretty');
@@ -29,7 +30,7 @@ try {
       }
       let bytes = readFileSync(file);
       if (file.endsWith('.gz')) bytes = gunzipSync(bytes);
-      url = server.add(`/${index}/${encodeURIComponent(basename(file).replace(/\.gz$/, ''))}`, bytes, sniffCharset(bytes));
+      url = server.add(`/${index}/${encodeURIComponent(basename(file).replace(/\.gz$/, ''))}`, bytes, `text/html; charset=${sniffCharset(bytes)}`);
     }
     try {
       await browser.open(url);

@@ -1,17 +1,10 @@
-// Shared by `npm run detect` and `npm run bench:detect`: serve pages on 127.0.0.1, run the
-// detector bundle (and, for the benchmark, Readability and Defuddle) inside headless Chromium with layout.
+// Shared by `npm run detect`, `npm run bench:detect` and the e2e fixture test: run the detector bundle
+// (and, for the benchmark, Readability and Defuddle) inside headless Chromium with layout.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { BUNDLE, ROOT, buildDetector } from './build-detector.mjs';
-
-export { ROOT };
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
-];
+import { launchChromium } from '../harness/chromium.mjs';
+import { ROOT } from '../harness/paths.mjs';
+import { BUNDLE, buildDetector } from './bundle.mjs';
 
 /** The charset a page's bytes declare, else utf-8 when they decode cleanly, else GB18030. */
 export function sniffCharset(bytes) {
@@ -24,29 +17,6 @@ export function sniffCharset(bytes) {
   } catch {
     return 'gb18030';
   }
-}
-
-/** Serves registered pages: path → { body, charset }. */
-export async function startPageServer() {
-  const pages = new Map();
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const page = pages.get(path) ?? pages.get(decodeURIComponent(path));
-    if (!page) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    response.writeHead(200, { 'content-type': `text/html; charset=${page.charset}`, 'cache-control': 'no-store' }).end(page.body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    /** Registers bytes at a path shaped like the page's real address; returns the local URL. */
-    add(path, body, charset) {
-      const clean = path.startsWith('/') ? path : `/${path}`;
-      pages.set(clean, { body, charset });
-      return origin + clean;
-    },
-    close: () => new Promise((done) => server.close(() => done())),
-  };
 }
 
 /** Path part of a claimed address, for serving a page at the same shape of URL. */
@@ -76,15 +46,15 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
   const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
   // Defuddle's browser build (UMD): defines the global class `Defuddle`.
   const defuddle = readFileSync(join(ROOT, 'node_modules/defuddle/dist/index.js'), 'utf8');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
+  const chromium = await launchChromium({ context: { bypassCSP: true } });
+  const { context } = chromium;
   // Corpus pages must never reach the internet (and must not hang waiting for it).
   await context.route('**', (route) => {
     const host = new URL(route.request().url()).hostname;
     if (host === '127.0.0.1' || allowNetwork) return route.continue();
     return route.abort();
   });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
   return {
     page,
@@ -148,6 +118,6 @@ export async function launchBrowser({ allowNetwork = false } = {}) {
         };
       }, claimedUrl);
     },
-    close: () => browser.close(),
+    close: () => chromium.close(),
   };
 }

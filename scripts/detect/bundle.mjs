@@ -1,11 +1,15 @@
+// @ts-check
 // Builds lib/article/index.ts into a browser IIFE (global `GlossDetect`) in .cache/detector/.
+// `node scripts/detect/bundle.mjs` rebuilds it and prints its path.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../harness/bundle.mjs';
+import { ROOT } from '../harness/paths.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, '.cache/detector/gloss-detect.iife.js');
 
+/** @param {string} dir  @returns {number} */
 function newestSource(dir) {
   let newest = 0;
   for (const name of readdirSync(dir)) {
@@ -19,22 +23,7 @@ function newestSource(dir) {
 /** Builds the bundle unless it is newer than every file in lib/article. Returns its path. */
 export async function buildDetector({ force = false } = {}) {
   if (!force && existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs > newestSource(join(ROOT, 'lib/article'))) return BUNDLE;
-  const { build } = await import('vite');
-  await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: dirname(BUNDLE),
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(ROOT, 'lib/article/index.ts'), formats: ['iife'], name: 'GlossDetect', fileName: () => 'gloss-detect.iife.js' },
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
-  return BUNDLE;
+  return bundleEntry({ entry: 'lib/article/index.ts', outDir: dirname(BUNDLE), fileName: basename(BUNDLE), format: 'iife', name: 'GlossDetect' });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
