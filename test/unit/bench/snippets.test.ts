@@ -1,6 +1,6 @@
 // bench:detect's trafilatura-dev scoring (its README): NFC + whitespace-collapsed substring tests.
 import { describe, expect, it } from 'vitest';
-import { scorePage, scoreSnippets, siteMatches, snippetNormalize, snippetTotals } from '../../../scripts/bench-detect-score.mjs';
+import { scorePage, scoreSnippets, siteMatches, snippetNormalize, snippetTotals } from '../../../scripts/bench/detect/score.mjs';
 
 describe('snippetNormalize', () => {
   it('applies NFC and folds every whitespace run, no-break spaces included, to one space', () => {

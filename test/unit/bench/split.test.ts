@@ -1,6 +1,6 @@
 // The tune/check split every bench script shares: SHA-256 of the id, first hex digit 0-7 → tune.
 import { describe, expect, it } from 'vitest';
-import { halfOf } from '../../../scripts/bench-split.mjs';
+import { halfOf } from '../../../scripts/bench/detect/split.mjs';
 
 describe('halfOf', () => {
   it('puts an id whose SHA-256 starts with 0-7 in tune and 8-f in check', () => {

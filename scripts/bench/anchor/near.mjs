@@ -2,7 +2,7 @@
 // list items, a repeated sentence template, table rows as text), highlights on some of them,
 // and edited copies where each highlighted passage is deleted (truth: orphan), edited (truth:
 // its own place) or left alone, while its neighbours of the same shape remain.
-import { makeArticle, random } from './bench-anchor-data.mjs';
+import { makeArticle, random } from './data.mjs';
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const two = (n) => String(n).padStart(2, '0');

@@ -1,34 +1,7 @@
-// Shared pieces of the benchmark scripts: paths, Chromium flags, bundling an entry with Vite, statistics.
+// What the benchmarks share besides the harness: statistics, and real news text to build test data from.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { CHROMIUM_ARGS } from './harness/chromium.mjs';
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SHARED = resolve(ROOT, '../shared');
-
-/** The harness's Chromium flags (a copy: callers push to it). */
-export const chromiumArgs = () => [...CHROMIUM_ARGS];
-
-/** Bundles one entry for the browser with Vite's library mode (the `@` alias as in the app). */
-export async function bundleEntry({ entry, outDir, fileName, format = 'es', name, minify = false }) {
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify,
-      lib: { entry: join(ROOT, entry), formats: [format], name, fileName: () => fileName },
-      // Dexie's "\uffff" must stay escaped (see wxt.config.ts).
-      rolldownOptions: { output: { charset: 'ascii' } },
-    },
-  });
-  return join(outDir, fileName);
-}
+import { join } from 'node:path';
+import { SHARED } from '../harness/paths.mjs';
 
 export function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-// Types of bench-detect-score.mjs, for the unit tests (the scripts are plain JavaScript).
+// Types of score.mjs, for the unit tests (the scripts are plain JavaScript).
 export interface Prf { precision: number; recall: number; f1: number }
 export interface SnippetScore { tp: number; fn: number; fp: number; tn: number; pass: boolean; f1: number }
 export interface SnippetTotals {

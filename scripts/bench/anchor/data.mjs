@@ -2,7 +2,7 @@
 // highlights on it, and edited copies with a known true location for each highlight.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom } from './seeded-random.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 export const random = seededRandom;
 

@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { htmlToText } from './bench-detect-score.mjs';
-import { halfOf } from './bench-split.mjs';
-import { pathOf, sniffCharset } from './detect/runtime.mjs';
-import { SHARED } from './harness/paths.mjs';
+import { pathOf, sniffCharset } from '../../detect/runtime.mjs';
+import { SHARED } from '../../harness/paths.mjs';
+import { htmlToText } from './score.mjs';
+import { halfOf } from './split.mjs';
 
 const CORPUS = join(SHARED, 'corpus');
 const json = (path) => JSON.parse(readFileSync(path, 'utf8'));

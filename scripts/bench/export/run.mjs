@@ -1,12 +1,13 @@
 // npm run bench:export: Markdown export of 10,000 highlights across 1,000 articles (target <= 1 s) and a
 // backup → restore round trip of 100,000 highlights (target: restore <= 10 s, every field equal), in Chromium
 // (real IndexedDB) via a Vite library bundle in .cache/. Prints tables, then (last line) one JSON object.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, ROOT } from './bench-kit.mjs';
+import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../../harness/bundle.mjs';
+import { launchChromium } from '../../harness/chromium.mjs';
+import { ROOT } from '../../harness/paths.mjs';
+import { startPageServer } from '../../harness/server.mjs';
 
 const OUT = join(ROOT, '.cache/bench-export');
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1_000);
@@ -16,36 +17,24 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MARKDOWN_MS = 1_000;
 const TARGET_RESTORE_MS = 10_000;
 
-async function bundle() {
-  await bundleEntry({ entry: 'scripts/bench-export-entry.ts', outDir: OUT, fileName: 'bench-export.js' });
-}
-
 async function serve() {
-  const js = readFileSync(join(OUT, 'bench-export.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/bench-export.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>bench</title>');
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+  const script = await bundleEntry({ entry: fileURLToPath(new URL('entry.ts', import.meta.url)), outDir: OUT, fileName: 'bench-export.js' });
+  const server = await startPageServer();
+  server.add('/', '<!doctype html><title>bench</title>');
+  server.add('/bench-export.js', readFileSync(script), 'text/javascript');
+  return server;
 }
 
 const ms = (v) => `${v.toFixed(0).padStart(7)} ms`;
 const mb = (v) => `${(v / 1048576).toFixed(1).padStart(7)} MB`;
 
 async function main() {
-  await bundle();
   const server = await serve();
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-export-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [...chromiumArgs(), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
+  const browser = await launchChromium({ args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   let markdown;
   let backup;
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     await page.goto(server.origin + '/');
     const run = (fn, arg) => page.evaluate(async ([source, a]) => {
       const lib = await import('/bench-export.js');
@@ -54,8 +43,7 @@ async function main() {
     markdown = await run((lib, a) => lib.timeMarkdown(a.articles, a.highlights, a.runs), { articles: ARTICLES, highlights: MD_HIGHLIGHTS, runs: RUNS });
     backup = await run((lib, a) => lib.timeBackupRestore(a.articles, a.highlights), { articles: ARTICLES, highlights: BACKUP_HIGHLIGHTS });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     await server.close();
   }
 

@@ -2,8 +2,8 @@
 // painting, plus a Hypothesis-style matcher (our re-implementation of its approach:
 // position check, then approx-string-match over the whole text with len/2 errors, no quality floor).
 import search from 'approx-string-match';
-import { Anchorer, buildTextIndex, describeOffsets, rangeOfOffsets } from '../lib/anchoring/index.ts';
-import { createPainter, installPageStyles } from '../lib/highlight/index.ts';
+import { Anchorer, buildTextIndex, describeOffsets, rangeOfOffsets } from '@/lib/anchoring/index.ts';
+import { createPainter, installPageStyles } from '@/lib/highlight/index.ts';
 
 const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
 

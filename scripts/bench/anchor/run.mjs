@@ -3,19 +3,20 @@
 // content script's cost on a page without highlights and its gzipped size.
 // Run after `npx wxt build` (for the content-script part), under the shared lock:
 //   flock /tmp/gloss-e2e.lock npm run bench:anchor
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, truthIn } from './bench-anchor-data.mjs';
-import { editNearDuplicates, nearDuplicateArticle } from './bench-anchor-near.mjs';
-import { bundleEntry, chromiumArgs, ROOT, SHARED } from './bench-kit.mjs';
+import { bundleEntry } from '../../harness/bundle.mjs';
+import { launchChromium } from '../../harness/chromium.mjs';
+import { CHROME_DIST, ROOT, SHARED } from '../../harness/paths.mjs';
+import { startPageServer } from '../../harness/server.mjs';
+import { edit, makeArticle, pickHighlights, random, render, sourceParagraphs, truthIn } from './data.mjs';
+import { editNearDuplicates, nearDuplicateArticle } from './near.mjs';
 
 const OUT = join(ROOT, '.cache/bench-anchor');
 // GLOSS_DIST measures another build's content script (e.g. an older commit's) the same way.
-const DIST = process.env.GLOSS_DIST ?? join(ROOT, '.output/chrome-mv3');
+const DIST = process.env.GLOSS_DIST ?? CHROME_DIST;
 const ONLY_CONTENT = process.env.BENCH_ONLY === 'content';
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const EDITED_VERSIONS = Number(process.env.BENCH_EDITS ?? 3);
@@ -23,7 +24,7 @@ const METHODS = ['gloss', 'exact-only', 'hypothesis-style'];
 
 async function bundle() {
   return readFileSync(
-    await bundleEntry({ entry: 'scripts/bench-anchor-entry.mjs', outDir: OUT, fileName: 'bench-anchor.js', format: 'iife', name: 'glossBenchBundle', minify: true }),
+    await bundleEntry({ entry: fileURLToPath(new URL('entry.mjs', import.meta.url)), outDir: OUT, fileName: 'bench-anchor.js', format: 'iife', name: 'glossBenchBundle', minify: true }),
     'utf8',
   );
 }
@@ -31,24 +32,14 @@ async function bundle() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** @param {Map<string, string>} pages  path → HTML */
 async function serve(pages) {
-  const server = createServer((request, response) => {
-    const body = pages.get(new URL(request.url, 'http://x').pathname);
-    if (!body) return response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+  const server = await startPageServer();
+  for (const [path, html] of pages) server.add(path, html);
+  return server;
 }
 
-async function launch(extension) {
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-  const args = chromiumArgs();
-  if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args, viewport: { width: 1280, height: 900 } });
-  if (extension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15000 });
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
-}
+const launch = (extension) => launchChromium({ extension, dist: DIST });
 
 async function openBenchPage(context, url, script) {
   const page = await context.newPage();

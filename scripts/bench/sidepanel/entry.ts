@@ -2,9 +2,9 @@
  * Runs inside the built extension's own page (same origin, so the real `gloss`
  * database): seeds data through Gloss's Dexie schema and hooks.
  */
-import { openDatabase } from '../lib/db/database';
-import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
-import { generateLibrary, type Corpus } from './bench-library-data';
+import { openDatabase } from '@/lib/db/database';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import { generateLibrary, type Corpus } from '../library/data';
 
 const CHUNK = 5_000;
 

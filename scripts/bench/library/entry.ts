@@ -4,13 +4,13 @@
  * baseline (load every row, `includes()`), in the same page.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '../lib/db/database';
-import { SCHEMA_VERSIONS } from '../lib/db/schema';
-import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
+import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { SCHEMA_VERSIONS } from '@/lib/db/schema';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import {
   activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
-} from '../lib/library';
-import { generateLibrary, type Corpus } from './bench-library-data';
+} from '@/lib/library';
+import { generateLibrary, type Corpus } from './data';
 
 const BATCH = 2000;
 

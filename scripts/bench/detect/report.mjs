@@ -1,5 +1,5 @@
 // bench:detect figures: per corpus and half, per extractor; readable tables and the JSON object.
-import { mean, median, quantile, snippetTotals } from './bench-detect-score.mjs';
+import { mean, median, quantile, snippetTotals } from './score.mjs';
 
 export const EXTRACTORS = ['gloss', 'readability', 'defuddle'];
 /** A page where one extractor is this far below the better of the other two is a "miss". */

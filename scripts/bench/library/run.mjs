@@ -3,12 +3,14 @@
 // with real IndexedDB, via a Vite library bundle in .cache/; a naive baseline runs side by side.
 // Prints tables, then (last line) one JSON object with the same figures.
 // BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS, BENCH_SIZE=0 (skip the v1 size baseline), BENCH_REUSE=1 tune it.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, median, newsSentences, quantile, ROOT } from './bench-kit.mjs';
+import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../../harness/bundle.mjs';
+import { launchChromium } from '../../harness/chromium.mjs';
+import { ROOT } from '../../harness/paths.mjs';
+import { startPageServer } from '../../harness/server.mjs';
+import { median, newsSentences, quantile } from '../kit.mjs';
 
 const OUT = join(ROOT, '.cache/bench-library');
 const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
@@ -30,40 +32,26 @@ const QUERIES = {
 };
 const NAIVE_QUERIES = ['基层治理', '治理', 'pollution', 'air pollution delhi'];
 
-async function bundle() {
-  await bundleEntry({ entry: 'scripts/bench-library-entry.ts', outDir: OUT, fileName: 'bench-library.js' });
-}
-
-function serve() {
-  const page = '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-library.js"></script>';
-  const server = createServer((request, response) => {
-    if (request.url === '/') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    if (request.url === '/bench-library.js') {
-      return response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(join(OUT, 'bench-library.js')));
-    }
-    response.writeHead(404).end();
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+async function serve() {
+  const script = await bundleEntry({ entry: fileURLToPath(new URL('entry.ts', import.meta.url)), outDir: OUT, fileName: 'bench-library.js' });
+  const server = await startPageServer();
+  server.add('/', '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-library.js"></script>');
+  server.add('/bench-library.js', readFileSync(script), 'text/javascript; charset=utf-8');
+  return server;
 }
 
 const ms = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} ms`);
 const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
 
 async function main() {
-  await bundle();
-  const { server, origin } = await serve();
+  const server = await serve();
   // BENCH_REUSE=1 keeps the seeded profile in .cache/ for the next run (same sizes only).
   const reuse = process.env.BENCH_REUSE === '1';
-  const profile = reuse ? join(ROOT, '.cache/bench-library-profile') : mkdtempSync(join(tmpdir(), 'gloss-bench-library-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs(),
-  });
+  const browser = await launchChromium({ profile: reuse ? join(ROOT, '.cache/bench-library-profile') : undefined });
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(0);
-    await page.goto(origin + '/');
+    await page.goto(server.origin + '/');
     await page.waitForFunction(() => 'glossBench' in globalThis);
     const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
 
@@ -77,9 +65,8 @@ async function main() {
     const extras = await run('extras');
     report({ seeded, searched, naive, screen, naiveScreen, extras });
   } finally {
-    await context.close();
-    server.close();
-    if (!reuse) rmSync(profile, { recursive: true, force: true });
+    await browser.close();
+    await server.close();
   }
 }
 

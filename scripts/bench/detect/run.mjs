@@ -5,11 +5,11 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SPLIT_CORPORA, loadPages } from './bench-detect-corpora.mjs';
-import { EXTRACTORS, formatTables, overallTimes, summarize } from './bench-detect-report.mjs';
-import { quantile, scorePage, snippetNormalize } from './bench-detect-score.mjs';
-import { launchBrowser } from './detect/runtime.mjs';
-import { startPageServer } from './harness/server.mjs';
+import { launchBrowser } from '../../detect/runtime.mjs';
+import { startPageServer } from '../../harness/server.mjs';
+import { SPLIT_CORPORA, loadPages } from './corpora.mjs';
+import { EXTRACTORS, formatTables, overallTimes, summarize } from './report.mjs';
+import { quantile, scorePage, snippetNormalize } from './score.mjs';
 
 export function syntheticPage(targetNodes) {
   const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic</title></head><body>'];

@@ -2,13 +2,12 @@
 // in Chromium (real IndexedDB) via a Vite library bundle in .cache/; suggestions also in Node for comparison.
 // Prints tables, then (last line) one JSON object with the same figures.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, ROOT, SHARED } from './bench-kit.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleEntry } from '../../harness/bundle.mjs';
+import { launchChromium } from '../../harness/chromium.mjs';
+import { ROOT, SHARED } from '../../harness/paths.mjs';
+import { startPageServer } from '../../harness/server.mjs';
 
 const OUT = join(ROOT, '.cache/bench-topics');
 const TARGET_SUGGEST_MS = 20;
@@ -18,7 +17,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 async function bundle() {
-  await bundleEntry({ entry: 'scripts/bench-topics-entry.ts', outDir: OUT, fileName: 'bench-topics.js' });
+  return bundleEntry({ entry: fileURLToPath(new URL('entry.ts', import.meta.url)), outDir: OUT, fileName: 'bench-topics.js' });
 }
 
 function articles() {
@@ -39,31 +38,27 @@ function articles() {
   return out;
 }
 
-async function serve() {
-  const js = readFileSync(join(OUT, 'bench-topics.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/bench-topics.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>bench</title>');
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+async function serve(script) {
+  const server = await startPageServer();
+  server.add('/', '<!doctype html><title>bench</title>');
+  server.add('/bench-topics.js', readFileSync(script), 'text/javascript');
+  return server;
 }
 
 const fmt = (ms) => ms.toFixed(1).padStart(7);
 const pct = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
 
 async function main() {
-  await bundle();
+  const script = await bundle();
   const corpus = articles();
-  const node = (await import(pathToFileURL(join(OUT, 'bench-topics.js')).href)).timeSuggestions(corpus, RUNS);
+  const node = (await import(pathToFileURL(script).href)).timeSuggestions(corpus, RUNS);
 
-  const server = await serve();
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-topics-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs() });
+  const server = await serve(script);
+  const chromium = await launchChromium();
   let browser;
   let rewrites;
   try {
-    const page = await context.newPage();
+    const page = await chromium.context.newPage();
     await page.goto(server.origin + '/');
     const run = (fn, arg) => page.evaluate(async ([source, a]) => {
       const lib = await import('/bench-topics.js');
@@ -73,8 +68,7 @@ async function main() {
     rewrites = await run((lib, a) => lib.timeTagRewrites(a.count, a.rounds), { count: HIGHLIGHTS, rounds: ROUNDS });
     rewrites.baseline = await run((lib, a) => lib.timeBaselines(a.count), { count: HIGHLIGHTS });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await chromium.close();
     await server.close();
   }
 

@@ -4,11 +4,11 @@
  * code as the extension pages run it, and Dexie on the page's real IndexedDB.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '../lib/db/database';
-import { ensureTags, mergeTags, renameTag } from '../lib/db/tags';
-import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
-import { highlightSearchTerms } from '../lib/library/terms';
-import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '../lib/topics';
+import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import { highlightSearchTerms } from '@/lib/library/terms';
+import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 
 export interface SuggestTiming {
   id: string;

@@ -3,8 +3,8 @@
  * and English sentences from the shared corpora, with tags, notes, colours,
  * dates and statuses spread like a real reader's. Deterministic (seeded RNG).
  */
-import type { ArticleRecord, HighlightRecord } from '../lib/db/types';
-import { seededRandom } from './seeded-random.mjs';
+import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import { seededRandom } from '../seeded-random.mjs';
 
 export interface Corpus {
   zh: string[];

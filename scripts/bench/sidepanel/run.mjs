@@ -5,14 +5,15 @@
 //     from keystroke to results on screen (the panel waits 120 ms for typing to pause; reported apart).
 // Prints a table, then (last line) one JSON object with the same figures.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { bundleEntry, chromiumArgs, median, newsSentences, quantile, ROOT, scrapinghubBodies } from './bench-kit.mjs';
+import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../../harness/bundle.mjs';
+import { launchChromium } from '../../harness/chromium.mjs';
+import { ROOT } from '../../harness/paths.mjs';
+import { startPageServer } from '../../harness/server.mjs';
+import { median, newsSentences, quantile, scrapinghubBodies } from '../kit.mjs';
 
-const DIST = join(ROOT, '.output/chrome-mv3');
 const OUT = join(ROOT, '.cache/bench-sidepanel');
 const PAGE_HIGHLIGHTS = Number(process.env.BENCH_PAGE_HIGHLIGHTS ?? 1_000);
 const LIB_HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
@@ -24,7 +25,7 @@ const QUERIES = ['基层治理', '群众', 'pollution', 'trade war', '信访'];
 
 async function bundle() {
   return readFileSync(
-    await bundleEntry({ entry: 'scripts/bench-sidepanel-entry.ts', outDir: OUT, fileName: 'entry.js', format: 'iife', name: 'GlossSidepanelBench' }),
+    await bundleEntry({ entry: fileURLToPath(new URL('entry.ts', import.meta.url)), outDir: OUT, fileName: 'entry.js', format: 'iife', name: 'GlossSidepanelBench' }),
     'utf8',
   );
 }
@@ -40,17 +41,15 @@ async function main() {
   const entry = await bundle();
   const { paragraphs, ...sentences } = corpus();
   const article = `<!doctype html><meta charset="utf-8"><title>Bench</title><article>${paragraphs.map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('')}</article>`;
-  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(req.url === '/empty.html' ? '<title>Empty</title><p>Nothing here.</p>' : article));
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-panel-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: [...chromiumArgs(), `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
-  });
+  const server = await startPageServer();
+  server.add('/article.html', article);
+  server.add('/empty.html', '<title>Empty</title><p>Nothing here.</p>');
+  const { origin } = server;
+  // Playwright's default viewport, which the recorded figures were measured at.
+  const browser = await launchChromium({ extension: true, context: { viewport: { width: 1280, height: 720 } } });
+  const { context } = browser;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extension = `chrome-extension://${new URL(worker.url()).host}`;
+    const extension = `chrome-extension://${browser.extensionId}`;
     const tabOf = async (ui, url) => ui.evaluate(async (target) => {
       for (const tab of await chrome.tabs.query({})) {
         const reply = await chrome.tabs.sendMessage(tab.id, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
@@ -153,9 +152,8 @@ async function main() {
     console.log(`\nseeding ${LIB_HIGHLIGHTS} highlights through Gloss's schema and hooks: ${figures.librarySeedMs} ms`);
     console.log(JSON.stringify(figures));
   } finally {
-    await context.close();
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
+    await server.close();
   }
 }
 
