@@ -11,7 +11,7 @@ import { SPLIT_CORPORA, loadPages } from './corpora.mjs';
 import { EXTRACTORS, formatTables, overallTimes, summarize } from './report.mjs';
 import { quantile, scorePage, snippetNormalize } from './score.mjs';
 
-export function syntheticPage(targetNodes) {
+function syntheticPage(targetNodes) {
   const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Synthetic</title></head><body>'];
   let nodes = 4;
   parts.push('<nav><ul>');
