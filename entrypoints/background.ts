@@ -9,7 +9,7 @@ import { broadcastHighlightsChanged } from '@/lib/tabs/broadcast';
 export default defineBackground(() => {
   answerInBackground(
     backgroundHandlers(openDatabase(), {
-      highlightsChanged: (urlKey) => void broadcastHighlightsChanged(urlKey),
+      highlightsChanged: (urlKey, exceptTabId) => void broadcastHighlightsChanged(urlKey, exceptTabId),
       closePopover: (tabId) => void askTab(tabId, 'content.closePopover', null).catch(() => undefined),
     }),
   );

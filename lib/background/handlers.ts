@@ -4,27 +4,34 @@ import { tagHandlers } from '../db/tags-messages';
 import { LOCALES } from '../i18n';
 import { CATALOGS } from '../i18n/catalogs';
 import * as v from 'valibot';
+import type { Browser } from 'wxt/browser';
 import {
-  annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
+  annotationsForPage, correctArticle, createHighlight, deleteHighlight, highlightCount, reattachHighlight, restoreHighlight,
+  saveStatuses, storageStats, updateHighlight,
 } from '../db/repository';
 import type { BackgroundProtocol, Handlers } from '../messaging';
 import {
-  articleCorrectionSchema, articleDescriptionSchema, articleInputSchema, checked, highlightPatchSchema, highlightRecordSchema,
-  idSchema, newHighlightSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, urlKeySchema,
+  anchorStatesSchema, articleCorrectionSchema, articleDescriptionSchema, articleInputSchema, checked, highlightPatchSchema,
+  highlightRecordSchema, idSchema, newHighlightSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, selectorsSchema,
+  urlKeySchema,
 } from '../messaging/validate';
 import { NoteEditorPasses } from './note-editor';
-import { addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, classifySender, guardPageSenders } from './sender';
+import {
+  addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, assertOwnRecord, classifySender, guardPageSenders,
+} from './sender';
 
 export interface BackgroundEffects {
-  /** Highlights of a page changed: the tabs showing it repaint. */
-  highlightsChanged(urlKey: string): void;
+  /** Highlights of a page changed: the tabs showing it repaint, except the tab that made the change (it knows). */
+  highlightsChanged(urlKey: string, exceptTabId?: number): void;
   /** The note editor in a tab's popover asked to close it. */
   closePopover?(tabId: number): void;
 }
 
 export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffects): Handlers<BackgroundProtocol> {
-  const changed = <T extends { urlKey: string } | null>(record: T): T => {
-    if (record) effects?.highlightsChanged(record.urlKey);
+  const changed = <T extends { urlKey: string } | null>(record: T, sender: Browser.runtime.MessageSender): T => {
+    // A content script repaints its own change itself; the side panel's changes go to every tab.
+    const own = classifySender(sender).kind === 'page' ? sender.tab?.id : undefined;
+    if (record) effects?.highlightsChanged(record.urlKey, own);
     return record;
   };
   const passes = new NoteEditorPasses();
@@ -42,30 +49,53 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       const address = addressFor(from, checked(pageAddressSchema, data, 'page address'));
       return { ...(await annotationsForPage(db, address.key)), address };
     },
+    'page.status': async (data, sender) => {
+      let key: string;
+      try {
+        key = addressFor(classifySender(sender), checked(pageAddressSchema, data, 'page address')).key;
+      } catch {
+        return { key: null, highlights: 0 }; // not a page Gloss can annotate
+      }
+      return { key, highlights: await highlightCount(db, key) };
+    },
     'address.resolve': (data, sender) => addressFor(classifySender(sender), checked(pageAddressSchema, data, 'page address')),
     'highlight.create': async (data, sender) => {
       // The article's address is never taken as sent: the background resolves it for the sender.
       const address = addressFor(classifySender(sender), checked(pageAddressSchema, data?.address, 'page address'));
       const description = checked(articleDescriptionSchema, data?.article, 'article');
       const article = checked(articleInputSchema, { ...description, url: address.url, urlKey: address.key }, 'article');
-      return changed(await createHighlight(db, article, checked(newHighlightSchema, data?.highlight, 'highlight')));
+      return changed(await createHighlight(db, article, checked(newHighlightSchema, data?.highlight, 'highlight')), sender);
     },
     'highlight.update': async (data, sender) => {
       const id = checked(idSchema, data?.id, 'id');
       const patch = checked(highlightPatchSchema, data?.patch, 'patch');
       await assertOwnHighlight(db, classifySender(sender), id);
-      return changed(await updateHighlight(db, id, patch));
+      return changed(await updateHighlight(db, id, patch), sender);
     },
     'highlight.delete': async (data, sender) => {
       const id = checked(idSchema, data?.id, 'id');
       await assertOwnHighlight(db, classifySender(sender), id);
-      return changed(await deleteHighlight(db, id));
+      return changed(await deleteHighlight(db, id), sender);
+    },
+    'highlight.statuses': async (data, sender) => {
+      const statuses = checked(anchorStatesSchema, data?.statuses, 'statuses');
+      const from = classifySender(sender);
+      await saveStatuses(db, statuses, (record) => assertOwnRecord(from, record));
+      return null;
+    },
+    'highlight.reattach': async (data, sender) => {
+      const id = checked(idSchema, data?.id, 'id');
+      const address = addressFor(classifySender(sender), checked(pageAddressSchema, data?.address, 'page address'));
+      const description = checked(articleDescriptionSchema, data?.article, 'article');
+      const article = checked(articleInputSchema, { ...description, url: address.url, urlKey: address.key }, 'article');
+      await assertOwnHighlight(db, classifySender(sender), id);
+      return changed(await reattachHighlight(db, id, article, checked(selectorsSchema, data?.selectors, 'selectors')), sender);
     },
     'highlight.restore': async (data, sender) => {
       const record = checked(highlightRecordSchema, data?.highlight, 'highlight');
       await assertOwnRestore(db, classifySender(sender), record);
       await restoreHighlight(db, record);
-      changed(record);
+      changed(record, sender);
       return null;
     },
     'noteEditor.open': async (data, sender) => {

@@ -19,8 +19,8 @@ export type Sender = { kind: 'extension' } | { kind: 'page'; url: URL };
 
 /** The messages a content script needs; web pages get every other one refused. */
 const PAGE_MESSAGES = new Set([
-  'annotations.forPage', 'address.resolve', 'highlight.create', 'highlight.update', 'highlight.delete',
-  'highlight.restore', 'i18n.catalog', 'noteEditor.open',
+  'page.status', 'annotations.forPage', 'address.resolve', 'highlight.create', 'highlight.update', 'highlight.delete',
+  'highlight.statuses', 'highlight.reattach', 'highlight.restore', 'i18n.catalog', 'noteEditor.open',
 ]);
 
 const schemeAndHost = (url: URL) => `${url.protocol}//${url.host}`;
@@ -84,11 +84,16 @@ function refuseOtherSite(id: string): never {
   throw new Error(`Highlight ${id} belongs to a page on another site; a page can change only its own site's highlights.`);
 }
 
+/** A stored highlight the sender wants to change must be on its own site. */
+export function assertOwnRecord(from: Sender, record: Pick<HighlightRecord, 'id' | 'urlKey'>): void {
+  if (!onOwnSite(from, record.urlKey)) refuseOtherSite(record.id);
+}
+
 /** Before an id-based change: the stored highlight, if any, must be on the sender's site. */
 export async function assertOwnHighlight(db: GlossDatabase, from: Sender, id: string): Promise<void> {
   if (from.kind === 'extension') return;
   const existing = await db.highlights.get(id);
-  if (existing && !onOwnSite(from, existing.urlKey)) refuseOtherSite(id);
+  if (existing) assertOwnRecord(from, existing);
 }
 
 /** Before an undo: the record, any highlight it replaces and the article it joins are all on the sender's site. */

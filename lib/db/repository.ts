@@ -4,7 +4,9 @@ import { newUuid } from '../model/uuid';
 import { ensureTags } from './tags';
 import { withoutSearchTerms } from '../library/search-terms-field';
 import type { ArticleRecord, HighlightRecord } from './types';
-import type { ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats } from '../messaging/protocol';
+import type {
+  AnchorState, ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats,
+} from '../messaging/protocol';
 
 export const newId = newUuid;
 
@@ -89,6 +91,56 @@ export async function updateHighlight(
   });
 }
 
+/**
+ * Saves one anchoring pass's outcomes in one transaction. Unknown ids are skipped (deleted meanwhile elsewhere);
+ * `allowed` refuses the whole batch before anything is written when one record is not the caller's.
+ */
+export async function saveStatuses(
+  db: GlossDatabase,
+  statuses: readonly AnchorState[],
+  allowed: (record: HighlightRecord) => void = () => undefined,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.highlights, async () => {
+    const existing = await db.highlights.bulkGet(statuses.map((s) => s.id));
+    const found = existing.flatMap((record, i) => (record ? [{ record, state: statuses[i]! }] : []));
+    for (const { record } of found) allowed(record);
+    for (const { record, state } of found) {
+      if (record.status === state.status && (record.currentText ?? null) === state.currentText) continue;
+      await db.highlights.update(record.id, { status: state.status, currentText: state.currentText, updatedAt: now });
+    }
+  });
+}
+
+/**
+ * Moves a highlight onto a new passage of its own page in one transaction: its id, creation date, colour, note and
+ * tags stay; the article is the one the new passage is in. Doing it twice leaves what doing it once does.
+ */
+export async function reattachHighlight(
+  db: GlossDatabase,
+  id: string,
+  article: ArticleInput,
+  selectors: HighlightRecord['selectors'],
+  now = Date.now(),
+): Promise<HighlightRecord> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const existing = await db.highlights.get(id);
+    if (!existing) throw new Error(`No highlight with id ${id}`);
+    if (existing.urlKey !== article.urlKey) throw new Error(`Highlight ${id} can only be moved within its own page.`);
+    const stored = await upsertArticle(db, article, now);
+    const moved: HighlightRecord = {
+      ...withoutSearchTerms(existing), selectors, articleId: stored.id, status: 'anchored', currentText: null, updatedAt: now,
+    };
+    await db.highlights.put({ ...moved });
+    return moved;
+  });
+}
+
+/** How many highlights a page has (the content script's loader asks before loading the rest of Gloss). */
+export function highlightCount(db: GlossDatabase, urlKey: string): Promise<number> {
+  return db.highlights.where('urlKey').equals(urlKey).count();
+}
+
 /** Deletes a highlight and returns it, so the caller can offer undo. */
 export async function deleteHighlight(db: GlossDatabase, id: string): Promise<HighlightRecord | null> {
   return db.transaction('rw', db.highlights, async () => {
@@ -127,8 +179,9 @@ export async function correctArticle(
 
 export async function annotationsForPage(db: GlossDatabase, urlKey: string): Promise<PageAnnotations> {
   return db.transaction('r', db.articles, db.highlights, async () => ({
-    articles: await db.articles.where('urlKey').equals(urlKey).toArray(),
-    highlights: await db.highlights.where('urlKey').equals(urlKey).toArray(),
+    // Without the derived search terms: content scripts get what they show, not the index.
+    articles: (await db.articles.where('urlKey').equals(urlKey).toArray()).map(withoutSearchTerms),
+    highlights: (await db.highlights.where('urlKey').equals(urlKey).toArray()).map(withoutSearchTerms),
   }));
 }
 

@@ -48,6 +48,11 @@ export type PageQuery = PageAddress | { urlKey: string };
 /** Which field of the note editor gets the focus when it opens. */
 export type NoteEditorFocus = 'note' | 'tags' | null;
 
+export interface PageStatus {
+  key: string | null;
+  highlights: number;
+}
+
 export interface StorageStats {
   articles: number;
   highlights: number;
@@ -56,6 +61,11 @@ export interface StorageStats {
 
 /** Tag and topic messages are defined beside their handlers in lib/db/tags-messages.ts. */
 export interface BackgroundProtocol extends TagsProtocol {
+  /**
+   * From the content script's loader, before the rest of Gloss loads: the key the background resolved for the page
+   * (null: not a page Gloss can annotate) and how many highlights it has.
+   */
+  'page.status': { request: PageAddress; response: PageStatus };
   'annotations.forPage': { request: PageQuery; response: PageAnnotationsReply };
   /** The address the background believes for a page, from its claims (null: not an http(s) page). */
   'address.resolve': { request: PageAddress; response: ResolvedAddress | null };
@@ -65,6 +75,13 @@ export interface BackgroundProtocol extends TagsProtocol {
   };
   'highlight.update': { request: { id: string; patch: HighlightPatch }; response: HighlightRecord };
   'highlight.delete': { request: { id: string }; response: HighlightRecord | null };
+  /** One anchoring pass's outcomes, in one transaction (no broadcast: nothing needs repainting). */
+  'highlight.statuses': { request: { statuses: AnchorState[] }; response: null };
+  /** Moves a highlight (an orphan) onto a new passage of its page: same id, creation date, note and tags. */
+  'highlight.reattach': {
+    request: { id: string; article: ArticleDescription; address: PageAddress; selectors: HighlightRecord['selectors'] };
+    response: HighlightRecord;
+  };
   /** Puts a deleted highlight back, as it was (undo). */
   'highlight.restore': { request: { highlight: HighlightRecord }; response: null };
   /** From the content script, when the user opens a popover: a one-time pass for the note editor frame. */
@@ -90,7 +107,10 @@ export const RETRY_SAFE = {
   'highlight.create': true,
   'highlight.update': true,
   'highlight.delete': true,
+  'highlight.statuses': true,
+  'highlight.reattach': true,
   'highlight.restore': true,
+  'page.status': true,
   'article.correct': true,
   'stats.get': true,
   'i18n.catalog': true,
@@ -144,16 +164,14 @@ export interface ContentProtocol {
   'content.highlightSelection': { request: { color?: string }; response: HighlightSelectionResult };
   /** Scrolls the page to a highlight ("jump to passage"); false if it is not anchored. */
   'content.scrollTo': { request: { highlightId: string }; response: { ok: boolean } };
-  /** Anchors the page's highlights again (e.g. after the user expanded hidden text) and reports. */
-  'content.reanchor': { request: null; response: AnchorReport };
   /** The current anchoring of the page's highlights, without anchoring again. */
   'content.anchorStatus': { request: null; response: AnchorReport };
   /** Moves an orphan onto the passage the user has selected now (its note and tags stay). */
   'content.reattach': { request: { highlightId: string }; response: { ok: boolean } };
   /** The note editor frame asked to close (the user pressed Escape in it). */
   'content.closePopover': { request: null; response: null };
-  /** Broadcast: highlights of `urlKey` changed elsewhere (side panel, another tab); reload them. */
-  'content.highlightsChanged': { request: { urlKey: string }; response: null };
+  /** Broadcast: highlights of `urlKey` (null: of every page, after a restore) changed elsewhere; reload them. */
+  'content.highlightsChanged': { request: { urlKey: string | null }; response: null };
 }
 
 export type MessageType<P> = keyof P & string;

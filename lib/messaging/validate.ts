@@ -52,18 +52,20 @@ export const pageAddressSchema = v.object({
 /** Ids made by Gloss are UUIDs (lib/model/uuid.ts); a page cannot pick a short or shaped one. */
 export const uuidSchema = v.pipe(v.string(), v.uuid('A highlight id must be a UUID'));
 
+export const selectorsSchema = v.object({
+  quote: v.object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+    prefix: shortText,
+    suffix: shortText,
+  }),
+  position,
+  pagePosition: position,
+});
+
 export const newHighlightSchema = v.object({
   id: uuidSchema,
-  selectors: v.object({
-    quote: v.object({
-      type: v.literal('TextQuoteSelector'),
-      exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
-      prefix: shortText,
-      suffix: shortText,
-    }),
-    position,
-    pagePosition: position,
-  }),
+  selectors: selectorsSchema,
   color,
   note: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
   tags: tagList,
@@ -88,6 +90,12 @@ export const highlightRecordSchema = v.object({
   createdAt: time,
   updatedAt: time,
 });
+
+/** One anchoring pass's outcomes (bounded: a page with more highlights sends several batches). */
+export const anchorStatesSchema = v.pipe(
+  v.array(v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), status: anchorStatus, currentText: v.nullable(v.pipe(v.string(), v.maxLength(100_000))) })),
+  v.maxLength(5000),
+);
 
 export const articleCorrectionSchema = v.strictObject({
   title: v.optional(v.pipe(shortText, v.minLength(1))),
