@@ -18,11 +18,14 @@ export default defineConfig({
     // side panel adds its own permission.
     permissions: ['storage', 'contextMenus'],
     commands: HIGHLIGHT_COMMAND_MANIFEST,
+    // The loader only (entrypoints/content-loader.ts); it imports the rest when the page needs it.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-loader.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_extName__' },
     // The in-page popover frames the note editor (typing there is out of the page's reach). Chrome: a
     // per-session address, so pages cannot guess it; Firefox MV2 gets a plain list (WXT converts it).
+    // The content script's loader imports the rest of it (content-session.js) only on pages that need it.
     web_accessible_resources: [
-      { resources: ['note-editor.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['note-editor.html', 'content-session.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

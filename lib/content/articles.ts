@@ -3,7 +3,7 @@
  * story key each, from structure detection (lib/article). Text outside every
  * detected story (or a page with none) belongs to the page as a whole.
  */
-import { detectPage, type DetectedArticle } from '@/lib/article';
+import type { DetectedArticle, PageStructure } from '@/lib/article';
 import type { ArticleDescription, PageSummary } from '@/lib/messaging';
 import { pageArticle } from './page-article';
 
@@ -44,9 +44,9 @@ export function wholePage(doc: Document, storyKey: string): PageArticle | null {
   };
 }
 
-/** Detected stories of the page (structure detection runs on each call: call it once per pass). */
-export function articlesOfPage(doc: Document): PageArticle[] {
-  const detected = detectPage(doc).articles.filter((a) => a.root.isConnected);
+/** The detected stories of the page, or the whole page as one when detection found none. */
+export function articlesOfPage(doc: Document, structure: PageStructure): PageArticle[] {
+  const detected = structure.articles.filter((a) => a.root.isConnected);
   if (!detected.length) {
     const page = wholePage(doc, '0');
     return page ? [page] : [];
@@ -67,9 +67,8 @@ export function articleOfRange(articles: readonly PageArticle[], range: Range): 
   return { ok: false, reason: 'outside' };
 }
 
-/** What detection finds on the page now, for the popup and side panel (runs detection: call when asked). */
-export function detectedStories(doc: Document): Pick<PageSummary, 'pageKind' | 'stories'> {
-  const { pageKind, articles } = detectPage(doc);
+/** What detection found, for the popup and side panel. */
+export function detectedStories({ pageKind, articles }: PageStructure): Pick<PageSummary, 'pageKind' | 'stories'> {
   return {
     pageKind,
     stories: articles.map(({ storyKey, title, kicker, subtitle, authors, publishedDate, siteName }) => ({

@@ -39,8 +39,17 @@ function typingTarget(event: Event): boolean {
   return target instanceof Element && Boolean(target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'));
 }
 
-/** Listens on the page; `isOwnUi` tells events from inside Gloss's shadow root. Returns a function that stops. */
-export function listenToPage(win: Window, ui: UiController, mountUi: () => void, isOwnUi: (event: Event) => boolean): () => void {
+export interface PageListening {
+  /**
+   * A selection was made before these listeners started (the loader saw it): look at it now, or on pointerup when
+   * the pointer that is making it is still down.
+   */
+  selectionMade(pointerIsDown: boolean): void;
+  stop(): void;
+}
+
+/** Listens on the page; `isOwnUi` tells events from inside Gloss's shadow root. */
+export function listenToPage(win: Window, ui: UiController, mountUi: () => void, isOwnUi: (event: Event) => boolean): PageListening {
   const doc = win.document;
   let selectionTimer: ReturnType<typeof setTimeout> | undefined;
   let pointerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,11 +145,17 @@ export function listenToPage(win: Window, ui: UiController, mountUi: () => void,
     [win, 'resize', onScroll as EventListener, options],
   ];
   for (const [target, type, listener, how] of listeners) target.addEventListener(type, listener, how);
-  return () => {
-    for (const [target, type, listener, how] of listeners) target.removeEventListener(type, listener, how);
-    clearTimeout(selectionTimer);
-    clearTimeout(pointerTimer);
-    clearTimeout(hoverTimer);
-    if (frame) win.cancelAnimationFrame(frame);
+  return {
+    selectionMade(pointerIsDown) {
+      pointerDown = pointerIsDown;
+      if (!pointerIsDown) later(checkSelection, 0);
+    },
+    stop() {
+      for (const [target, type, listener, how] of listeners) target.removeEventListener(type, listener, how);
+      clearTimeout(selectionTimer);
+      clearTimeout(pointerTimer);
+      clearTimeout(hoverTimer);
+      if (frame) win.cancelAnimationFrame(frame);
+    },
   };
 }

@@ -4,8 +4,7 @@
  * ticking clock, a ticker) cannot starve it; bounded, and only for highlights
  * that are not painted on their text.
  */
-import { GLOSS_UI_ATTRIBUTE } from '@/lib/anchoring';
-import { FALLBACK_MARK_TAG } from '@/lib/highlight';
+import { isGlossMutation, isGlossNode as isOurs } from './detection';
 import type { PageHighlights } from './page-highlights';
 
 export const DEBOUNCE_MS = 400;
@@ -15,11 +14,6 @@ export const MAX_WAIT_MS = 1500;
 export const MAX_RUNS = 12;
 /** After this long without a successful anchoring, orphans are saved as orphans. */
 const SETTLE_MS = 6000;
-
-function isOurs(node: Node | null): boolean {
-  const element = node?.nodeType === 1 ? (node as Element) : node?.parentElement;
-  return Boolean(element?.closest(`[${GLOSS_UI_ATTRIBUTE}], ${FALLBACK_MARK_TAG}`));
-}
 
 /** Length of the largest piece of text a batch of mutations brought in (late content arrives in pieces). */
 function largestArrival(records: MutationRecord[]): number {
@@ -69,7 +63,7 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
 
   const observer = new MutationObserver((records) => {
     if (!highlights.list().length) return;
-    if (records.every((r) => isOurs(r.target))) return;
+    if (records.every(isGlossMutation)) return;
     arrived = Math.max(arrived, largestArrival(records));
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);

@@ -7,11 +7,27 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
 import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
 import { newUuid } from '@/lib/model/uuid';
 import {
-  askBackground, type AnchorReport, type HighlightPatch, type HighlightSelectionResult, type ResolvedAddress,
+  askBackground, type AnchorReport, type AnchorState, type BackgroundProtocol, type HighlightPatch, type HighlightSelectionResult,
+  type MessageType, type RequestOf, type ResolvedAddress, type ResponseOf,
 } from '@/lib/messaging';
 import { anchorRecords } from './anchoring-pass';
 import { articleOfRange, articlesOfPage, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { PageDetection } from './detection';
 import { claimsSignature, PageAddressWatch } from './page-address';
+
+/** How the content script reaches the background: the real messaging, or a stand-in in tests and benchmarks. */
+export interface ContentBackend {
+  ask<K extends MessageType<BackgroundProtocol>>(type: K, data: RequestOf<BackgroundProtocol, K>): Promise<ResponseOf<BackgroundProtocol, K>>;
+}
+
+export const MESSAGING_BACKEND: ContentBackend = { ask: (type, data) => askBackground(type, data) };
+
+export interface PageHighlightsOptions {
+  backend?: ContentBackend;
+  detection?: PageDetection;
+  /** The loader's watch, so claims seen before the rest of Gloss loaded still count as seen. */
+  addressWatch?: PageAddressWatch;
+}
 
 export interface LiveHighlight {
   record: HighlightRecord;
@@ -35,12 +51,18 @@ export class PageHighlights {
   /** The page's key as the background resolved it (the background decides, from the tab's real URL). */
   private key: string | null = null;
   private resolved: { signature: string; address: ResolvedAddress | null } | null = null;
-  private readonly addressWatch = new PageAddressWatch();
+  private readonly addressWatch: PageAddressWatch;
+  private readonly backend: ContentBackend;
+  readonly detection: PageDetection;
   private storedArticles: ArticleRecord[] = [];
   /** Counts this page's own writes (create, update, delete), so that a stale load can tell it is stale. */
   private writes = 0;
 
-  constructor(private readonly win: Window) {}
+  constructor(private readonly win: Window, options: PageHighlightsOptions = {}) {
+    this.backend = options.backend ?? MESSAGING_BACKEND;
+    this.detection = options.detection ?? new PageDetection(win.document);
+    this.addressWatch = options.addressWatch ?? new PageAddressWatch();
+  }
 
   /** Created on first use: a page without highlights never touches the highlight registry. */
   get painter(): Painter {
@@ -85,7 +107,7 @@ export class PageHighlights {
     const claims = this.addressWatch.claims(this.doc);
     const signature = claimsSignature(claims);
     if (this.resolved?.signature !== signature) {
-      this.resolved = { signature, address: await askBackground('address.resolve', claims) };
+      this.resolved = { signature, address: await this.backend.ask('address.resolve', claims) };
     }
     return this.resolved.address;
   }
@@ -98,6 +120,12 @@ export class PageHighlights {
     if (!entry.range) return;
     this.ensureStyles();
     this.painter.paint(entry.record.id, entry.range, entry.record.color);
+    this.detection.ownChangesDone();
+  }
+
+  private unpaint(id: string) {
+    this.painter.unpaint(id);
+    this.detection.ownChangesDone();
   }
 
   /** Loads the page's highlights and anchors the ones not already painted on their text. */
@@ -105,12 +133,12 @@ export class PageHighlights {
     const claims = this.addressWatch.claims(this.doc);
     const signature = claimsSignature(claims);
     let writes = this.writes;
-    let reply = await askBackground('annotations.forPage', claims);
+    let reply = await this.backend.ask('annotations.forPage', claims);
     // A reply asked for before one of our own writes finished may not hold it: it would bring back a
     // highlight just deleted or drop one just made. Ask again (writes are rare; three tries bound it).
     for (let attempt = 0; attempt < 3 && writes !== this.writes; attempt++) {
       writes = this.writes;
-      reply = await askBackground('annotations.forPage', claims);
+      reply = await this.backend.ask('annotations.forPage', claims);
     }
     const { address, articles, highlights } = reply;
     if (claimsSignature(this.addressWatch.claims(this.doc)) !== signature) return this.report(); // navigated away meanwhile
@@ -136,12 +164,12 @@ export class PageHighlights {
       else toAnchor.push(entry.record);
     }
     if (toAnchor.length) {
-      for (const { record, result } of anchorRecords(this.doc, articlesOfPage(this.doc), this.storedArticles, toAnchor)) {
+      for (const { record, result } of anchorRecords(this.doc, articlesOfPage(this.doc, this.detection.current()), this.storedArticles, toAnchor)) {
         const currentText = result.status === 'anchored-fuzzy' ? result.text : null;
         const entry: LiveHighlight = { record, status: result.status, range: result.range, currentText };
         this.live.set(record.id, entry);
         if (entry.range) this.paint(entry);
-        else this.painter.unpaint(record.id);
+        else this.unpaint(record.id);
       }
     }
     this.changed();
@@ -161,18 +189,24 @@ export class PageHighlights {
     return false;
   }
 
-  /** Saves anchoring outcomes that differ from the stored ones; orphans only when `settled` (content may still arrive). */
+  /**
+   * Saves the anchoring outcomes that differ from the stored ones, in one message; orphans only when `settled`
+   * (content may still arrive).
+   */
   async persistStatuses(settled: boolean): Promise<void> {
+    const changed: AnchorState[] = [];
     for (const entry of this.live.values()) {
       const { record } = entry;
       if (entry.status === 'orphan' && !settled) continue;
       if (record.status === entry.status && (record.currentText ?? null) === entry.currentText) continue;
       record.status = entry.status;
       record.currentText = entry.currentText;
-      await askBackground('highlight.update', { id: record.id, patch: { status: entry.status, currentText: entry.currentText } }).catch(
-        (error: unknown) => console.debug('Gloss: could not save anchoring status', error),
-      );
+      changed.push({ id: record.id, status: entry.status, currentText: entry.currentText });
     }
+    if (!changed.length) return;
+    await this.backend.ask('highlight.statuses', { statuses: changed }).catch(
+      (error: unknown) => console.debug('Gloss: could not save anchoring statuses', error),
+    );
   }
 
   report(): AnchorReport {
@@ -187,61 +221,68 @@ export class PageHighlights {
   }
 
   /** Saves a highlight for `range` and paints it. */
-  async create(range: Range, options: NewHighlightOptions): Promise<HighlightSelectionResult> {
-    const articles = articlesOfPage(this.doc);
-    const located = articleOfRange(articles, range);
-    let article: PageArticle | null = located.ok ? located.article : null;
-    if (!located.ok && located.reason === 'spans-articles') return { ok: false, reason: 'spans-articles' };
+  /** Where a range would be stored: its article, its selectors, and how to paint exactly what is stored. */
+  private passage(range: Range) {
+    const located = articleOfRange(articlesOfPage(this.doc, this.detection.current()), range);
+    if (!located.ok && located.reason === 'spans-articles') return { ok: false as const, reason: 'spans-articles' as const };
     // Text outside every detected story (a caption, a sidebar) still belongs to the page.
-    article ??= wholePage(this.doc, WHOLE_PAGE_STORY);
-    if (!article) return { ok: false, reason: 'not-annotatable' };
+    const article: PageArticle | null = (located.ok ? located.article : null) ?? wholePage(this.doc, WHOLE_PAGE_STORY);
+    if (!article) return { ok: false as const, reason: 'not-annotatable' as const };
     const index = buildTextIndex(article.root);
     const description = describe(article.root, range, index);
+    if (!description) return { ok: false as const, reason: 'no-selection' as const };
     const body = this.doc.body;
     const pageDescription = body && body !== article.root ? describe(body, range) : description;
-    if (!description) return { ok: false, reason: 'no-selection' };
-    // The id is made here, where the user acted: if the worker stops before answering, the request is sent
-    // again with the same id and the background returns the record it already stored instead of a copy.
-    const record = await askBackground('highlight.create', {
-      article: article.describe(),
-      address: this.addressWatch.claims(this.doc),
-      highlight: {
-        id: newUuid(),
-        selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
-        color: options.color,
-        note: options.note ?? '',
-        tags: options.tags ?? [],
-      },
-    });
+    return {
+      ok: true as const,
+      article,
+      selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
+      // Paint exactly the trimmed passage that was stored.
+      paintable: () => rangeOfOffsets(index, description.position.start, description.position.end),
+    };
+  }
+
+  private painted(record: HighlightRecord, range: Range | null) {
+    const entry: LiveHighlight = { record, status: range ? 'anchored' : 'orphan', range, currentText: null };
     this.key = record.urlKey;
-    // Paint exactly the trimmed passage that was stored.
-    const painted = rangeOfOffsets(index, description.position.start, description.position.end);
-    const entry: LiveHighlight = { record, status: painted ? 'anchored' : 'orphan', range: painted, currentText: null };
     this.live.set(record.id, entry);
     this.writes++;
     this.paint(entry);
     this.changed();
+  }
+
+  /** Saves a highlight for `range` and paints it. */
+  async create(range: Range, options: NewHighlightOptions): Promise<HighlightSelectionResult> {
+    const passage = this.passage(range);
+    if (!passage.ok) return passage;
+    // The id is made here, where the user acted: if the worker stops before answering, the request is sent
+    // again with the same id and the background returns the record it already stored instead of a copy.
+    const record = await this.backend.ask('highlight.create', {
+      article: passage.article.describe(),
+      address: this.addressWatch.claims(this.doc),
+      highlight: { id: newUuid(), selectors: passage.selectors, color: options.color, note: options.note ?? '', tags: options.tags ?? [] },
+    });
+    this.painted(record, passage.paintable());
     return { ok: true, highlight: record };
   }
 
-  /**
-   * Moves a highlight (typically an orphan) onto a new passage, keeping its colour, note and tags.
-   * The background cannot change selectors in place yet, so this saves a new record and deletes the old one.
-   */
+  /** Moves a highlight (typically an orphan) onto a new passage: one stored change, same id, note and tags. */
   async reattach(id: string, range: Range): Promise<boolean> {
-    const entry = this.live.get(id);
-    if (!entry) return false;
-    const { color, note, tags } = entry.record;
-    const result = await this.create(range, { color, note, tags });
-    if (!result.ok) return false;
-    await this.remove(id);
+    if (!this.live.has(id)) return false;
+    const passage = this.passage(range);
+    if (!passage.ok) return false;
+    const record = await this.backend.ask('highlight.reattach', {
+      id, article: passage.article.describe(), address: this.addressWatch.claims(this.doc), selectors: passage.selectors,
+    });
+    this.unpaint(id);
+    this.painted(record, passage.paintable());
     return true;
   }
 
   async update(id: string, patch: HighlightPatch): Promise<void> {
     const entry = this.live.get(id);
     if (!entry) return;
-    entry.record = await askBackground('highlight.update', { id, patch });
+    entry.record = await this.backend.ask('highlight.update', { id, patch });
     this.writes++;
     this.paint(entry);
     this.changed();
@@ -249,7 +290,7 @@ export class PageHighlights {
 
   /** Deletes a highlight; returns the deleted record (for undo). */
   async remove(id: string): Promise<HighlightRecord | null> {
-    const removed = await askBackground('highlight.delete', { id });
+    const removed = await this.backend.ask('highlight.delete', { id });
     this.writes++;
     this.forget(id);
     this.changed();
@@ -258,12 +299,12 @@ export class PageHighlights {
 
   /** Puts a deleted highlight back (undo) and paints it again. */
   async restore(record: HighlightRecord): Promise<void> {
-    await askBackground('highlight.restore', { highlight: record });
+    await this.backend.ask('highlight.restore', { highlight: record });
     await this.load();
   }
 
   private forget(id: string) {
-    this.painter.unpaint(id);
+    this.unpaint(id);
     this.live.delete(id);
   }
 
@@ -288,6 +329,7 @@ export class PageHighlights {
   }
 
   dispose() {
+    this.detection.stop();
     this.painterInstance?.clear();
     this.removeStyles?.();
     this.removeStyles = null;

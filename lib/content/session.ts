@@ -7,9 +7,11 @@ import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/
 import { colorOf } from '@/lib/highlight';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
 import { detectedStories } from './articles';
-import { listenToPage } from './interaction';
+import { PageDetection, type Detect } from './detection';
+import { listenToPage, type PageListening } from './interaction';
 import { watchLateContent } from './late-content';
-import { PageHighlights } from './page-highlights';
+import type { PageAddressWatch } from './page-address';
+import { PageHighlights, type ContentBackend } from './page-highlights';
 import { highlightableSelection } from './selection';
 import { UiController } from './ui-state';
 
@@ -18,17 +20,27 @@ export type MountUi = (doc: Document, ui: UiController) => { isOwnUi(event: Even
 
 export interface ContentSession {
   handlers: Handlers<ContentProtocol>;
+  /** The user selected text before the session started (the loader saw it): show the toolbar for it. */
+  selectionMade(pointerDown: boolean): void;
   /** The page's URL changed without a reload (SPA navigation). */
   locationChanged(): void;
   stop(): void;
 }
 
+export interface SessionOptions {
+  backend?: ContentBackend;
+  /** Structure detection (a counting stand-in in benchmarks). */
+  detect?: Detect;
+  addressWatch?: PageAddressWatch;
+}
+
 const CHANGE_DEBOUNCE_MS = 250;
 
-export function startContentSession(win: Window, mount: MountUi): ContentSession {
+export function startContentSession(win: Window, mount: MountUi, options: SessionOptions = {}): ContentSession {
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   const doc = win.document;
-  const highlights = new PageHighlights(win);
+  const detection = new PageDetection(doc, options.detect);
+  const highlights = new PageHighlights(win, { backend: options.backend, detection, addressWatch: options.addressWatch });
   const ui = new UiController(highlights, win);
   let mounted: ReturnType<MountUi> | null = null;
   const mountUi = () => {
@@ -36,7 +48,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
   };
   const isOwnUi = (event: Event) => mounted?.isOwnUi(event) ?? false;
   const late = watchLateContent(win, highlights);
-  let stopListening: (() => void) | null = null;
+  let listening: PageListening | null = null;
   let disabled = false;
   // The bucket bar appears with the first highlight; pages without any get no UI at all.
   const unsubscribe = highlights.subscribe(() => {
@@ -57,21 +69,21 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
     ui.applySettings(settings);
     disabled = isSiteDisabled(settings, win.location.hostname);
     if (disabled) {
-      stopListening?.();
-      stopListening = null;
+      listening?.stop();
+      listening = null;
       ui.hideToolbar();
       ui.closePopover();
       highlights.reset();
       loaded = false;
       return;
     }
-    stopListening ??= listenToPage(win, ui, mountUi, isOwnUi);
+    listening ??= listenToPage(win, ui, mountUi, isOwnUi);
     if (!loaded) {
       loaded = true;
       void load();
     }
   };
-  stopListening = listenToPage(win, ui, mountUi, isOwnUi);
+  listening = listenToPage(win, ui, mountUi, isOwnUi);
   void loadSettings()
     .catch(() => DEFAULT_SETTINGS)
     .then(applySettings);
@@ -87,7 +99,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
           title: doc.title,
           lang: doc.documentElement.lang || null,
           highlightCount: highlights.list().length,
-          ...detectedStories(doc),
+          ...detectedStories(detection.current()),
         };
       },
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {
@@ -103,11 +115,6 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
         return result;
       },
       'content.scrollTo': ({ highlightId }) => ({ ok: highlights.scrollTo(highlightId) }),
-      'content.reanchor': () => {
-        const report = highlights.reanchor();
-        void highlights.persistStatuses(true);
-        return report;
-      },
       'content.anchorStatus': () => highlights.report(),
       'content.reattach': async ({ highlightId }) => {
         const range = highlightableSelection(win) ?? ui.state.toolbar?.range ?? null;
@@ -124,13 +131,14 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       'content.highlightsChanged': ({ urlKey }) => {
         // Our own saves come back here too (one per saved status): coalesce them into one reload,
         // which only anchors what is not painted yet.
-        if (urlKey === highlights.pageKey()) {
+        if (urlKey === null || urlKey === highlights.pageKey()) {
           clearTimeout(reloadTimer);
           reloadTimer = setTimeout(() => void highlights.load().catch(() => undefined), CHANGE_DEBOUNCE_MS);
         }
         return null;
       },
     },
+    selectionMade: (pointerDown) => listening?.selectionMade(pointerDown),
     locationChanged() {
       ui.hideToolbar();
       ui.closePopover();
@@ -143,7 +151,7 @@ export function startContentSession(win: Window, mount: MountUi): ContentSession
       clearTimeout(reloadTimer);
       unsubscribe();
       stopSettings();
-      stopListening?.();
+      listening?.stop();
       late.stop();
       mounted?.unmount();
       highlights.dispose();

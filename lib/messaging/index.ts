@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { RETRY_SAFE, type BackgroundProtocol, type ContentProtocol, type MessageType, type RequestOf, type ResponseOf } from './protocol';
 import { limitPerTab } from './rate-limit';
-import { envelope, listen, request, type Handlers } from './transport';
+import { createRouter, envelope, request, type Handlers } from './transport';
 
 export type * from './protocol';
 export { DeliveryError, RefusedError, userErrorKey, userErrorText } from './errors';
@@ -30,5 +30,9 @@ export function askTab<K extends MessageType<ContentProtocol>>(
 }
 
 /** Answers every context's requests; each tab's content script is rate-limited (rate-limit.ts). */
-export const answerInBackground = (handlers: Handlers<BackgroundProtocol>) => listen(limitPerTab(handlers, browser.runtime.getURL('/')));
-export const answerInContent = (handlers: Handlers<ContentProtocol>) => listen(handlers);
+export function answerInBackground(handlers: Handlers<BackgroundProtocol>): () => void {
+  const router = createRouter(limitPerTab(handlers, browser.runtime.getURL('/')));
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => router(message, sender);
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,9 +1,9 @@
 /**
- * Typed request/response over `browser.runtime` and `browser.tabs` messages.
- * Answers travel in an envelope so an error thrown in the background reaches
- * the caller as an Error with its message, not as a silent `undefined`.
+ * Typed request/response over extension messages. Answers travel in an envelope so an error thrown in the
+ * background reaches the caller as an Error with its message, not as a silent `undefined`. Nothing here touches
+ * the `browser` global: the content script's loader uses it without the polyfill.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { deliveryFailure, DeliveryError, RefusedError } from './errors';
 import type { MessageType, RequestOf, ResponseOf } from './protocol';
 
@@ -51,13 +51,6 @@ export function createRouter<P>(handlers: Handlers<P>) {
         (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
       );
   };
-}
-
-export function listen<P>(handlers: Handlers<P>): () => void {
-  const router = createRouter(handlers);
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => router(message, sender);
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 function unwrap<T>(reply: Reply<T> | undefined, type: string): T {

@@ -11,9 +11,10 @@ import { ROOT } from './paths.mjs';
  * @param {'es' | 'iife'} [options.format]
  * @param {string} [options.name]  the global an IIFE defines
  * @param {boolean} [options.minify]
+ * @param {Record<string, string>} [options.alias]  more module aliases (a stand-in for `wxt/browser` on a plain page)
  * @returns {Promise<string>} the bundle's path
  */
-export async function bundleEntry({ entry, outDir, fileName, format = 'es', name, minify = false }) {
+export async function bundleEntry({ entry, outDir, fileName, format = 'es', name, minify = false, alias = {} }) {
   // Loaded here: the detect CLI needs Vite only when its bundle is stale.
   const { build } = await import('vite');
   await build({
@@ -21,7 +22,7 @@ export async function bundleEntry({ entry, outDir, fileName, format = 'es', name
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
-    resolve: { alias: { '@': ROOT } },
+    resolve: { alias: { ...alias, '@': ROOT } },
     build: {
       outDir,
       emptyOutDir: true,

@@ -113,14 +113,16 @@ describe('highlights in Chromium', () => {
     edits = [[changing, edited], [vanishing, 'A new sentence the newsroom wrote instead.']];
     await page.reload();
     await waitForPainted(page, 1);
-    const report = await askContent<Report>(browser, url, 'content.reanchor', null);
+    const report = await askContent<Report>(browser, url, 'content.anchorStatus', null);
     expect(report).toMatchObject({ anchored: 0, fuzzy: 1, orphans: 1 });
     const fuzzy = report.highlights.find((h) => h.status === 'anchored-fuzzy')!;
     expect(fuzzy.currentText).toBe(edited);
     expect((await paintedTexts(page))['gloss-yellow']).toEqual([edited]);
 
-    // Never dropped: the orphan is still stored, with its quote and its status.
-    await page.waitForTimeout(300);
+    // Never dropped: the orphan is still stored, with its quote and its status (saved once the page settled, ~6 s).
+    type Row = { status: string; selectors: { quote: { exact: string } } };
+    const statusOf = async (quote: string) => (await readStore<Row>(browser, 'highlights')).find((r) => r.selectors.quote.exact === quote)?.status;
+    await expect.poll(() => statusOf(vanishing), { timeout: 15_000, interval: 500 }).toBe('orphan');
     const rows = await readStore<{ id: string; status: string; currentText: string | null; selectors: { quote: { exact: string } } }>(browser, 'highlights');
     const orphan = rows.find((r) => r.selectors.quote.exact === vanishing);
     expect(orphan?.status).toBe('orphan');

@@ -16,16 +16,17 @@ const site = articleSite({
 const { open, highlightsOf } = site;
 
 describe('a page cannot switch Gloss off, hear it announce itself, or flood the background', () => {
-  it('(c) dispatching WXT\'s "content script started" event does not switch Gloss off', async () => {
+  it('(c) dispatching the "content script started" event (Gloss\'s own, or WXT\'s) does not switch Gloss off', async () => {
     const page = await open('/c.html');
     const errors = collectGlossErrors(page);
-    // The name WXT gives the event (getUniqueEventName): `${extension id}:${entrypoint}:wxt:content-script-started`.
+    // Gloss's own name (entrypoints/content-loader.ts), and the name WXT gives its event (getUniqueEventName).
     await page.evaluate((id) => {
-      const type = `${id}:content:wxt:content-script-started`;
-      for (const messageId of ['page', 'other', '']) {
-        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId } }));
+      for (const type of [`${id}:gloss:content-started`, `${id}:content:wxt:content-script-started`]) {
+        for (const messageId of ['page', 'other', '']) {
+          document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId } }));
+        }
+        window.postMessage({ type, contentScriptName: 'content', messageId: 'page' }, '*');
       }
-      window.postMessage({ type, contentScriptName: 'content', messageId: 'page' }, '*');
     }, site.browser.extensionId);
     await page.waitForTimeout(300);
     // Still answering, and a later real selection + key press still highlights.
@@ -153,7 +154,7 @@ describe('a page cannot switch Gloss off, hear it announce itself, or flood the 
     await panel.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     // The old copy's extension context is gone; a new copy announcing itself (here the same event) stops it.
     await page.evaluate((id) => {
-      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'new' } }));
+      document.dispatchEvent(new CustomEvent(`${id}:gloss:content-started`));
     }, site.browser.extensionId);
     await waitForPainted(page, 0);
     expect(await page.evaluate(() => document.querySelector('gloss-page-ui'))).toBeNull();
