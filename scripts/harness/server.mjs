@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
-/** @typedef {{ body: string | Buffer, contentType: string }} Served */
+/** @typedef {{ body: string | Buffer, contentType: string, headers?: Record<string, string> }} Served */
 /** @typedef {(path: string, request: import('node:http').IncomingMessage) => Served | null} Route */
 /** @typedef {{ origin: string, close(): Promise<void> }} StaticServer */
 
@@ -29,7 +29,7 @@ export async function startServer(route, { port = 0 } = {}) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': served.contentType, 'cache-control': 'no-store' }).end(served.body);
+    response.writeHead(200, { ...served.headers, 'content-type': served.contentType, 'cache-control': 'no-store' }).end(served.body);
   });
   await new Promise((/** @type {(value?: unknown) => void} */ done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
