@@ -10,7 +10,7 @@
  * (entrypoints/note-editor/main.tsx) and focuses its field by ref.
  */
 import { useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 import { askBackground, RefusedError, userErrorText, type NoteEditorFocus } from '@/lib/messaging';
 import { useI18n } from './i18n';
 import { trusted } from './page/trusted';

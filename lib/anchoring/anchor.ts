@@ -1,5 +1,5 @@
 /** Finds stored selectors in a live page: one highlight, or many against one text walk. */
-import type { TextPositionSelector, TextQuoteSelector } from '@/lib/db/types';
+import type { TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
 import { matchQuote, SearchableText, type MatchOptions } from './quote-match';
 import { buildTextIndex, rangeOfOffsets, type TextIndex } from './text-index';
 

@@ -7,7 +7,7 @@
  * A page that frames the editor itself has no pass, so the editor shows and saves nothing.
  */
 import type { GlossDatabase } from '../db/database';
-import type { HighlightRecord } from '../db/types';
+import type { HighlightRecord } from '../model/records';
 import type { NoteEditorFocus } from '../messaging/protocol';
 
 interface Pass {

@@ -9,7 +9,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { GlossDatabase } from '../db/database';
-import type { HighlightRecord } from '../db/types';
+import type { HighlightRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
 import { parseHttpUrl } from '../url/normalize';

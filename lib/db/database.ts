@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import type { ArticleRecord, HighlightRecord, TagRecord } from './types';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { installSearchHooks } from '../library/search-terms-field';
 
 export type GlossDatabase = Dexie & {

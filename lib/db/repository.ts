@@ -3,7 +3,7 @@ import type { GlossDatabase } from './database';
 import { newUuid } from '../model/uuid';
 import { ensureTags } from './tags';
 import { withoutSearchTerms } from '../library/search-terms-field';
-import type { ArticleRecord, HighlightRecord } from './types';
+import type { ArticleRecord, HighlightRecord } from '../model/records';
 import type {
   AnchorState, ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats,
 } from '../messaging/protocol';

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { GlossDatabase } from './database';
-import type { TagRecord } from './types';
+import type { TagRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
 import { checked } from '../messaging/validate';
 import { TAG_NAME_MAX_LENGTH } from '../topics/tag-names';

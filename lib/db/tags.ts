@@ -6,7 +6,7 @@
  */
 import type { GlossDatabase } from './database';
 import { newUuid } from '../model/uuid';
-import type { TagRecord } from './types';
+import type { TagRecord } from '../model/records';
 import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';
 import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
 

@@ -1,5 +1,5 @@
 /** Builds the values a Markdown template sees for one article: every value already escaped. */
-import type { ArticleRecord, HighlightRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord } from '../model/records';
 import { authorNames } from './citation';
 import { escapeBlock, escapeInline, escapeNoteRun, hashtags, markdownUrl, obsidianTag } from './markdown-escape';
 import { inReadingOrder } from './order';

@@ -4,7 +4,7 @@
  * string has a length cap, so a hostile file cannot smuggle huge values in.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { urlKey } from '../url/normalize';
 
 export const LIMITS = {

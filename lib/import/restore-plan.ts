@@ -5,7 +5,7 @@
  * field by field (restore-merge.ts) and nothing is duplicated.
  */
 import type { GlossDatabase } from '../db/database';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { urlKey } from '../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';
 import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';

@@ -6,7 +6,7 @@
  * non-web addresses (PDFs, `data:`, `file:`) are left out and counted.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { highlightIdOf } from '../export/web-annotation';
 import { foldTagName } from '../topics/tag-names';
 import { urlKey } from '../url/normalize';

@@ -1,6 +1,6 @@
 /** The library's first screen: the most recently annotated articles, with highlight counts. */
 import type { GlossDatabase } from '../db/database';
-import type { ArticleRecord } from '../db/types';
+import type { ArticleRecord } from '../model/records';
 import { summarizeArticle, type PageRequest, type RecentArticlesPage } from './types';
 
 const DEFAULT_ARTICLES_PAGE = 30;

@@ -6,7 +6,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { GlossDatabase } from '../db/database';
-import type { ArticleRecord, HighlightRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord } from '../model/records';
 import { articleSearchTerms, highlightSearchTerms, type TermEntry } from './terms';
 
 export interface SearchTermsField {

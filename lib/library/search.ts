@@ -6,7 +6,7 @@
  * the end; otherwise it is null and `countMatches` gives it.
  */
 import type { GlossDatabase } from '../db/database';
-import type { ArticleRecord } from '../db/types';
+import type { ArticleRecord } from '../model/records';
 import type { Clause } from './clauses';
 import { allMatching, buildClauses, loadRows, matchesAll, smallCandidates, sortByAnnotated, walkAnnotated, type Walked } from './plan';
 import { withoutSearchTerms, type IndexedHighlight } from './search-terms-field';

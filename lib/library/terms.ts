@@ -17,7 +17,7 @@
  * its light stem, so `policies` finds `policy` and a half-typed last word can
  * be matched by prefix on the unstemmed form.
  */
-import type { ArticleRecord, HighlightRecord } from '../db/types';
+import type { ArticleRecord, HighlightRecord } from '../model/records';
 import { foldText, splitPieces } from './fold';
 import { stemWord } from './stem';
 

@@ -1,5 +1,5 @@
 /** Public types of the library's queries: plain data. */
-import type { AnchorStatus, ArticleRecord, HighlightRecord, Person } from '../db/types';
+import type { AnchorStatus, ArticleRecord, HighlightRecord, Person } from '../model/records';
 
 export type LibrarySort = 'annotated' | 'published';
 export type SortDirection = 'desc' | 'asc';

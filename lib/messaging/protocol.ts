@@ -6,7 +6,7 @@
  */
 import type { TagsProtocol } from '../db/tags-messages';
 import type { Catalog, Locale } from '../i18n';
-import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../db/types';
+import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../model/records';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
 
 export type { PageAddress, ResolvedAddress };

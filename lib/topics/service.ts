@@ -6,7 +6,7 @@
  */
 import type { GlossDatabase } from '../db/database';
 import { listTagUsage, usageScore } from '../db/tags-ranking';
-import type { ArticleRecord } from '../db/types';
+import type { ArticleRecord } from '../model/records';
 import type { ArticleForTopics } from './extract';
 import { buildLibraryStats, type LibraryStats } from './library-stats';
 import { suggestTopics, suggestTopicsForHighlight, type TopicSuggestion } from './suggest';

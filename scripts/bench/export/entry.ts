@@ -6,7 +6,7 @@
 import { backupToBlob } from '@/lib/db/backup';
 import Dexie from 'dexie';
 import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/model/records';
 import { toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
 import { runExport } from '@/lib/export/run';
 import type { ArticleBundle } from '@/lib/export/types';

@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import {
   activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
 } from '@/lib/library';

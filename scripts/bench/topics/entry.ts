@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
 import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { highlightSearchTerms } from '@/lib/library/terms';
 import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 

@@ -7,7 +7,7 @@ import { backgroundHandlers } from '../../../lib/background/handlers';
 import { classifySender } from '../../../lib/background/sender';
 import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
 import { createHighlight } from '../../../lib/db/repository';
-import type { HighlightRecord } from '../../../lib/db/types';
+import type { HighlightRecord } from '../../../lib/model/records';
 import { withoutSearchTerms } from '../../../lib/library';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';

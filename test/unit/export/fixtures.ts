@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ArticleRecord, HighlightRecord, Person } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord, Person } from '@/lib/model/records';
 import type { ArticleBundle } from '@/lib/export/types';
 import { urlKey } from '@/lib/url/normalize';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupParts, backupToBlob, backupToString } from '@/lib/db/backup';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { highlightSchema } from '@/lib/import/backup-schema';
 import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/import/backup-parse';

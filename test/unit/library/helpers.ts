@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
 import { createHighlight } from '../../../lib/db/repository';
-import type { HighlightRecord } from '../../../lib/db/types';
+import type { HighlightRecord } from '../../../lib/model/records';
 import type { ArticleInput, NewHighlight } from '../../../lib/messaging/protocol';
 import { articleInput, uniqueDbName } from '../db/fixtures';
 
