@@ -3,7 +3,7 @@
  * database, so any page can mount them; `databaseActions(db)` gives the usual ones.
  */
 import { backupToBlob } from '@/lib/db/backup';
-import type { GlossDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import { loadBundles, type ExportScope } from '@/lib/export/source';
 import { applyRestore, previewRestore } from '@/lib/import';
 

@@ -1,5 +1,5 @@
 /** The background's answers to every BackgroundProtocol message. */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { tagHandlers } from '../db/tags-messages';
 import { LOCALES } from '../i18n';
 import { CATALOGS } from '../i18n/catalogs';

@@ -6,7 +6,7 @@
  * and puts it in the frame's address; the frame trades it, once, for the highlight.
  * A page that frames the editor itself has no pass, so the editor shows and saves nothing.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { HighlightRecord } from '../model/records';
 import type { NoteEditorFocus } from '../messaging/protocol';
 

@@ -4,7 +4,7 @@
  * never become one giant string or one giant array.
  */
 import type { Table } from 'dexie';
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { CURRENT_VERSION } from './schema';
 import { storedFields } from '../import/backup-schema';
 

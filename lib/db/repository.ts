@@ -1,5 +1,5 @@
 /** The database operations Gloss performs; each is one transaction. */
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import { ensureTags } from './tags';
 import { withoutSearchTerms } from '../library/search-terms-field';

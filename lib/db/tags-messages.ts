@@ -6,7 +6,7 @@
  * database and tells the tabs whose highlights changed to repaint.
  */
 import * as v from 'valibot';
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import type { TagRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
 import { checked } from '../messaging/validate';

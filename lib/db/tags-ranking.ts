@@ -1,5 +1,5 @@
 /** Tag usage (how often, how recently) and the autocomplete ranking built on it. */
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { foldTagName } from '../topics/tag-names';
 
 export interface TagUsage {

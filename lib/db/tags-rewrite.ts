@@ -1,6 +1,6 @@
 /** Rewrites the tag arrays of highlights and articles; callers hold the transaction. */
 import type { EntityTable } from 'dexie';
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { foldTagName } from '../topics/tag-names';
 
 /**

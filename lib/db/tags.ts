@@ -4,7 +4,7 @@
  * the tags table in one transaction, so a failure leaves everything as it was.
  * Tags are addressed by name; any spelling that folds to the same key works.
  */
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import type { TagRecord } from '../model/records';
 import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';

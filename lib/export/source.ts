@@ -1,5 +1,5 @@
 /** Reads what an export covers from the database, grouped by article in a stable order. */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord, HighlightRecord } from '../model/records';
 import { storedFields } from '../import/backup-schema';
 import type { ArticleBundle } from './types';

@@ -4,7 +4,7 @@
  * address), highlights by id, tags by folded name; matched records are merged
  * field by field (restore-merge.ts) and nothing is duplicated.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { urlKey } from '../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';

@@ -4,7 +4,7 @@
  * it, and an exact test on a loaded row. The planner (plan.ts) decides what
  * to read.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { rowTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
 import { foldText } from './fold';
 import {

@@ -4,7 +4,7 @@
  * row is read once in bounded chunks (IndexedDB counts walk their range in
  * any case, and per-value counts would walk it once per value).
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { allMatching, buildClauses } from './plan';
 import type { IndexedHighlight } from './search-terms-field';
 import type { FacetCount, LibraryFacets, LibraryQuery } from './types';

@@ -1,5 +1,5 @@
 /** Overview figures: highlights per week or month, and the most used tags. */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ActivityBucket, ActivityPeriod, FacetCount } from './types';
 
 const DAY = 86_400_000;

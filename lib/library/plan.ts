@@ -10,7 +10,7 @@
  *    such clause, it loads the window's rows. Until the page is full.
  * 3. Sorting by date published: walk articles in that order.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { filterClauses, queryClauses, type Clause, type IndexRange } from './clauses';
 import { joinStreams, joinedWindowReader, readByTimeWindows } from './time-windows';
 import type { IndexedHighlight } from './search-terms-field';

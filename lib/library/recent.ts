@@ -1,5 +1,5 @@
 /** The library's first screen: the most recently annotated articles, with highlight counts. */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord } from '../model/records';
 import { summarizeArticle, type PageRequest, type RecentArticlesPage } from './types';
 

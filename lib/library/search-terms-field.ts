@@ -5,7 +5,7 @@
  * it without knowing it exists.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord, HighlightRecord } from '../model/records';
 import { articleSearchTerms, highlightSearchTerms, type TermEntry } from './terms';
 

@@ -5,7 +5,7 @@
  * The total comes for free when the candidates were few or the walk reached
  * the end; otherwise it is null and `countMatches` gives it.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord } from '../model/records';
 import type { Clause } from './clauses';
 import { allMatching, buildClauses, loadRows, matchesAll, smallCandidates, sortByAnnotated, walkAnnotated, type Walked } from './plan';

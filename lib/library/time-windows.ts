@@ -6,7 +6,7 @@
  * a day and double while they find too little, so recent matches cost little
  * and rare ones a few dozen reads.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { isTimeOrdered, type Clause, type IndexRange } from './clauses';
 import { rowTerms, type IndexedHighlight } from './search-terms-field';
 import type { LibraryQuery } from './types';

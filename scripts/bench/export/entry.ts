@@ -5,7 +5,8 @@
  */
 import { backupToBlob } from '@/lib/db/backup';
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { declareSchema, openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/model/records';
 import { toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
 import { runExport } from '@/lib/export/run';

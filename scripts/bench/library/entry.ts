@@ -4,7 +4,8 @@
  * baseline (load every row, `includes()`), in the same page.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { declareSchema, openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import {

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/db/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import { createRouter, envelope } from '../../../lib/messaging/transport';

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { classifySender } from '../../../lib/background/sender';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/db/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import { withoutSearchTerms } from '../../../lib/library';

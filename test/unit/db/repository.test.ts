@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { withoutSearchTerms } from '../../../lib/library';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,

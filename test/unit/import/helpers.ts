@@ -1,6 +1,7 @@
 /** Databases for restore tests: a fresh name each time, filled with the shared fixture records. */
 import { backupToString } from '@/lib/db/backup';
-import { openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
 import { foldTagName } from '@/lib/topics/tag-names';
 import { allBundles } from '../export/fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updateHighlight } from '../../../lib/db/repository';
-import type { GlossDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { countMatches, facetCounts, searchHighlights, type LibraryQuery } from '../../../lib/library';
 import { freshDb, highlight, plain } from './helpers';
 

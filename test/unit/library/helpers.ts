@@ -1,6 +1,7 @@
 /** Builders for library tests: real writes through the repository, so the hooks run as in the app. */
 import { afterEach } from 'vitest';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/db/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import type { ArticleInput, NewHighlight } from '../../../lib/messaging/protocol';

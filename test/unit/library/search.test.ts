@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteHighlight, updateHighlight } from '../../../lib/db/repository';
 import { renameTag } from '../../../lib/db/tags';
 import { countMatches, searchHighlights } from '../../../lib/library';
-import type { GlossDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { freshDb, highlight, plain } from './helpers';
 
 async function ids(db: GlossDatabase, query: string): Promise<string[]> {

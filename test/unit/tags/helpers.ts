@@ -1,4 +1,4 @@
-import type { GlossDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import type { ArticleRecord, HighlightRecord } from '../../../lib/model/records';
 
 let counter = 0;
