@@ -6,7 +6,7 @@
  */
 import type { GlossDatabase } from '../model/database';
 import { rowTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
-import { foldText } from './fold';
+import { foldText } from '../text/fold';
 import {
   HAS_NOTE_TERM, articleSearchTexts, highlightSearchTexts, parseQuery, termsSatisfy, type QueryClause,
 } from './terms';

@@ -18,8 +18,8 @@
  * be matched by prefix on the unstemmed form.
  */
 import type { ArticleRecord, HighlightRecord } from '../model/records';
-import { foldText, splitPieces } from './fold';
-import { stemWord } from './stem';
+import { foldText, splitPieces } from '../text/fold';
+import { searchStem } from '../text/stem';
 
 /** Longest word kept in the index: longer ones are URLs or noise, and keys stay small. */
 const MAX_WORD_LENGTH = 40;
@@ -33,7 +33,7 @@ function addPieceTerms(folded: string, into: Set<string>): void {
     } else {
       const word = piece.text.slice(0, MAX_WORD_LENGTH);
       into.add(word);
-      into.add(stemWord(word));
+      into.add(searchStem(word));
     }
   }
 }
@@ -120,7 +120,7 @@ export function parseQuery(query: string): QueryClause[] {
     } else {
       const word = piece.text.slice(0, MAX_WORD_LENGTH);
       const last = typing && index === pieces.length - 1;
-      clauses.push({ kind: 'word', stem: stemWord(word), prefix: last ? word : null });
+      clauses.push({ kind: 'word', stem: searchStem(word), prefix: last ? word : null });
     }
   });
   return clauses;

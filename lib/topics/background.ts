@@ -5,7 +5,7 @@
  * or `government` score low even while the user's own library is small.
  */
 import type { TopicLanguage } from './language';
-import { lightStem } from './stem';
+import { pluralStem } from '../text/stem';
 
 /** How many pseudo-documents the background stands for, against the user's articles. */
 export const BACKGROUND_DOCUMENTS = 200;
@@ -61,7 +61,7 @@ export function backgroundShare(language: TopicLanguage, key: string): number {
       ['zh', load(ZH)],
       ['ja', load(JA)],
       ['ko', load(KO)],
-      ['en', load(EN, lightStem)],
+      ['en', load(EN, pluralStem)],
     ]);
   }
   return cache.get(language)!.get(key) ?? 0;
