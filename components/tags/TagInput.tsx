@@ -8,7 +8,7 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { TagUsage } from '@/lib/db/tags-ranking';
-import { foldTagName, TAGS_PER_ITEM_MAX } from '@/lib/topics/tag-names';
+import { foldTagName, TAGS_PER_ITEM_MAX } from '@/lib/tags/tag-names';
 import { addTagNames, moveActive, splitTyped, tagOptions, type TagInputProblem, type TagOption } from './tag-input-model';
 
 export interface TagInputProps {

@@ -4,7 +4,7 @@
  * one copy per folded name, stay under the per-item limit.
  */
 import { rankTagsForInput, type RankedTag, type TagUsage } from '@/lib/db/tags-ranking';
-import { checkTagName, foldTagName, TAGS_PER_ITEM_MAX, type TagNameProblem } from '@/lib/topics/tag-names';
+import { checkTagName, foldTagName, TAGS_PER_ITEM_MAX, type TagNameProblem } from '@/lib/tags/tag-names';
 
 export type TagInputProblem = TagNameProblem | 'too-many';
 

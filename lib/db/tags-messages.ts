@@ -10,7 +10,7 @@ import type { GlossDatabase } from '../model/database';
 import type { TagRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
 import { checked } from '../messaging/validate';
-import { TAG_NAME_MAX_LENGTH } from '../topics/tag-names';
+import { TAG_NAME_MAX_LENGTH } from '../tags/tag-names';
 import type { TopicSuggestion } from '../topics/suggest';
 import { createTopicService } from '../topics/service';
 import { countTagCarriers, deleteTag, mergeTags, recolourTag, renameTag, type TagCarriers, type TagDeletion, type TagRewriteResult } from './tags';

@@ -7,7 +7,7 @@
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import type { TagRecord } from '../model/records';
-import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';
+import { checkTagName, foldTagName, type TagNameProblem } from '../tags/tag-names';
 import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import { highlightIdOf } from '../export/web-annotation';
-import { foldTagName } from '../topics/tag-names';
+import { foldTagName } from '../tags/tag-names';
 import { urlKey } from '../url/normalize';
 import { articleSchema, LIMITS, type RecordSet } from './backup-schema';
 import { BackupError, validateRecords } from './backup-parse';

@@ -2,7 +2,7 @@
 import type { Candidate, TextField } from './candidates';
 import type { TopicLanguage } from './language';
 import { pluralStem } from '../text/stem';
-import { foldTagName, tagLeaf } from './tag-names';
+import { foldTagName, tagLeaf } from '../tags/tag-names';
 
 export interface TagFit {
   name: string;

@@ -9,7 +9,7 @@ import { articleFields, extractCandidates, highlightFields, languageOf, type Art
 import type { TopicLanguage } from './language';
 import type { LibraryStats } from './library-stats';
 import { fittingTags } from './suggest-existing';
-import { foldTagName } from './tag-names';
+import { foldTagName } from '../tags/tag-names';
 
 export type SuggestionSource = 'existing-tag' | 'name' | 'quoted' | 'term';
 

@@ -3,7 +3,7 @@ import { backupToString } from '@/lib/db/backup';
 import { openDatabase } from '@/lib/db/database';
 import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
-import { foldTagName } from '@/lib/topics/tag-names';
+import { foldTagName } from '@/lib/tags/tag-names';
 import { allBundles } from '../export/fixtures';
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTagName, cleanTagName, foldTagName, passesTagFilter, splitTagInput, tagIsWithin, tagLeaf, uniqueTagNames } from '../../../lib/topics/tag-names';
-import { buildTagTree, flattenTagTree } from '../../../lib/topics/tag-tree';
+import { checkTagName, cleanTagName, foldTagName, passesTagFilter, splitTagInput, tagIsWithin, tagLeaf, uniqueTagNames } from '../../../lib/tags/tag-names';
+import { buildTagTree, flattenTagTree } from '../../../lib/tags/tag-tree';
 
 describe('foldTagName', () => {
   it('folds width, case and whitespace', () => {
