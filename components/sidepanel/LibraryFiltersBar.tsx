@@ -1,5 +1,5 @@
 import { TagTree } from '@/components/tags';
-import type { LibraryFilters, LibrarySort } from '@/lib/library';
+import type { LibraryFilters, LibrarySort } from '@/lib/search';
 import type { TagUse } from '@/lib/tags/tag-tree';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { ColorDot } from '../ColorDot';

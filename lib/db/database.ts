@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import { installSearchHooks } from '../library/search-terms-field';
+import { installSearchHooks } from '../search/search-terms-field';
 
 /** Declares the given schema versions (all of them by default) on a new Dexie instance. */
 export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {

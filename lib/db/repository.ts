@@ -2,7 +2,7 @@
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import { ensureTags } from './tags';
-import { withoutSearchTerms } from '../library/search-terms-field';
+import { withoutSearchTerms } from '../search/search-terms-field';
 import type { ArticleRecord, HighlightRecord } from '../model/records';
 import type {
   AnchorState, ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats,

@@ -4,7 +4,7 @@
  * that opens real rows written at the previous version.
  */
 import type { Transaction } from 'dexie';
-import { addSearchTermsToExistingRows } from '../library/search-terms-field';
+import { addSearchTermsToExistingRows } from '../search/search-terms-field';
 
 export interface SchemaVersion {
   version: number;
@@ -24,7 +24,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Library search (lib/library): derived, hook-maintained term lists.
+    // Library search (lib/search): derived, hook-maintained term lists.
     version: 2,
     stores: {
       articles: 'id, urlKey, &[urlKey+storyKey], updatedAt, createdAt, siteName, publishedDate, *tags, *searchTerms',

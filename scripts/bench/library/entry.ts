@@ -10,7 +10,7 @@ import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import {
   activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
-} from '@/lib/library';
+} from '@/lib/search';
 import { generateLibrary, type Corpus } from './data';
 
 const BATCH = 2000;

@@ -8,7 +8,7 @@ import { declareSchema, openDatabase } from '@/lib/db/database';
 import type { GlossDatabase } from '@/lib/model/database';
 import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
-import { highlightSearchTerms } from '@/lib/library/terms';
+import { highlightSearchTerms } from '@/lib/search/terms';
 import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 
 export interface SuggestTiming {

@@ -9,7 +9,7 @@ import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/db/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
-import { withoutSearchTerms } from '../../../lib/library';
+import { withoutSearchTerms } from '../../../lib/search';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';

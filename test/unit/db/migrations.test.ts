@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { declareSchema, openDatabase } from '../../../lib/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../lib/db/schema';
 import { uniqueDbName } from './fixtures';
-import { withoutSearchTerms } from '../../../lib/library/search-terms-field';
-import { searchHighlights } from '../../../lib/library';
+import { withoutSearchTerms } from '../../../lib/search/search-terms-field';
+import { searchHighlights } from '../../../lib/search';
 
 /** Opens a database declaring only the versions up to `version`: the app as it was then. */
 export function openAtVersion(name: string, version: number): Dexie {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { withoutSearchTerms } from '../../../lib/library';
+import { withoutSearchTerms } from '../../../lib/search';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
 } from '../../../lib/db/repository';

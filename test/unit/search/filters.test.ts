@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateHighlight } from '../../../lib/db/repository';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { countMatches, facetCounts, searchHighlights, type LibraryQuery } from '../../../lib/library';
+import { countMatches, facetCounts, searchHighlights, type LibraryQuery } from '../../../lib/search';
 import { freshDb, highlight, plain } from './helpers';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityByPeriod, periodStart, recentArticles, topTags } from '../../../lib/library';
+import { activityByPeriod, periodStart, recentArticles, topTags } from '../../../lib/search';
 import { freshDb, highlight, plain } from './helpers';
 
 const at = (iso: string) => Date.parse(iso);

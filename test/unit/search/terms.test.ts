@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, splitPieces } from '../../../lib/text/fold';
 import { searchStem } from '../../../lib/text/stem';
-import { parseQuery, termsOf } from '../../../lib/library/terms';
+import { parseQuery, termsOf } from '../../../lib/search/terms';
 
 describe('folding', () => {
   it('folds width, case and Latin diacritics but keeps kana voicing marks', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteHighlight, updateHighlight } from '../../../lib/db/repository';
 import { renameTag } from '../../../lib/db/tags';
-import { countMatches, searchHighlights } from '../../../lib/library';
+import { countMatches, searchHighlights } from '../../../lib/search';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { freshDb, highlight, plain } from './helpers';
 
