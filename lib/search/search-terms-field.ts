@@ -44,16 +44,20 @@ function applyModifications<T extends object>(row: T, modifications: Record<stri
   return next;
 }
 
+/** Schema upgrades write what their own frozen code computes (lib/db/migrations); the live terms stay out. */
+const inUpgrade = (tx: Transaction): boolean => tx.idbtrans.mode === 'versionchange';
+
 function installOn<T extends { id: string }>(
   table: EntityTable<T, 'id'>,
   sources: readonly string[],
   compute: (row: T) => unknown[],
 ): void {
-  table.hook('creating', (_key, row) => {
+  table.hook('creating', (_key, row, tx) => {
+    if (inUpgrade(tx)) return;
     (row as SearchTermsField).searchTerms = compute(row);
   });
-  table.hook('updating', (modifications, _key, row) => {
-    if (!touches(modifications, sources)) return undefined;
+  table.hook('updating', (modifications, _key, row, tx) => {
+    if (inUpgrade(tx) || !touches(modifications, sources)) return undefined;
     return { searchTerms: compute(applyModifications(row, modifications as Record<string, unknown>)) };
   });
 }
@@ -62,16 +66,6 @@ function installOn<T extends { id: string }>(
 export function installSearchHooks(database: GlossDatabase): void {
   installOn<HighlightRecord>(database.highlights, HIGHLIGHT_SOURCES, highlightSearchTerms);
   installOn<ArticleRecord>(database.articles, ARTICLE_SOURCES, articleSearchTerms);
-}
-
-/** Schema v2's upgrade: computes the terms of every existing row. */
-export async function addSearchTermsToExistingRows(tx: Transaction): Promise<void> {
-  await tx.table<IndexedHighlight>('highlights').toCollection().modify((row) => {
-    row.searchTerms = highlightSearchTerms(row);
-  });
-  await tx.table<IndexedArticle>('articles').toCollection().modify((row) => {
-    row.searchTerms = articleSearchTerms(row);
-  });
 }
 
 /** Removes the derived field, for handing rows to the UI or to exports. */
