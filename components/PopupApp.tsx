@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyText, downloadText } from '@/lib/export/download';
+import { copyText, downloadText } from '@/lib/transfer/export/download';
 import type { MessageKey } from '@/lib/i18n';
 import { askTab, userErrorText, type HighlightSelectionResult } from '@/lib/messaging';
 import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';

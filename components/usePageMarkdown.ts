@@ -1,5 +1,5 @@
-import { loadBundles } from '@/lib/export/source';
-import { toMarkdown } from '@/lib/export/markdown';
+import { loadBundles } from '@/lib/transfer/export/source';
+import { toMarkdown } from '@/lib/transfer/export/markdown';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import type { Translate } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';

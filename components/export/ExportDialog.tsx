@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { copyText, downloadBlob } from '@/lib/export/download';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
-import type { ExportScope } from '@/lib/export/source';
-import type { ArticleBundle } from '@/lib/export/types';
+import { copyText, downloadBlob } from '@/lib/transfer/export/download';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from '@/lib/transfer/export/run';
+import type { ExportScope } from '@/lib/transfer/export/source';
+import type { ArticleBundle } from '@/lib/transfer/export/types';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 import './export.css';

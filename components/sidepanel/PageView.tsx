@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
-import { inReadingOrder } from '@/lib/export/order';
+import { inReadingOrder } from '@/lib/transfer/export/order';
 import { WHOLE_PAGE_STORY } from '@/lib/model/records';
 import { askBackground, askTab, userErrorText } from '@/lib/messaging';
 import { db } from '../db';

@@ -3,8 +3,8 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
 import { mount as mountInDom, settle } from '../mount';
-import type { ExportScope } from '@/lib/export/source';
-import { RestoreAbortedError } from '@/lib/import';
+import type { ExportScope } from '@/lib/transfer/export/source';
+import { RestoreAbortedError } from '@/lib/transfer/import';
 import { guardianStory, leadStory } from './fixtures';
 
 let root: HTMLElement;

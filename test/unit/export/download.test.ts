@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { downloadBlob, downloadName } from '@/lib/export/download';
+import { downloadBlob, downloadName } from '@/lib/transfer/export/download';
 
 function fakeDocument() {
   const clicked: { href: string; download: string }[] = [];

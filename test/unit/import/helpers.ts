@@ -1,5 +1,5 @@
 /** Databases for restore tests: a fresh name each time, filled with the shared fixture records. */
-import { backupToString } from '@/lib/db/backup';
+import { backupToString } from '@/lib/transfer/backup';
 import { openDatabase } from '@/lib/db/database';
 import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';

@@ -4,8 +4,8 @@
  * text and the user's corrections are kept; importing twice changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { applyRestore, previewRestore, restoreBackupText } from '@/lib/import';
-import { recordsFromWebAnnotations } from '@/lib/import/web-annotation';
+import { applyRestore, previewRestore, restoreBackupText } from '@/lib/transfer/import';
+import { recordsFromWebAnnotations } from '@/lib/transfer/import/web-annotation';
 import type { ArticleRecord } from '@/lib/model/records';
 import { annotationCollection, filledDatabase, foreignAnnotation, freshDatabase, snapshotOf } from './helpers';
 

@@ -4,7 +4,7 @@
  * keys like `undefined2022undefined`, so it is not used. Output is UTF-8
  * (biber, BibTeX8 and modern BibTeX read it); LaTeX specials are escaped.
  */
-import type { ArticleRecord } from '../model/records';
+import type { ArticleRecord } from '../../model/records';
 import type { CslName } from './citation';
 import { toCslItems, type CslItem } from './csl';
 

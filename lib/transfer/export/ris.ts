@@ -1,5 +1,5 @@
 /** RIS (hand-written: @citation-js/plugin-ris does not work with core 0.9). One NEWS record per article. */
-import type { ArticleRecord } from '../model/records';
+import type { ArticleRecord } from '../../model/records';
 import type { CslName } from './citation';
 import { toCslItems, type CslItem } from './csl';
 

@@ -5,8 +5,8 @@
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../model/database';
-import { CURRENT_VERSION } from './schema';
-import { storedFields } from '../import/backup-schema';
+import { CURRENT_VERSION } from '../db/schema';
+import { storedFields } from './import/backup-schema';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;

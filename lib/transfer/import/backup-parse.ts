@@ -4,8 +4,8 @@
  * message the user can act on; nothing touches the database here.
  */
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../db/backup';
-import { CURRENT_VERSION } from '../db/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
+import { CURRENT_VERSION } from '../../db/schema';
 import { backupSchema, type RecordSet } from './backup-schema';
 
 /** Larger files are refused before they are read into memory. */

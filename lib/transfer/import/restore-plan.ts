@@ -4,9 +4,9 @@
  * address), highlights by id, tags by folded name; matched records are merged
  * field by field (restore-merge.ts) and nothing is duplicated.
  */
-import type { GlossDatabase } from '../model/database';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
-import { urlKey } from '../url/normalize';
+import type { GlossDatabase } from '../../model/database';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import { urlKey } from '../../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';
 import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';
 

@@ -1,6 +1,6 @@
 /** Reads what an export covers from the database, grouped by article in a stable order. */
-import type { GlossDatabase } from '../model/database';
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import type { GlossDatabase } from '../../model/database';
+import type { ArticleRecord, HighlightRecord } from '../../model/records';
 import { storedFields } from '../import/backup-schema';
 import type { ArticleBundle } from './types';
 

@@ -1,5 +1,5 @@
 /** Import entry points: backups and W3C Web Annotation collections, previewed then applied in one transaction. */
-import type { GlossDatabase } from '../model/database';
+import type { GlossDatabase } from '../../model/database';
 import type { RecordSet } from './backup-schema';
 import { backupFromData, parseBackup, parseJsonSafely, readTextFile } from './backup-parse';
 import { applyRestore, type RestoreOptions } from './restore-apply';

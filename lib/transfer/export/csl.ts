@@ -1,5 +1,5 @@
 /** CSL-JSON items for articles (type article-newspaper), the input of every citation format. */
-import type { ArticleRecord } from '../model/records';
+import type { ArticleRecord } from '../../model/records';
 import { citationKey, dateParts, splitName, type CslName } from './citation';
 
 export interface CslItem {

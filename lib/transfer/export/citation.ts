@@ -1,5 +1,5 @@
 /** Citation pieces shared by the Markdown, CSL, BibTeX and RIS exporters. */
-import type { ArticleRecord, Person } from '../model/records';
+import type { ArticleRecord, Person } from '../../model/records';
 
 /** Han, kana, Hangul: names written in these scripts are not split into family/given. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

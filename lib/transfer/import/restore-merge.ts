@@ -4,8 +4,8 @@
  * replaces a stored one, the clipped article text is never replaced by another,
  * and fields the user corrected are never overwritten.
  */
-import type { ArticleRecord, HighlightRecord, Person, TextPositionSelector } from '../model/records';
-import { urlKey } from '../url/normalize';
+import type { ArticleRecord, HighlightRecord, Person, TextPositionSelector } from '../../model/records';
+import { urlKey } from '../../url/normalize';
 
 /** Article fields an import may fill in or update; id, urlKey and storyKey say which article it is and never change. */
 export const ARTICLE_FIELDS = [

@@ -6,10 +6,10 @@
  * non-web addresses (PDFs, `data:`, `file:`) are left out and counted.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
 import { highlightIdOf } from '../export/web-annotation';
-import { foldTagName } from '../tags/tag-names';
-import { urlKey } from '../url/normalize';
+import { foldTagName } from '../../tags/tag-names';
+import { urlKey } from '../../url/normalize';
 import { articleSchema, LIMITS, type RecordSet } from './backup-schema';
 import { BackupError, validateRecords } from './backup-parse';
 import { ARTICLE_FIELDS } from './restore-merge';

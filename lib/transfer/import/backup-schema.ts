@@ -4,8 +4,8 @@
  * string has a length cap, so a hostile file cannot smuggle huge values in.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
-import { urlKey } from '../url/normalize';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import { urlKey } from '../../url/normalize';
 
 export const LIMITS = {
   id: 200,

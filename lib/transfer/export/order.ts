@@ -1,5 +1,5 @@
 /** Reading order of highlights: by position in the article, orphans last. */
-import type { HighlightRecord } from '../model/records';
+import type { HighlightRecord } from '../../model/records';
 
 function startOf(h: HighlightRecord): number {
   return h.selectors.position?.start ?? h.selectors.pagePosition?.start ?? Number.POSITIVE_INFINITY;

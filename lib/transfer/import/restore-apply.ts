@@ -4,7 +4,7 @@
  * abort or any failure rolls everything back.
  */
 import type { Table } from 'dexie';
-import type { GlossDatabase } from '../model/database';
+import type { GlossDatabase } from '../../model/database';
 import type { RecordSet } from './backup-schema';
 import { planRestore, planSize, type RestorePlan } from './restore-plan';
 

@@ -1,9 +1,9 @@
 /** Builds the values a Markdown template sees for one article: every value already escaped. */
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import type { ArticleRecord, HighlightRecord } from '../../model/records';
 import { authorNames } from './citation';
 import { escapeBlock, escapeInline, escapeNoteRun, hashtags, markdownUrl, obsidianTag } from './markdown-escape';
 import { inReadingOrder } from './order';
-import { textFragmentUrl } from '../anchoring/text-fragment';
+import { textFragmentUrl } from '../../anchoring/text-fragment';
 import type { TemplateContext } from './template';
 import { colorName, isoDay, isoTime, type ArticleBundle } from './types';
 import { toYaml, type YamlValue } from './yaml';

@@ -3,7 +3,7 @@
  * highlight as an Annotation whose target carries the selectors as stored.
  * Gloss-only fields use the `gloss:` prefix, so the import restores them exactly.
  */
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import type { ArticleRecord, HighlightRecord } from '../../model/records';
 import { inReadingOrder } from './order';
 import { isoTime, type ArticleBundle } from './types';
 

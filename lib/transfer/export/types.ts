@@ -1,5 +1,5 @@
 /** Inputs shared by every export format. */
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import type { ArticleRecord, HighlightRecord } from '../../model/records';
 
 /** One article with its highlights (any order: exporters sort them). */
 export interface ArticleBundle {
