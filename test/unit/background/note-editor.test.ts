@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { createHighlight } from '../../../lib/db/repository';
+import { createHighlight } from '../../../lib/background/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { urlKey } from '../../../lib/url/normalize';

@@ -7,7 +7,7 @@ import { backgroundHandlers } from '../../../lib/background/handlers';
 import { classifySender } from '../../../lib/background/sender';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { createHighlight } from '../../../lib/db/repository';
+import { createHighlight } from '../../../lib/background/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import { withoutSearchTerms } from '../../../lib/search';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';

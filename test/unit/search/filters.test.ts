@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateHighlight } from '../../../lib/db/repository';
+import { updateHighlight } from '../../../lib/background/repository';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { countMatches, facetCounts, searchHighlights, type LibraryQuery } from '../../../lib/search';
 import { freshDb, highlight, plain } from './helpers';

@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { createHighlight } from '../../../lib/db/repository';
+import { createHighlight } from '../../../lib/background/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
 import type { ArticleInput, NewHighlight } from '../../../lib/messaging/protocol';
 import { articleInput, uniqueDbName } from '../db/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteHighlight, updateHighlight } from '../../../lib/db/repository';
+import { deleteHighlight, updateHighlight } from '../../../lib/background/repository';
 import { renameTag } from '../../../lib/db/tags';
 import { countMatches, searchHighlights } from '../../../lib/search';
 import type { GlossDatabase } from '../../../lib/model/database';

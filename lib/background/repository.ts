@@ -1,7 +1,11 @@
-/** The database operations Gloss performs; each is one transaction. */
+/**
+ * The database operations behind the background's highlight, article and page
+ * messages; each is one transaction. Beside the handlers, above lib/messaging,
+ * because its inputs are the message payloads defined in lib/messaging/protocol.ts.
+ */
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
-import { ensureTags } from './tags';
+import { ensureTags } from '../db/tags';
 import { withoutSearchTerms } from '../search/search-terms-field';
 import type { ArticleRecord, HighlightRecord } from '../model/records';
 import type {

@@ -1,31 +1,18 @@
 /**
- * Messages for tags and topic suggestions, ready for the background: the lead
- * adds `TagsProtocol` to BackgroundProtocol and spreads `tagHandlers(db, …)`
- * into backgroundHandlers. Extension pages then call e.g.
+ * The background's answers to the tag and topic messages (TagsProtocol, in
+ * lib/messaging/tags-protocol.ts). Extension pages call e.g.
  * `askBackground('tags.rename', { name, newName })`; the background owns the
  * database and tells the tabs whose highlights changed to repaint.
  */
 import * as v from 'valibot';
 import type { GlossDatabase } from '../model/database';
-import type { TagRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
+import type { TagsProtocol } from '../messaging/tags-protocol';
 import { checked } from '../messaging/validate';
 import { TAG_NAME_MAX_LENGTH } from '../tags/tag-names';
-import type { TopicSuggestion } from '../topics/suggest';
 import { createTopicService } from '../topics/service';
-import { countTagCarriers, deleteTag, mergeTags, recolourTag, renameTag, type TagCarriers, type TagDeletion, type TagRewriteResult } from './tags';
-import { listTagUsage, type TagUsage } from './tags-ranking';
-
-export interface TagsProtocol {
-  'tags.list': { request: null; response: TagUsage[] };
-  'tags.rename': { request: { name: string; newName: string }; response: TagRewriteResult };
-  'tags.merge': { request: { sources: string[]; target: string }; response: TagRewriteResult };
-  'tags.recolour': { request: { name: string; color: string | null }; response: TagRecord };
-  'tags.carriers': { request: { name: string }; response: TagCarriers };
-  'tags.delete': { request: { name: string }; response: TagDeletion };
-  'topics.forArticle': { request: { articleId: string; limit?: number }; response: TopicSuggestion[] };
-  'topics.forHighlight': { request: { highlightId: string; limit?: number }; response: TopicSuggestion[] };
-}
+import { countTagCarriers, deleteTag, mergeTags, recolourTag, renameTag } from '../db/tags';
+import { listTagUsage } from '../db/tags-ranking';
 
 const tagName = v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_NAME_MAX_LENGTH));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));

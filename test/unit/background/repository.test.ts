@@ -4,8 +4,8 @@ import type { GlossDatabase } from '../../../lib/model/database';
 import { withoutSearchTerms } from '../../../lib/search';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
-} from '../../../lib/db/repository';
-import { articleInput, newHighlight, uniqueDbName } from './fixtures';
+} from '../../../lib/background/repository';
+import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
 let db: GlossDatabase;
 afterEach(async () => {
