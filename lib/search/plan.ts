@@ -100,7 +100,7 @@ export function sortByAnnotated(rows: IndexedHighlight[], direction: LibraryQuer
 }
 
 /** Visits every highlight in chunks of bounded reads (for counts that must see everything). */
-export async function scanRows(db: GlossDatabase, visit: (rows: IndexedHighlight[]) => Promise<void>, chunk = 5000): Promise<void> {
+async function scanRows(db: GlossDatabase, visit: (rows: IndexedHighlight[]) => Promise<void>, chunk = 5000): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const rows = (await (after === null ? db.highlights.limit(chunk) : db.highlights.where(':id').above(after).limit(chunk)).toArray()) as IndexedHighlight[];

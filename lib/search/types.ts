@@ -73,15 +73,6 @@ export interface FacetCount {
   count: number;
 }
 
-export interface LibraryFacets {
-  total: number;
-  colors: FacetCount[];
-  tags: FacetCount[];
-  sites: FacetCount[];
-  statuses: FacetCount[];
-  withNote: number;
-}
-
 export interface RecentArticle {
   article: ArticleSummary;
   highlightCount: number;

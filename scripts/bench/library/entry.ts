@@ -9,7 +9,7 @@ import type { GlossDatabase } from '@/lib/model/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import {
-  activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
+  activityByPeriod, countMatches, foldText, recentArticles, searchHighlights, topTags,
 } from '@/lib/search';
 import { generateLibrary, type Corpus } from './data';
 
@@ -150,9 +150,6 @@ async function primitives() {
 
 async function extras() {
   return {
-    facetsAll: (await time(() => facetCounts(db!))).ms,
-    facetsQuery: (await time(() => facetCounts(db!, { query: '基层治理' }))).ms,
-    facetsColor: (await time(() => facetCounts(db!, { filters: { colors: ['blue'] } }))).ms,
     filterTagPage: (await time(() => searchHighlights(db!, { filters: { tags: ['politics'] } }))).ms,
     filterSitePage: (await time(() => searchHighlights(db!, { filters: { sites: ['Reuters'] }, sort: 'published' }))).ms,
     orphansPage: (await time(() => searchHighlights(db!, { filters: { statuses: ['orphan'] } }))).ms,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateHighlight } from '../../../lib/background/repository';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { countMatches, facetCounts, searchHighlights, type LibraryQuery } from '../../../lib/search';
+import { countMatches, searchHighlights, type LibraryQuery } from '../../../lib/search';
 import { freshDb, highlight, plain } from './helpers';
 
 const DAY = 86_400_000;
@@ -63,31 +63,5 @@ describe('filters', () => {
     expect(await found(db, { sort: 'published' })).toEqual(expected);
     expect(await found(db, { sort: 'published', filters: { colors: ['yellow', 'blue', 'green'] } })).toEqual(expected);
     expect(await found(db, { sort: 'published', direction: 'asc' })).toEqual([h.local.id, h.politics.id, h.policy.id, h.noted.id, h.old.id]);
-  });
-});
-
-describe('facet counts', () => {
-  it('counts every facet over everything, from indexes', async () => {
-    const db = freshDb();
-    await seed(db);
-    const facets = await facetCounts(db);
-    expect(facets.total).toBe(5);
-    expect(facets.colors).toEqual([{ value: 'yellow', count: 3 }, { value: 'blue', count: 1 }, { value: 'green', count: 1 }]);
-    expect(facets.sites).toEqual([{ value: 'The Guardian', count: 3 }, { value: '衡阳日报', count: 2 }]);
-    expect(facets.statuses).toEqual([{ value: 'anchored', count: 4 }, { value: 'orphan', count: 1 }]);
-    expect(facets.tags).toEqual([
-      { value: 'politics', count: 1 }, { value: 'politics/local', count: 1 }, { value: 'politicsx', count: 1 },
-    ]);
-    expect(facets.withNote).toBe(2);
-  });
-
-  it('counts within a query’s matches', async () => {
-    const db = freshDb();
-    await seed(db);
-    const facets = await facetCounts(db, { filters: { sites: ['衡阳日报'] } });
-    expect(facets.total).toBe(2);
-    expect(facets.colors).toEqual([{ value: 'green', count: 1 }, { value: 'yellow', count: 1 }]);
-    expect(facets.sites).toEqual([{ value: '衡阳日报', count: 2 }]);
-    expect(facets.withNote).toBe(1);
   });
 });
