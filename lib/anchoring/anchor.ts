@@ -1,4 +1,4 @@
-/** Finds stored selectors in a live page: one highlight, or many against one text walk. */
+/** Finds stored selectors in a live page: any number of highlights against one text walk. */
 import type { TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
 import { matchQuote, SearchableText, type MatchOptions } from './quote-match';
 import { buildTextIndex, rangeOfOffsets, type TextIndex } from './text-index';
@@ -52,14 +52,4 @@ export class Anchorer {
       score: match.score,
     };
   }
-}
-
-export function anchor(root: Node, selectors: Selectors, options?: MatchOptions): AnchorResult {
-  return new Anchorer(root, options).anchor(selectors);
-}
-
-/** Anchors a list against one text walk of `root`; results are in the list's order. */
-export function anchorAll(root: Node, list: readonly Selectors[], options?: MatchOptions): AnchorResult[] {
-  const anchorer = new Anchorer(root, options);
-  return list.map((selectors) => anchorer.anchor(selectors));
 }
