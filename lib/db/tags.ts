@@ -69,21 +69,6 @@ export async function ensureTags(
   });
 }
 
-/** Creates one tag, or returns the existing tag with the same folded name (`created: false`). */
-export async function createTag(
-  db: GlossDatabase,
-  rawName: string,
-  options: { color?: string | null; now?: number } = {},
-): Promise<{ tag: TagRecord; created: boolean }> {
-  const { nameKey } = validName(rawName);
-  return db.transaction('rw', db.tags, async () => {
-    const existing = await db.tags.where('nameKey').equals(nameKey).first();
-    if (existing) return { tag: existing, created: false };
-    const [tag] = await ensureTags(db, [rawName], options);
-    return { tag: tag!, created: true };
-  });
-}
-
 export interface TagRewriteResult {
   /** `merged`: the new name belonged to another tag, which now holds both. */
   outcome: 'renamed' | 'merged' | 'unchanged';
