@@ -16,7 +16,7 @@ export interface CsvOptions {
   colorNames?: Readonly<Record<string, string>>;
 }
 
-export function* csvRows(bundles: readonly ArticleBundle[], options: CsvOptions = {}): Generator<string> {
+function* csvRows(bundles: readonly ArticleBundle[], options: CsvOptions = {}): Generator<string> {
   yield `\ufeff${CSV_COLUMNS.join(',')}\r\n`;
   for (const { article, highlights } of bundles) {
     const { anchored, orphans } = inReadingOrder(highlights);

@@ -1,7 +1,7 @@
 /** One entry point for the export dialog: a format and the chosen articles in, a named file out. */
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
-import { csvRows } from './csv';
+import { toCsv } from './csv';
 import { safeFileName } from './file-names';
 import { toMarkdown, toMarkdownFiles, type MarkdownOptions } from './markdown';
 import { toRis } from './ris';
@@ -52,7 +52,7 @@ function textOf(format: Exclude<ExportFormat, 'markdown-zip'>, bundles: readonly
     case 'markdown':
       return toMarkdown(bundles, options);
     case 'csv':
-      return [...csvRows(bundles, options)].join('');
+      return toCsv(bundles, options);
     case 'csl-json':
       return toCslJson(articles);
     case 'bibtex':
