@@ -46,7 +46,7 @@ export function PopupApp() {
       report(error);
     }
   };
-  const withMarkdown = (use: (md: { markdown: string; title: string }) => Promise<unknown>, done: string) => async () => {
+  const withMarkdown = (use: (md: { markdown: string; title: string }) => unknown, done: string) => async () => {
     try {
       const md = summary?.urlKey ? await pageMarkdown(summary.urlKey, t) : null;
       if (!md) return setStatus(t('emptyPanel'));

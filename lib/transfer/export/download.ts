@@ -1,9 +1,7 @@
 /**
- * Saving and copying exports: browser.downloads when the extension has that
- * permission, else a temporary Blob link with `download`; the clipboard API,
- * else a hidden textarea.
+ * Saving and copying exports: a temporary Blob link with `download` (Gloss asks
+ * for no downloads permission); the clipboard API, else a hidden textarea.
  */
-import { browser } from 'wxt/browser';
 import { safeFileName } from './file-names';
 
 function splitExtension(fileName: string): [string, string] {
@@ -17,46 +15,24 @@ export function downloadName(fileName: string): string {
   return `${safeFileName(base, 'gloss-export')}${extension}`;
 }
 
-type DownloadsApi = { download(options: { url: string; filename?: string; saveAs?: boolean }): Promise<number> };
-
-function downloadsApi(): DownloadsApi | null {
-  try {
-    const api = (browser as unknown as { downloads?: DownloadsApi }).downloads;
-    return api && typeof api.download === 'function' ? api : null;
-  } catch {
-    return null;
-  }
-}
-
 // Object URLs are revoked after the browser had time to start the download.
 const REVOKE_AFTER_MS = 60_000;
 
-export async function downloadBlob(blob: Blob, fileName: string, doc: Document = document): Promise<'downloads-api' | 'link'> {
-  const name = downloadName(fileName);
+export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  const api = downloadsApi();
-  if (api) {
-    try {
-      await api.download({ url, filename: name, saveAs: false });
-      return 'downloads-api';
-    } catch {
-      // Fall through to the link: the API exists but refused (e.g. permission withdrawn).
-    }
-  }
   const link = doc.createElement('a');
   link.href = url;
-  link.download = name;
+  link.download = downloadName(fileName);
   link.rel = 'noopener';
   link.style.display = 'none';
   doc.body.append(link);
   link.click();
   link.remove();
-  return 'link';
 }
 
-export function downloadText(text: string, fileName: string, type = 'text/plain;charset=utf-8'): Promise<'downloads-api' | 'link'> {
-  return downloadBlob(new Blob([text], { type }), fileName);
+export function downloadText(text: string, fileName: string, type = 'text/plain;charset=utf-8'): void {
+  downloadBlob(new Blob([text], { type }), fileName);
 }
 
 export async function copyText(text: string, doc: Document = document): Promise<void> {
