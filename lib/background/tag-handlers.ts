@@ -9,7 +9,7 @@ import type { GlossDatabase } from '../model/database';
 import type { Handlers } from '../messaging/transport';
 import type { TagsProtocol } from '../messaging/tags-protocol';
 import { checked } from '../messaging/validate';
-import { TAG_NAME_MAX_LENGTH } from '../tags/tag-names';
+import { TAG_NAME_MAX_LENGTH } from '../model/limits';
 import { createTopicService } from '../topics/service';
 import { countTagCarriers, deleteTag, mergeTags, recolourTag, renameTag } from '../db/tags';
 import { listTagUsage } from '../db/tags-ranking';

@@ -5,6 +5,7 @@
  * to read.
  */
 import type { GlossDatabase } from '../model/database';
+import { tagIsWithin } from '../tags/tag-names';
 import { rowTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
 import { foldText } from '../text/fold';
 import {
@@ -124,19 +125,26 @@ export async function queryClauses(db: GlossDatabase, query: string): Promise<Cl
   return (await Promise.all(parseQuery(query).map((clause) => textClauses(db, clause)))).flat();
 }
 
-const tagMatches = (stored: string, wanted: string): boolean => stored === wanted || stored.startsWith(wanted + '/');
+/**
+ * The stored spellings of a tag and its descendants: a tag matches whatever the case and width
+ * (tagIsWithin), which no index range can express, so the distinct names in the tag indexes are read.
+ */
+async function spellingsWithin(db: GlossDatabase, tag: string): Promise<string[]> {
+  const names = new Set<string>();
+  for (const table of [db.highlights, db.articles]) {
+    for (const name of (await table.orderBy('tags').uniqueKeys()) as string[]) if (tagIsWithin(name, tag)) names.add(name);
+  }
+  return [...names];
+}
 
 async function tagClause(db: GlossDatabase, tag: string): Promise<Clause> {
-  const descendants = tag + '/';
-  const articleIds = unionOf([
-    await articleKeys(db.articles, 'tags', tag, tag),
-    await articleKeys(db.articles, 'tags', descendants, descendants + MAX_UNICODE),
-  ]);
+  const names = await spellingsWithin(db, tag);
+  const articleIds = unionOf(await Promise.all(names.map((name) => articleKeys(db.articles, 'tags', name, name))));
   return {
-    ranges: [valueRange('tags', tag), { index: 'tags', lower: descendants, upper: descendants + MAX_UNICODE }],
+    ranges: names.map((name) => valueRange('tags', name)),
     articleIds,
     verify: false,
-    test: (row) => articleIds.has(row.articleId) || row.tags.some((stored) => tagMatches(stored, tag)),
+    test: (row) => articleIds.has(row.articleId) || row.tags.some((stored) => tagIsWithin(stored, tag)),
   };
 }
 

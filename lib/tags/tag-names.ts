@@ -3,11 +3,12 @@
  * validated. `Ｃｈｉｎａ`, `CHINA` and ` china ` are one tag; `politics/local`
  * is the tag `local` under `politics`.
  */
+import { TAG_NAME_MAX_LENGTH } from '../model/limits';
 
-/** Same limits as the background's validation of highlight tags. */
-export const TAG_NAME_MAX_LENGTH = 200;
-export const TAGS_PER_ITEM_MAX = 100;
 export const TAG_PATH_SEPARATOR = '/';
+
+/** What separates tags in typed or pasted text: commas (ASCII, full-width, 、), semicolons, newlines. */
+export const TAG_SEPARATORS = /[,，、;；\n]/u;
 
 // Control characters (C0, DEL, C1) and the line/paragraph separators.
 const CONTROL_CHARS = /[\p{Cc}\u2028\u2029]/u;
@@ -47,10 +48,10 @@ export function checkTagName(raw: string): TagNameCheck {
   return { ok: true, name, nameKey: foldTagName(name) };
 }
 
-/** Splits what the user typed or pasted into tag names: commas (ASCII, full-width, 、) and newlines separate. */
+/** Splits what the user typed or pasted into tag names (see TAG_SEPARATORS). */
 export function splitTagInput(raw: string): string[] {
   return raw
-    .split(/[,，、;；\n]/u)
+    .split(TAG_SEPARATORS)
     .map(cleanTagName)
     .filter((name) => name.length > 0);
 }
@@ -68,7 +69,10 @@ export function uniqueTagNames(names: readonly string[]): string[] {
   return out;
 }
 
-/** True when `tagName` is the filter's tag or sits under it (`politics/local` under `politics`). */
+/**
+ * True when `tagName` is the filter's tag or sits under it (`politics/local` under `politics`),
+ * whatever the case and width of either (`Politics/Local` is under `politics`).
+ */
 export function tagIsWithin(tagName: string, filterName: string): boolean {
   const tag = foldTagName(tagName);
   const filter = foldTagName(filterName);
@@ -79,13 +83,4 @@ export function tagIsWithin(tagName: string, filterName: string): boolean {
 export function tagLeaf(name: string): string {
   const segments = name.split(TAG_PATH_SEPARATOR);
   return segments[segments.length - 1] ?? name;
-}
-
-/**
- * Whether a highlight passes a tag filter: its own tags or its article's
- * (a tag on the article applies to every passage in it), the filter's
- * children included.
- */
-export function passesTagFilter(highlightTags: readonly string[], articleTags: readonly string[], filterName: string): boolean {
-  return highlightTags.some((tag) => tagIsWithin(tag, filterName)) || articleTags.some((tag) => tagIsWithin(tag, filterName));
 }
