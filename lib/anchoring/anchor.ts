@@ -1,5 +1,5 @@
 /** Finds stored selectors in a live page: any number of highlights against one text walk. */
-import type { TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
+import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
 import { matchQuote, SearchableText, type MatchOptions } from './quote-match';
 import { buildTextIndex, rangeOfOffsets, type TextIndex } from './text-index';
 
@@ -8,7 +8,8 @@ export interface Selectors {
   position?: TextPositionSelector | null;
 }
 
-export type AnchorStatusResult = 'anchored' | 'anchored-fuzzy' | 'orphan';
+/** A pass always decides: a status other than 'unknown'. */
+export type AnchorStatusResult = Exclude<AnchorStatus, 'unknown'>;
 
 export interface AnchorResult {
   status: AnchorStatusResult;

@@ -1,10 +1,14 @@
 /** Records stored in the `gloss` database. Times are epoch milliseconds. */
 
+/** An author or editor, as detection read the credit line. */
 export interface Person {
   name: string;
   /** The role word as printed: 记者, 通讯员, Staff Writer… or null. */
   role: string | null;
 }
+
+/** What detection found on a page: one article, several stories (an e-paper page), or none. */
+export type PageKind = 'single-article' | 'multi-article' | 'none';
 
 /** Story key of highlights made outside every detected story: they belong to the page as a whole. */
 export const WHOLE_PAGE_STORY = 'page';
@@ -47,7 +51,9 @@ export interface TextPositionSelector {
   end: number;
 }
 
-export type AnchorStatus = 'anchored' | 'anchored-fuzzy' | 'orphan' | 'unknown';
+/** How a highlight anchored when last seen: exactly, fuzzily (the page's text changed), not at all; unknown before. */
+export const ANCHOR_STATUSES = ['anchored', 'anchored-fuzzy', 'orphan', 'unknown'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 export interface HighlightRecord {
   id: string;

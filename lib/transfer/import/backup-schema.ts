@@ -4,7 +4,7 @@
  * string has a length cap, so a hostile file cannot smuggle huge values in.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type TagRecord } from '../../model/records';
 import { urlKey } from '../../url/normalize';
 
 export const LIMITS = {
@@ -70,7 +70,7 @@ export const highlightSchema = v.strictObject({
   color: str(100),
   note: str(LIMITS.longText),
   tags: list(str(LIMITS.tagName)),
-  status: v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown']),
+  status: v.picklist(ANCHOR_STATUSES),
   currentText: v.nullable(str(LIMITS.longText)),
   createdAt: time,
   updatedAt: time,

@@ -6,7 +6,7 @@
  * non-web addresses (PDFs, `data:`, `file:`) are left out and counted.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type TagRecord } from '../../model/records';
 import { highlightIdOf } from '../export/web-annotation';
 import { foldTagName } from '../../tags/tag-names';
 import { urlKey } from '../../url/normalize';
@@ -50,7 +50,7 @@ const annotationSchema = v.object({
     }),
   ]),
   'gloss:color': v.optional(str(100)),
-  'gloss:status': v.optional(v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown'])),
+  'gloss:status': v.optional(v.picklist(ANCHOR_STATUSES)),
   'gloss:currentText': v.optional(str(LIMITS.longText)),
 });
 type Annotation = v.InferOutput<typeof annotationSchema>;
