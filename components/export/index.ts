@@ -8,7 +8,7 @@ import { loadBundles, type ExportScope } from '@/lib/transfer/export/source';
 import { applyRestore, previewRestore } from '@/lib/transfer/import';
 
 export { BackupPanel, type BackupPanelProps, type PreviewSummary } from './BackupPanel';
-export { ExportDialog, type ExportDialogProps } from './ExportDialog';
+export { EXPORT_FORMAT_LABELS, ExportDialog, type ExportDialogProps } from './ExportDialog';
 export { TemplateEditor, type TemplateEditorProps } from './TemplateEditor';
 
 export function databaseActions(db: GlossDatabase) {

@@ -3,14 +3,12 @@ import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
 import { toCsv } from './csv';
 import { safeFileName } from './file-names';
+import type { ExportFormat } from './formats';
 import { toMarkdown, toMarkdownFiles, type MarkdownOptions } from './markdown';
 import { toRis } from './ris';
 import { isoDay, type ArticleBundle } from './types';
 import { toWebAnnotationJson } from './web-annotation';
 import { zipFiles, type ZipProgress } from './zip';
-
-export const EXPORT_FORMATS = ['markdown', 'markdown-zip', 'csv', 'csl-json', 'bibtex', 'ris', 'web-annotation'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const EXTENSIONS: Record<ExportFormat, string> = {
   markdown: '.md', 'markdown-zip': '.zip', csv: '.csv', 'csl-json': '.json', bibtex: '.bib', ris: '.ris', 'web-annotation': '.jsonld',
