@@ -9,7 +9,7 @@ import { AppShell } from './AppShell';
 import { StoryHeader } from './StoryHeader';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
-import { pageMarkdown } from './usePageMarkdown';
+import { pageMarkdown } from './page-markdown';
 
 /** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
 /** What the popup says when the page could not highlight the selection. */

@@ -3,7 +3,7 @@
  * terms scored like TF-IDF against the user's library plus a small built-in
  * background, names favoured, the user's existing tags that fit first.
  */
-import { BACKGROUND_DOCUMENTS, backgroundShare } from './background';
+import { BACKGROUND_DOCUMENTS, backgroundShare } from './word-frequencies';
 import { displayForm, isEntity, type Candidate, type TextField } from './candidates';
 import { articleFields, extractCandidates, highlightFields, languageOf, type ArticleForTopics, type HighlightForTopics } from './extract';
 import type { TopicLanguage } from './language';

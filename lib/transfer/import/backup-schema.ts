@@ -84,7 +84,7 @@ export const tagSchema = v.strictObject({
   createdAt: time,
 });
 
-// The schemas must describe exactly the stored types: a change to lib/db/types.ts fails type-checking here.
+// The schemas must describe exactly the stored types: a change to lib/model/records.ts fails type-checking here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const articleMatches: Same<v.InferOutput<typeof articleSchema>, ArticleRecord> = true;
 const highlightMatches: Same<v.InferOutput<typeof highlightSchema>, HighlightRecord> = true;
