@@ -21,12 +21,6 @@ export function foldText(text: string): string {
 // Scripts written without spaces between words: Han (with 々 〆 〇), kana (with ー), Hangul.
 const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3005\\u3006\\u3007\\u30FC';
 
-/**
- * Characters written without spaces between words: Han (with 々 〆 〇),
- * kana (with the prolonged sound mark ー) and Hangul syllables.
- */
-export const CJK_CHAR = new RegExp(`[${CJK_CLASS}]`, 'u');
-
 /** A folded text cut into runs: CJK runs (no spaces) and words of other scripts. */
 export interface TextPiece {
   kind: 'cjk' | 'word';

@@ -7,9 +7,6 @@ export interface ArticleBundle {
   highlights: HighlightRecord[];
 }
 
-export const COLOR_IDS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type ColorId = (typeof COLOR_IDS)[number];
-
 /** Default meaning of each highlight colour; the user may rename them. */
 export const DEFAULT_COLOR_NAMES: Readonly<Record<string, string>> = {
   yellow: 'key point',
