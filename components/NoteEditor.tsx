@@ -10,13 +10,16 @@
  * (entrypoints/note-editor/main.tsx) and focuses its field by ref.
  */
 import { useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
+import { TAG_NAME_MAX_LENGTH, TAGS_PER_ITEM_MAX } from '@/lib/model/limits';
 import { askBackground, RefusedError, userErrorText, type NoteEditorFocus } from '@/lib/messaging';
+import { splitTagInput, uniqueTagNames } from '@/lib/tags/tag-names';
 import { useI18n } from './i18n';
 import { trusted } from './page/trusted';
 
+// Cut to the limits the background checks, so an over-long entry is shortened rather than the save refused.
 const parseTags = (value: string) =>
-  [...new Set(value.split(/[,，、]/).map((tag) => tag.trim()).filter(Boolean))].slice(0, 100).map((tag) => tag.slice(0, 200));
+  uniqueTagNames(splitTagInput(value)).slice(0, TAGS_PER_ITEM_MAX).map((tag) => tag.slice(0, TAG_NAME_MAX_LENGTH));
 
 /** Shown instead of the editor when it cannot open (no valid pass, the highlight was deleted, no answer). */
 export function EditorUnavailable({ error }: { error: unknown }) {

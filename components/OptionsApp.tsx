@@ -1,21 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
-import type { MessageKey } from '@/lib/i18n';
 import { askBackground, userErrorText } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
+import { EXPORT_FORMATS } from '@/lib/transfer/export/formats';
 import { refreshAllTabs } from '@/lib/tabs/broadcast';
 import { AppShell } from './AppShell';
 import { db } from './db';
-import { BackupPanel, databaseActions } from './export';
+import { BackupPanel, databaseActions, EXPORT_FORMAT_LABELS } from './export';
 import { ColorDot } from './ColorDot';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
 
 const SITE = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
-const EXPORT_FORMATS: readonly [Settings['exportFormat'], MessageKey][] = [
-  ['markdown', 'formatMarkdown'], ['markdown-zip', 'formatMarkdownZip'], ['json', 'formatJson'], ['csv', 'formatCsv'],
-  ['bibtex', 'formatBibtex'], ['ris', 'formatRis'], ['csl-json', 'formatCslJson'], ['web-annotation', 'formatWebAnnotation'],
-];
 
 export function OptionsApp() {
   const { t } = useI18n();
@@ -48,7 +44,7 @@ export function OptionsApp() {
             <label class="field">
               <span>{t('exportFormatLabel')}</span>
               <select value={settings.exportFormat} onChange={(e) => void update({ exportFormat: (e.target as HTMLSelectElement).value as Settings['exportFormat'] })}>
-                {EXPORT_FORMATS.map(([format, label]) => <option key={format} value={format}>{t(label)}</option>)}
+                {EXPORT_FORMATS.map((format) => <option key={format} value={format}>{t(EXPORT_FORMAT_LABELS[format])}</option>)}
               </select>
             </label>
           </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyText, downloadText } from '@/lib/export/download';
+import { copyText, downloadText } from '@/lib/transfer/export/download';
 import type { MessageKey } from '@/lib/i18n';
 import { askTab, userErrorText, type HighlightSelectionResult } from '@/lib/messaging';
 import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';
@@ -9,7 +9,7 @@ import { AppShell } from './AppShell';
 import { StoryHeader } from './StoryHeader';
 import { useI18n } from './i18n';
 import { useAsync } from './useAsync';
-import { pageMarkdown } from './usePageMarkdown';
+import { pageMarkdown } from './page-markdown';
 
 /** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
 /** What the popup says when the page could not highlight the selection. */
@@ -46,7 +46,7 @@ export function PopupApp() {
       report(error);
     }
   };
-  const withMarkdown = (use: (md: { markdown: string; title: string }) => Promise<unknown>, done: string) => async () => {
+  const withMarkdown = (use: (md: { markdown: string; title: string }) => unknown, done: string) => async () => {
     try {
       const md = summary?.urlKey ? await pageMarkdown(summary.urlKey, t) : null;
       if (!md) return setStatus(t('emptyPanel'));

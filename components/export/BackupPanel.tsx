@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { BackupProgress } from '@/lib/db/backup';
-import { downloadBlob } from '@/lib/export/download';
-import { isoDay } from '@/lib/export/types';
-import type { RecordSet } from '@/lib/import/backup-schema';
+import type { BackupProgress } from '@/lib/transfer/backup';
+import { downloadBlob } from '@/lib/transfer/export/download';
+import { isoDay } from '@/lib/transfer/export/types';
+import type { RecordSet } from '@/lib/transfer/import/backup-schema';
 import {
   BackupError, readImportFile, RestoreAbortedError, type BackupProblem, type RestoreOptions, type RestorePlan, type RestorePreview,
-} from '@/lib/import';
+} from '@/lib/transfer/import';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 import './export.css';

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { copyText, downloadBlob } from '@/lib/export/download';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from '@/lib/export/run';
-import type { ExportScope } from '@/lib/export/source';
-import type { ArticleBundle } from '@/lib/export/types';
+import { copyText, downloadBlob } from '@/lib/transfer/export/download';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/transfer/export/formats';
+import { runExport } from '@/lib/transfer/export/run';
+import type { ExportScope } from '@/lib/transfer/export/source';
+import type { ArticleBundle } from '@/lib/transfer/export/types';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 import './export.css';
@@ -20,8 +21,8 @@ export interface ExportDialogProps {
   /** The user's Markdown template (null: default) and where to keep changes. */
   template?: string | null;
   onTemplateChange?: (template: string | null) => void;
-  /** Starting format, e.g. the user's default from settings; anything not listed (such as the backup's 'json') starts on Markdown. */
-  initialFormat?: string;
+  /** Starting format: the user's default from settings; Markdown if none. */
+  initialFormat?: ExportFormat;
   /** Saves a file; a download by default. */
   save?: (blob: Blob, fileName: string) => Promise<unknown>;
   copy?: (text: string) => Promise<void>;
@@ -29,7 +30,8 @@ export interface ExportDialogProps {
   bare?: boolean;
 }
 
-const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
+/** What each format is called, here and in the options page's choice of the default. */
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   markdown: 'exportFormatMarkdown',
   'markdown-zip': 'exportFormatMarkdownZip',
   csv: 'exportFormatCsv',
@@ -52,9 +54,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const [tag, setTag] = useState(props.tagNames?.[0] ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [format, setFormat] = useState<ExportFormat>(() =>
-    (EXPORT_FORMATS as readonly string[]).includes(props.initialFormat ?? '') ? (props.initialFormat as ExportFormat) : 'markdown',
-  );
+  const [format, setFormat] = useState<ExportFormat>(props.initialFormat ?? 'markdown');
   const [status, setStatus] = useState('');
   const [sample, setSample] = useState<ArticleBundle | null>(null);
   const [showTemplate, setShowTemplate] = useState(false);
@@ -142,7 +142,7 @@ export function ExportDialog(props: ExportDialogProps) {
       <label class="field">
         {t('exportFormat')}
         <select class="export-format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{t(FORMAT_LABELS[f])}</option>)}
+          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{t(EXPORT_FORMAT_LABELS[f])}</option>)}
         </select>
       </label>
       <div class="gloss-actions">

@@ -1,4 +1,4 @@
-import type { FieldChange, RestorePreview } from '@/lib/import';
+import type { FieldChange, RestorePreview } from '@/lib/transfer/import';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import { compileMarkdownTemplate, defaultTemplate, toMarkdown } from '@/lib/export/markdown';
-import { TemplateSyntaxError } from '@/lib/export/template';
-import type { ArticleBundle } from '@/lib/export/types';
+import { compileMarkdownTemplate, defaultTemplate, toMarkdown } from '@/lib/transfer/export/markdown';
+import { TemplateSyntaxError } from '@/lib/transfer/export/template';
+import type { ArticleBundle } from '@/lib/transfer/export/types';
 import { useI18n } from '../i18n';
 
 export interface TemplateEditorProps {

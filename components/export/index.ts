@@ -2,13 +2,13 @@
  * The export and backup UI. Both components take functions rather than a
  * database, so any page can mount them; `databaseActions(db)` gives the usual ones.
  */
-import { backupToBlob } from '@/lib/db/backup';
-import type { GlossDatabase } from '@/lib/db/database';
-import { loadBundles, type ExportScope } from '@/lib/export/source';
-import { applyRestore, previewRestore } from '@/lib/import';
+import { backupToBlob } from '@/lib/transfer/backup';
+import type { GlossDatabase } from '@/lib/model/database';
+import { loadBundles, type ExportScope } from '@/lib/transfer/export/source';
+import { applyRestore, previewRestore } from '@/lib/transfer/import';
 
 export { BackupPanel, type BackupPanelProps, type PreviewSummary } from './BackupPanel';
-export { ExportDialog, type ExportDialogProps } from './ExportDialog';
+export { EXPORT_FORMAT_LABELS, ExportDialog, type ExportDialogProps } from './ExportDialog';
 export { TemplateEditor, type TemplateEditorProps } from './TemplateEditor';
 
 export function databaseActions(db: GlossDatabase) {

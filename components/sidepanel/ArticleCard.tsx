@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ArticleRecord, Person } from '@/lib/db/types';
+import type { ArticleRecord, Person } from '@/lib/model/records';
 import { userErrorText, type ArticleCorrection } from '@/lib/messaging';
 import { useI18n } from '../i18n';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 import { colorOf } from '@/lib/highlight/colors';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';

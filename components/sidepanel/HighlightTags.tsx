@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TagInput } from '@/components/tags';
 import type { TagUsage } from '@/lib/db/tags-ranking';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 import { askBackground } from '@/lib/messaging';
 import type { TopicSuggestion } from '@/lib/topics/suggest';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 import { TagTree } from '@/components/tags';
-import type { LibraryFilters, LibrarySort } from '@/lib/library';
-import type { TagUse } from '@/lib/topics/tag-tree';
+import type { LibraryFilters, LibrarySort } from '@/lib/search';
+import type { TagUse } from '@/lib/tags/tag-tree';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/library';
+import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/search';
 import { askBackground, userErrorText } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useEffect } from 'preact/hooks';
-import { activityByPeriod, recentArticles, topTags } from '@/lib/library';
+import { activityByPeriod, recentArticles, topTags } from '@/lib/search';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useDbQuery } from '../useDbQuery';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
-import { inReadingOrder } from '@/lib/export/order';
-import { WHOLE_PAGE_STORY } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
+import { inReadingOrder } from '@/lib/transfer/export/order';
+import { WHOLE_PAGE_STORY } from '@/lib/model/records';
 import { askBackground, askTab, userErrorText } from '@/lib/messaging';
 import { db } from '../db';
 import { useI18n } from '../i18n';

@@ -1,4 +1,4 @@
-import type { LibraryHighlight } from '@/lib/library';
+import type { LibraryHighlight } from '@/lib/search';
 import { ColorDot } from '../ColorDot';
 import { useI18n } from '../i18n';
 import { formatTime } from './HighlightCard';

@@ -8,7 +8,8 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { TagUsage } from '@/lib/db/tags-ranking';
-import { foldTagName, TAGS_PER_ITEM_MAX } from '@/lib/topics/tag-names';
+import { foldTagName, TAG_SEPARATORS } from '@/lib/tags/tag-names';
+import { TAGS_PER_ITEM_MAX } from '@/lib/model/limits';
 import { addTagNames, moveActive, splitTyped, tagOptions, type TagInputProblem, type TagOption } from './tag-input-model';
 
 export interface TagInputProps {
@@ -145,7 +146,7 @@ export function TagInput({ value, onChange, known = [], suggestions = [], max = 
             setOpen(true);
             setProblem(null);
             // A pasted "a, b, c" adds a and b at once and leaves c to finish.
-            if (/[,，、;；\n]/u.test(raw)) commitTyped(raw, false);
+            if (TAG_SEPARATORS.test(raw)) commitTyped(raw, false);
             else {
               setText(raw);
               setActive(-1);

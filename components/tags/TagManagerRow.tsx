@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { TagCarriers } from '@/lib/db/tags';
 import type { TagUsage } from '@/lib/db/tags-ranking';
-import { checkTagName } from '@/lib/topics/tag-names';
+import { checkTagName } from '@/lib/tags/tag-names';
 import { TAG_COLOURS } from './tag-colours';
 
 type Mode =

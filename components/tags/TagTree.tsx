@@ -6,8 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { buildTagTree, flattenTagTree, type TagTreeNode, type TagUse } from '@/lib/topics/tag-tree';
-import { foldTagName, TAG_PATH_SEPARATOR } from '@/lib/topics/tag-names';
+import { buildTagTree, flattenTagTree, type TagTreeNode, type TagUse } from '@/lib/tags/tag-tree';
+import { foldTagName, TAG_PATH_SEPARATOR } from '@/lib/tags/tag-names';
 
 export interface TagTreeProps {
   tags: readonly TagUse[];

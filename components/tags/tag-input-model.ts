@@ -4,7 +4,8 @@
  * one copy per folded name, stay under the per-item limit.
  */
 import { rankTagsForInput, type RankedTag, type TagUsage } from '@/lib/db/tags-ranking';
-import { checkTagName, foldTagName, TAGS_PER_ITEM_MAX, type TagNameProblem } from '@/lib/topics/tag-names';
+import { checkTagName, foldTagName, TAG_SEPARATORS, type TagNameProblem } from '@/lib/tags/tag-names';
+import { TAGS_PER_ITEM_MAX } from '@/lib/model/limits';
 
 export type TagInputProblem = TagNameProblem | 'too-many';
 
@@ -51,15 +52,13 @@ export function addTagNames(
   return { tags, added, problem };
 }
 
-const SEPARATORS = /[,，、;；\n]/u;
-
 /**
  * Splits typed or pasted text at separators. Everything before the last
  * separator is complete; the rest stays in the field. `force` (Enter, blur)
  * completes the rest too.
  */
 export function splitTyped(text: string, force: boolean): { complete: string[]; rest: string } {
-  const parts = text.split(SEPARATORS);
+  const parts = text.split(TAG_SEPARATORS);
   const rest = force ? '' : (parts.pop() ?? '');
   return { complete: parts.map((p) => p.trim()).filter(Boolean), rest };
 }

@@ -1,5 +1,5 @@
-/** Finds stored selectors in a live page: one highlight, or many against one text walk. */
-import type { TextPositionSelector, TextQuoteSelector } from '@/lib/db/types';
+/** Finds stored selectors in a live page: any number of highlights against one text walk. */
+import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
 import { matchQuote, SearchableText, type MatchOptions } from './quote-match';
 import { buildTextIndex, rangeOfOffsets, type TextIndex } from './text-index';
 
@@ -8,7 +8,8 @@ export interface Selectors {
   position?: TextPositionSelector | null;
 }
 
-export type AnchorStatusResult = 'anchored' | 'anchored-fuzzy' | 'orphan';
+/** A pass always decides: a status other than 'unknown'. */
+export type AnchorStatusResult = Exclude<AnchorStatus, 'unknown'>;
 
 export interface AnchorResult {
   status: AnchorStatusResult;
@@ -52,14 +53,4 @@ export class Anchorer {
       score: match.score,
     };
   }
-}
-
-export function anchor(root: Node, selectors: Selectors, options?: MatchOptions): AnchorResult {
-  return new Anchorer(root, options).anchor(selectors);
-}
-
-/** Anchors a list against one text walk of `root`; results are in the list's order. */
-export function anchorAll(root: Node, list: readonly Selectors[], options?: MatchOptions): AnchorResult[] {
-  const anchorer = new Anchorer(root, options);
-  return list.map((selectors) => anchorer.anchor(selectors));
 }

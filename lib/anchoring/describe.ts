@@ -1,5 +1,5 @@
 /** Turns a DOM Range into W3C selectors (quote with context, position) against a root's text. */
-import type { TextPositionSelector, TextQuoteSelector } from '@/lib/db/types';
+import type { TextPositionSelector, TextQuoteSelector } from '@/lib/model/records';
 import { buildTextIndex, offsetsOfRange, type TextIndex } from './text-index';
 
 export const CONTEXT_LENGTH = 32;

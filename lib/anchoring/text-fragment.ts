@@ -4,7 +4,7 @@
  * Browsers only match text fragments on word boundaries, so a highlight that
  * starts or ends inside a word links to the whole words around it.
  */
-import type { TextQuoteSelector } from '@/lib/db/types';
+import type { TextQuoteSelector } from '@/lib/model/records';
 
 type Quote = Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>;
 

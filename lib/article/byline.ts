@@ -1,5 +1,5 @@
 /** Parsers for printed credit lines: bylines, datelines, editor lines (Chinese and English). */
-import type { Credit } from './types';
+import type { Person } from '../model/records';
 import { cleanText, hasCjk } from './text';
 
 // Longest first, so 全媒体记者 wins over 记者.
@@ -22,7 +22,7 @@ function isName(token: string): boolean {
   return (CJK_NAME.test(token) && !OUTLET_ROLE.test(token)) || (LATIN_NAME.test(token) && !NOT_NAME.test(token));
 }
 
-function pushCredit(list: Credit[], name: string, role: string | null): void {
+function pushCredit(list: Person[], name: string, role: string | null): void {
   const clean = name.replace(/^[■●□◆▲★·•\s]+|[\s,，、;；]+$/g, '');
   if (!clean || !isName(clean)) return;
   const existing = list.find((credit) => credit.name === clean);
@@ -34,8 +34,8 @@ function pushCredit(list: Credit[], name: string, role: string | null): void {
 }
 
 /** "全媒体记者 周瑞华 通讯员 谭明星 罗军" → people with the role word printed before them. */
-export function parseCreditList(text: string): Credit[] {
-  const credits: Credit[] = [];
+export function parseCreditList(text: string): Person[] {
+  const credits: Person[] = [];
   let role: string | null = null;
   const tokens = cleanText(text).replace(/^[■●□◆▲★]+/, '').split(/[\s、，,;；]+/).filter(Boolean);
   for (let index = 0; index < tokens.length; index++) {
@@ -64,8 +64,8 @@ export function parseCreditList(text: string): Credit[] {
 }
 
 /** Editor credits: 编辑：邓可, 责任编辑：刘颖, 审核 X, "Edited by X". */
-export function parseEditorLine(text: string): Credit[] {
-  const credits: Credit[] = [];
+export function parseEditorLine(text: string): Person[] {
+  const credits: Person[] = [];
   const line = cleanText(text).replace(/[【】[\]]/g, ' ');
   for (const match of line.matchAll(EDITOR_LINE)) {
     for (const name of match[2]!.split(/[\s、，,/／]+/)) pushCredit(credits, name, match[1]!);
@@ -88,9 +88,9 @@ const ENGLISH_ROLE = /\b(staff writer|writer|reporter|correspondent|editor|colum
 const DATE_TAIL = /\s*(?:[|•·/–—-]\s*)?(?:\b(?:am|on|le|el|den|vom|um|at|published|updated|veröffentlicht)\s+)?(?:\d|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b).*$/i;
 const LATIN_LABEL = /^(?:by|par|von|por|door|di|autor|autorin|author|auteur|autora)(?:\s*:\s*|\s+)/i;
 
-export function parseEnglishByline(text: string): Credit[] {
+export function parseEnglishByline(text: string): Person[] {
   const line = cleanText(text).replace(LATIN_LABEL, '').replace(DATE_TAIL, '');
-  const credits: Credit[] = [];
+  const credits: Person[] = [];
   const [main, agency] = line.split(/\s+\|\s+/);
   const parts = (main ?? '').split(/\s*,\s*/);
   let role: string | null = agency?.trim() || null;
@@ -109,7 +109,7 @@ const LABELLED = new RegExp(`^(?:[【\\[](${BYLINE_LABELS})[】\\]]|(${BYLINE_LA
 const NEXT_LABEL = /\s*[【\[]?(?:来源|发布|时间|日期|编辑|责编|审核|浏览|点击)[】\]]?\s*[：:]/;
 
 /** A line that is only a byline: "■衡阳日报全媒体记者 周琪", "作者：唐翔", "By Jane Doe", "文/图 张三". */
-export function parseBylineLine(text: string): Credit[] | null {
+export function parseBylineLine(text: string): Person[] | null {
   const line = cleanText(text);
   // Latin bylines may carry a long date tail ("Von X am Samstag, 19. Oktober 2019 um 11:14 Uhr").
   if (!line || line.length > (hasCjk(line) ? 60 : 80)) return null;
@@ -139,7 +139,7 @@ export function parseBylineLine(text: string): Credit[] | null {
 
 export interface Dateline {
   text: string;
-  credits: Credit[];
+  credits: Person[];
   rest: string;
 }
 

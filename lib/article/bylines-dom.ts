@@ -1,12 +1,12 @@
 /** Bylines marked up as such (rel=author, itemprop=author, .byline, .author) when no credit line was found near the title. */
 import { parseEnglishByline, parseCreditList } from './byline';
 import { cleanText, hasCjk } from './text';
-import type { Credit } from './types';
+import type { Person } from '../model/records';
 
 const SELECTOR = '[rel="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], [id*="byline" i]';
 const NOT_BYLINE = /(?:bio|avatar|image|photo|img|social|follow|about|more|list|comment|box|wrapper|container|info)\b/i;
 
-function fromText(text: string): Credit[] {
+function fromText(text: string): Person[] {
   // "By Jane Doe March 25, 2015", "By Jane Doe Updated 3:46 PM": drop the date tail.
   const line = cleanText(text)
     .replace(/\s*(?:updated|published|posted|last updated)?:?\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
@@ -17,7 +17,7 @@ function fromText(text: string): Credit[] {
   return parseEnglishByline(line.split(/\s*,\s*/)[0]!);
 }
 
-function firstCredits(elements: Element[]): Credit[] {
+function firstCredits(elements: Element[]): Person[] {
   for (const element of elements) {
     if (element.closest('nav, footer, aside, [class*="comment" i]')) continue;
     const className = element.getAttribute('class') ?? '';
@@ -31,7 +31,7 @@ function firstCredits(elements: Element[]): Credit[] {
 }
 
 /** The first marked-up byline inside `within` (the story's block), else anywhere in `root`. */
-export function markedUpBylines(root: ParentNode, within: Element | null): Credit[] {
+export function markedUpBylines(root: ParentNode, within: Element | null): Person[] {
   // The story's block is a small subtree: searching it first spares most pages a whole-document query.
   if (within) {
     const own = firstCredits([...(within.matches(SELECTOR) ? [within] : []), ...Array.from(within.querySelectorAll(SELECTOR)).slice(0, 40)]);

@@ -1,12 +1,13 @@
 /** The JSON shape printed by `npm run detect` (one object per page). */
-import type { Credit, PageStructure } from './types';
+import type { Person } from '../model/records';
+import type { PageStructure } from './types';
 
 export interface DetectJsonArticle {
   kicker: string | null;
   title: string | null;
   subtitle: string | null;
-  authors: Credit[];
-  editors: Credit[];
+  authors: Person[];
+  editors: Person[];
   dateline: string | null;
   publishedDate: string | null;
   modifiedDate: string | null;

@@ -5,7 +5,8 @@ import { markedUpBylines } from './bylines-dom';
 import { markedUpDate } from './dates-dom';
 import { parseTextDate } from './dates';
 import { continuedFromMarker, continuedToMarker, isBoilerplate, isMetaLine, looksTruncated, summaryText } from './lines';
-import type { BlockKind, Continuation, Credit, DetectedArticle } from './types';
+import type { Person } from '../model/records';
+import type { BlockKind, Continuation, DetectedArticle } from './types';
 import { cleanText, hasCjk } from './text';
 
 /** What the page as a whole says (metadata, edition), which every story on it inherits where it says nothing. */
@@ -41,7 +42,7 @@ const LABEL_WORDS = '来源|稿源|作者|撰稿|文|编辑|责任编辑|责编|
 const LABELS = new RegExp(`(?:[【\\[](${LABEL_WORDS})[】\\]]|(${LABEL_WORDS})\\s*[：:｜|])\\s*`, 'g');
 
 /** "2022-09-05 07:58:12 来源：衡阳日报 作者：唐翔 编辑：邓可" → labelled values. */
-export function parseInfoLine(text: string): { source: string | null; authors: Credit[]; editors: Credit[] } {
+export function parseInfoLine(text: string): { source: string | null; authors: Person[]; editors: Person[] } {
   const line = cleanText(text);
   const found: { label: string; value: string }[] = [];
   const matches = [...line.matchAll(LABELS)];
@@ -50,8 +51,8 @@ export function parseInfoLine(text: string): { source: string | null; authors: C
     found.push({ label: match[1] ?? match[2]!, value: line.slice(match.index! + match[0].length, end).trim() });
   });
   let source: string | null = null;
-  const authors: Credit[] = [];
-  const editors: Credit[] = [];
+  const authors: Person[] = [];
+  const editors: Person[] = [];
   for (const { label, value } of found) {
     const first = value.split(/[\s【\[|]/)[0] ?? '';
     if ((label === '来源' || label === '稿源') && first) source ??= first;
@@ -83,7 +84,7 @@ function isNameLine(line: string, previous: string, next: string): boolean {
 
 const HIDDEN_COPY = '[hidden], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
-function mergeCredits(target: Credit[], more: Credit[]): void {
+function mergeCredits(target: Person[], more: Person[]): void {
   for (const credit of more) {
     const existing = target.find((item) => item.name === credit.name);
     if (existing) existing.role ??= credit.role;
@@ -114,8 +115,8 @@ export function cleanMetaAuthor(raw: string): string | null {
 }
 
 export function buildArticle(region: Region, context: PageContext, storyKey: string): DetectedArticle {
-  const authors: Credit[] = [];
-  const editors: Credit[] = [];
+  const authors: Person[] = [];
+  const editors: Person[] = [];
   let source: string | null = null;
   let summary: string | null = null;
   let bylineText: string | null = null;

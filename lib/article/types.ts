@@ -1,10 +1,5 @@
 /** Typed result of article-structure detection on a live page. */
-
-export interface Credit {
-  name: string;
-  /** The role word as printed (记者, 通讯员, Staff Writer…) or null. */
-  role: string | null;
-}
+import type { PageKind, Person } from '../model/records';
 
 export interface Continuation {
   page: string | null;
@@ -28,8 +23,8 @@ export interface DetectedArticle {
   kicker: string | null;
   title: string;
   subtitle: string | null;
-  authors: Credit[];
-  editors: Credit[];
+  authors: Person[];
+  editors: Person[];
   dateline: string | null;
   datelineInline: boolean;
   bylineText: string | null;
@@ -63,8 +58,6 @@ export interface Edition {
   page: string | null;
   pageName: string | null;
 }
-
-export type PageKind = 'single-article' | 'multi-article' | 'none';
 
 export interface PageStructure {
   pageKind: PageKind;

@@ -1,6 +1,6 @@
 /** The background's answers to every BackgroundProtocol message. */
-import type { GlossDatabase } from '../db/database';
-import { tagHandlers } from '../db/tags-messages';
+import type { GlossDatabase } from '../model/database';
+import { tagHandlers } from './tag-handlers';
 import { LOCALES } from '../i18n';
 import { CATALOGS } from '../i18n/catalogs';
 import * as v from 'valibot';
@@ -8,7 +8,7 @@ import type { Browser } from 'wxt/browser';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, highlightCount, reattachHighlight, restoreHighlight,
   saveStatuses, storageStats, updateHighlight,
-} from '../db/repository';
+} from './repository';
 import type { BackgroundProtocol, Handlers } from '../messaging';
 import {
   anchorStatesSchema, articleCorrectionSchema, articleDescriptionSchema, articleInputSchema, checked, highlightPatchSchema,

@@ -6,8 +6,8 @@
  * and puts it in the frame's address; the frame trades it, once, for the highlight.
  * A page that frames the editor itself has no pass, so the editor shows and saves nothing.
  */
-import type { GlossDatabase } from '../db/database';
-import type { HighlightRecord } from '../db/types';
+import type { GlossDatabase } from '../model/database';
+import type { HighlightRecord } from '../model/records';
 import type { NoteEditorFocus } from '../messaging/protocol';
 
 interface Pass {

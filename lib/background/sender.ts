@@ -8,8 +8,8 @@
  * read and change only the highlights of its own site (lib/url/trust.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { GlossDatabase } from '../db/database';
-import type { HighlightRecord } from '../db/types';
+import type { GlossDatabase } from '../model/database';
+import type { HighlightRecord } from '../model/records';
 import type { Handlers } from '../messaging/transport';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
 import { parseHttpUrl } from '../url/normalize';

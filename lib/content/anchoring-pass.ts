@@ -3,7 +3,7 @@
  * article's text walked once, the page body as the fallback.
  */
 import { Anchorer, type AnchorResult } from '@/lib/anchoring';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { WHOLE_PAGE_STORY, type PageArticle } from './articles';
 
 export interface Anchored {

@@ -14,7 +14,7 @@ export interface PageArticle {
   describe(): ArticleDescription;
 }
 
-export { WHOLE_PAGE_STORY } from '@/lib/db/types';
+export { WHOLE_PAGE_STORY } from '@/lib/model/records';
 const MAX_CLIPPED_TEXT = 1_000_000;
 
 function detectedInput(doc: Document, article: DetectedArticle): ArticleDescription {

@@ -1,6 +1,6 @@
 /**
  * What the content script records about the page's article with a highlight.
- * Until structure detection (lib/article) lands this is the whole page as one story.
+ * The whole page as one story, for pages where detection finds none and text outside every story.
  */
 import type { ArticleDescription } from '@/lib/messaging';
 

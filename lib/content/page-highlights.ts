@@ -3,7 +3,7 @@
  * anchored, painted, kept in step with edits made here or elsewhere.
  */
 import { buildTextIndex, describe, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
 import { newUuid } from '@/lib/model/uuid';
 import {

@@ -1,13 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie from 'dexie';
+import type { GlossDatabase } from '../model/database';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import type { ArticleRecord, HighlightRecord, TagRecord } from './types';
-import { installSearchHooks } from '../library/search-terms-field';
-
-export type GlossDatabase = Dexie & {
-  articles: EntityTable<ArticleRecord, 'id'>;
-  highlights: EntityTable<HighlightRecord, 'id'>;
-  tags: EntityTable<TagRecord, 'id'>;
-};
+import { installSearchHooks } from '../search/search-terms-field';
 
 /** Declares the given schema versions (all of them by default) on a new Dexie instance. */
 export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {

@@ -1,10 +1,11 @@
 /**
  * Every version of the schema, oldest first. A new version appends an entry
- * (with its `upgrade` when rows must change) and a test in test/unit/db-migrations
- * that opens real rows written at the previous version.
+ * (with its `upgrade` when rows must change, frozen in migrations/) and a
+ * test in test/unit/db/migrations.test.ts that opens real rows written at the
+ * previous version.
  */
 import type { Transaction } from 'dexie';
-import { addSearchTermsToExistingRows } from '../library/search-terms-field';
+import { addSearchTermsV2 } from './migrations/v2-search-terms';
 
 export interface SchemaVersion {
   version: number;
@@ -24,13 +25,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Library search (lib/library): derived, hook-maintained term lists.
+    // Library search (lib/search): derived, hook-maintained term lists.
     version: 2,
     stores: {
       articles: 'id, urlKey, &[urlKey+storyKey], updatedAt, createdAt, siteName, publishedDate, *tags, *searchTerms',
       highlights: 'id, articleId, urlKey, updatedAt, createdAt, color, status, *tags, *searchTerms',
     },
-    upgrade: addSearchTermsToExistingRows,
+    upgrade: addSearchTermsV2,
   },
 ];
 

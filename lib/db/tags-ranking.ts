@@ -1,6 +1,6 @@
 /** Tag usage (how often, how recently) and the autocomplete ranking built on it. */
-import type { GlossDatabase } from './database';
-import { foldTagName } from '../topics/tag-names';
+import type { GlossDatabase } from '../model/database';
+import { foldTagName } from '../tags/tag-names';
 
 export interface TagUsage {
   /** The TagRecord's id, or null for a name carried by items without a record. */

@@ -1,7 +1,7 @@
 /** Rewrites the tag arrays of highlights and articles; callers hold the transaction. */
 import type { EntityTable } from 'dexie';
-import type { GlossDatabase } from './database';
-import { foldTagName } from '../topics/tag-names';
+import type { GlossDatabase } from '../model/database';
+import { foldTagName } from '../tags/tag-names';
 
 /**
  * Every spelling stored on items that folds to one of these keys. Items should

@@ -4,10 +4,10 @@
  * the tags table in one transaction, so a failure leaves everything as it was.
  * Tags are addressed by name; any spelling that folds to the same key works.
  */
-import type { GlossDatabase } from './database';
+import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
-import type { TagRecord } from './types';
-import { checkTagName, foldTagName, type TagNameProblem } from '../topics/tag-names';
+import type { TagRecord } from '../model/records';
+import { checkTagName, foldTagName, type TagNameProblem } from '../tags/tag-names';
 import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
@@ -66,21 +66,6 @@ export async function ensureTags(
       byKey.set(nameKey, record);
     }
     return out;
-  });
-}
-
-/** Creates one tag, or returns the existing tag with the same folded name (`created: false`). */
-export async function createTag(
-  db: GlossDatabase,
-  rawName: string,
-  options: { color?: string | null; now?: number } = {},
-): Promise<{ tag: TagRecord; created: boolean }> {
-  const { nameKey } = validName(rawName);
-  return db.transaction('rw', db.tags, async () => {
-    const existing = await db.tags.where('nameKey').equals(nameKey).first();
-    if (existing) return { tag: existing, created: false };
-    const [tag] = await ensureTags(db, [rawName], options);
-    return { tag: tag!, created: true };
   });
 }
 

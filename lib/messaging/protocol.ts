@@ -4,9 +4,9 @@
  * background (which owns the database); `ContentProtocol` by the content script
  * of a tab.
  */
-import type { TagsProtocol } from '../db/tags-messages';
+import type { TagsProtocol } from './tags-protocol';
 import type { Catalog, Locale } from '../i18n';
-import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../db/types';
+import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../model/records';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
 
 export type { PageAddress, ResolvedAddress };

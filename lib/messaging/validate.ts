@@ -3,16 +3,18 @@
  * lives in a page that may be hostile, so its messages are input, not trusted data.
  */
 import * as v from 'valibot';
+import { TAG_NAME_MAX_LENGTH, TAGS_PER_ITEM_MAX } from '../model/limits';
+import { ANCHOR_STATUSES } from '../model/records';
 
 const MAX_TEXT = 2_000_000;
 const MAX_FIELD = 10_000;
 const shortText = v.pipe(v.string(), v.maxLength(MAX_FIELD));
 const nullableShort = v.nullable(shortText);
 const person = v.object({ name: shortText, role: nullableShort });
-const tagList = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(100));
+const tagList = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_NAME_MAX_LENGTH))), v.maxLength(TAGS_PER_ITEM_MAX));
 const color = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const anchorStatus = v.picklist(['anchored', 'anchored-fuzzy', 'orphan', 'unknown']);
+const anchorStatus = v.picklist(ANCHOR_STATUSES);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const position = v.nullable(
   v.pipe(

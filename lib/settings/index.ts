@@ -3,11 +3,11 @@
  * and changes reach all of them through storage.onChanged).
  */
 import { browser } from 'wxt/browser';
+import { EXPORT_FORMATS, type ExportFormat } from '../transfer/export/formats';
 
 const STORAGE_KEY = 'gloss.settings';
 const COLOR_ID = /^[a-z][a-z0-9-]{0,31}$/;
 const LANGUAGES = ['auto', 'en', 'zh_CN'] as const;
-const EXPORT_FORMATS = ['markdown', 'markdown-zip', 'json', 'csv', 'bibtex', 'ris', 'csl-json', 'web-annotation'] as const;
 
 export interface Settings {
   /** User names for colours, by colour id; missing ids use the default names. */
@@ -16,7 +16,8 @@ export interface Settings {
   /** Hosts (lower case, no "www.") where Gloss stays off. */
   disabledSites: string[];
   language: (typeof LANGUAGES)[number];
-  exportFormat: (typeof EXPORT_FORMATS)[number];
+  /** Where the export dialog starts; a stored value no longer offered (the old 'json') reads as Markdown. */
+  exportFormat: ExportFormat;
   /** A custom Markdown template, or null for the default. */
   markdownTemplate: string | null;
 }

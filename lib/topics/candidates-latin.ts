@@ -5,7 +5,7 @@
  */
 import { CandidateBag, MAX_FIELD_CHARS, type TextField } from './candidates';
 import { wordSegmenter } from './language';
-import { lightStem } from './stem';
+import { pluralStem } from '../text/stem';
 import { isStopWord } from './stopwords';
 
 interface Token {
@@ -55,7 +55,7 @@ function tokenRuns(text: string, capitalsMeanNothing: boolean): Token[][] {
     run.push({
       surface: segment.replace(/['’]s$/u, ''),
       lower,
-      stem: lightStem(lower),
+      stem: pluralStem(lower),
       capitalized: CAPITALIZED.test(segment),
       sentenceStart: sentenceStart || capitalsMeanNothing,
       stop: isStopWord(lower, 'en') || !USABLE_WORD.test(segment) || (lower.length < 3 && !ACRONYM.test(segment)),

@@ -1,5 +1,5 @@
 /** Candidate topic terms gathered from weighted text fields, before scoring. */
-import { foldTagName } from './tag-names';
+import { foldTagName } from '../tags/tag-names';
 
 export interface TextField {
   text: string;

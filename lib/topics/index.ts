@@ -1,6 +1,4 @@
-/** Topics: tag names and topic suggestions. Pure modules, usable in extension pages and the background. */
-export * from './tag-names';
-export * from './tag-tree';
+/** Topic suggestions. Pure modules, usable in extension pages and the background (tag names are in lib/tags). */
 export { suggestTopics, suggestTopicsForHighlight, type SuggestOptions, type TopicSuggestion, type SuggestionSource } from './suggest';
 export { buildLibraryStats, addToLibraryStats, emptyLibraryStats, type LibraryStats } from './library-stats';
 export type { ArticleForTopics, HighlightForTopics } from './extract';

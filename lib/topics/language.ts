@@ -30,8 +30,6 @@ export function detectTopicLanguage(text: string, declared?: string | null): Top
   return 'en';
 }
 
-export const isCjk = (language: TopicLanguage): boolean => language !== 'en';
-
 const segmenters = new Map<TopicLanguage, Intl.Segmenter>();
 
 /** One Segmenter per language: building one loads ICU data, which costs more than segmenting an article. */

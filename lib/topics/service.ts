@@ -4,9 +4,9 @@
  * Document frequencies are built from the most recent articles and kept until
  * the articles change.
  */
-import type { GlossDatabase } from '../db/database';
+import type { GlossDatabase } from '../model/database';
 import { listTagUsage, usageScore } from '../db/tags-ranking';
-import type { ArticleRecord } from '../db/types';
+import type { ArticleRecord } from '../model/records';
 import type { ArticleForTopics } from './extract';
 import { buildLibraryStats, type LibraryStats } from './library-stats';
 import { suggestTopics, suggestTopicsForHighlight, type TopicSuggestion } from './suggest';

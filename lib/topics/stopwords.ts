@@ -1,7 +1,7 @@
 /**
  * Stop words: words that never make a topic on their own. Kept short on
  * purpose: common but meaningful news words (工作, people, government) are not
- * here but in background.ts, where they score low without being banned.
+ * here but in word-frequencies.ts, where they score low without being banned.
  */
 import type { TopicLanguage } from './language';
 

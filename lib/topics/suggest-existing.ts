@@ -1,8 +1,8 @@
 /** Which of the user's existing tags fit a text: they are offered before new terms. */
 import type { Candidate, TextField } from './candidates';
 import type { TopicLanguage } from './language';
-import { lightStem } from './stem';
-import { foldTagName, tagLeaf } from './tag-names';
+import { pluralStem } from '../text/stem';
+import { foldTagName, tagLeaf } from '../tags/tag-names';
 
 export interface TagFit {
   name: string;
@@ -17,7 +17,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const foldText = (text: string): string => text.normalize('NFKC').toUpperCase().toLowerCase();
 
 function stemKey(leaf: string): string {
-  return leaf.split(/\s+/u).filter(Boolean).map(lightStem).join(' ');
+  return leaf.split(/\s+/u).filter(Boolean).map(pluralStem).join(' ');
 }
 
 /** Counts a tag's leaf in the text: as a substring for CJK, as whole words (plurals folded) for others. */

@@ -3,13 +3,13 @@
  * terms scored like TF-IDF against the user's library plus a small built-in
  * background, names favoured, the user's existing tags that fit first.
  */
-import { BACKGROUND_DOCUMENTS, backgroundShare } from './background';
+import { BACKGROUND_DOCUMENTS, backgroundShare } from './word-frequencies';
 import { displayForm, isEntity, type Candidate, type TextField } from './candidates';
 import { articleFields, extractCandidates, highlightFields, languageOf, type ArticleForTopics, type HighlightForTopics } from './extract';
 import type { TopicLanguage } from './language';
 import type { LibraryStats } from './library-stats';
 import { fittingTags } from './suggest-existing';
-import { foldTagName } from './tag-names';
+import { foldTagName } from '../tags/tag-names';
 
 export type SuggestionSource = 'existing-tag' | 'name' | 'quoted' | 'term';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../lib/transfer/export/formats';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, parseSettings, saveSettings, withSiteEnabled } from '../../lib/settings';
 
 describe('settings', () => {
@@ -17,6 +18,11 @@ describe('settings', () => {
     expect(parseSettings({ colorNames: { green: 'x'.repeat(41) } }).colorNames).toEqual({});
     expect(parseSettings({ exportFormat: 'ris', markdownTemplate: '{{quote}}' })).toMatchObject({ exportFormat: 'ris', markdownTemplate: '{{quote}}' });
     expect(parseSettings([])).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps any export format the export dialog offers as the default; the retired JSON backup reads as Markdown', () => {
+    for (const exportFormat of EXPORT_FORMATS) expect(parseSettings({ exportFormat }).exportFormat).toBe(exportFormat);
+    expect(parseSettings({ exportFormat: 'json' }).exportFormat).toBe('markdown');
   });
 
   it('saves, reloads and notifies', async () => {

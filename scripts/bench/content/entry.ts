@@ -6,7 +6,7 @@
 import { detectPage } from '@/lib/article';
 import type { ContentBackend } from '@/lib/content/page-highlights';
 import { startContentSession, type ContentSession } from '@/lib/content/session';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 
 const KEY = 'bench.example/article';
 const stored = new Map<string, HighlightRecord>();

@@ -3,17 +3,18 @@
  * synthetic library of 1,000 articles, Markdown/zip timings, and a backup →
  * restore round trip of 100,000 highlights in real IndexedDB, checked field by field.
  */
-import { backupToBlob } from '@/lib/db/backup';
+import { backupToBlob } from '@/lib/transfer/backup';
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/db/types';
-import { toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
-import { runExport } from '@/lib/export/run';
-import type { ArticleBundle } from '@/lib/export/types';
-import { zipFiles } from '@/lib/export/zip';
-import { parseBackup } from '@/lib/import/backup-parse';
-import { storedFields } from '@/lib/import/backup-schema';
-import { applyRestore } from '@/lib/import/restore-apply';
+import { declareSchema, openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/model/records';
+import { toMarkdown, toMarkdownFiles } from '@/lib/transfer/export/markdown';
+import { runExport } from '@/lib/transfer/export/run';
+import type { ArticleBundle } from '@/lib/transfer/export/types';
+import { zipFiles } from '@/lib/transfer/export/zip';
+import { parseBackup } from '@/lib/transfer/import/backup-parse';
+import { storedFields } from '@/lib/transfer/import/backup-schema';
+import { applyRestore } from '@/lib/transfer/import/restore-apply';
 
 const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
 const ZH = '衡南县力推屋场恳谈会新模式，狠抓源头治理。许多上访事件源于群众对政策不理解，为此通过恳谈会零距离宣讲。';

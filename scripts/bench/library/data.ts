@@ -3,7 +3,7 @@
  * and English sentences from the shared corpora, with tags, notes, colours,
  * dates and statuses spread like a real reader's. Deterministic (seeded RNG).
  */
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { seededRandom } from '../seeded-random.mjs';
 
 export interface Corpus {

@@ -4,12 +4,13 @@
  * baseline (load every row, `includes()`), in the same page.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { declareSchema, openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import {
-  activityByPeriod, countMatches, facetCounts, foldText, recentArticles, searchHighlights, topTags,
-} from '@/lib/library';
+  activityByPeriod, countMatches, foldText, recentArticles, searchHighlights, topTags,
+} from '@/lib/search';
 import { generateLibrary, type Corpus } from './data';
 
 const BATCH = 2000;
@@ -149,9 +150,6 @@ async function primitives() {
 
 async function extras() {
   return {
-    facetsAll: (await time(() => facetCounts(db!))).ms,
-    facetsQuery: (await time(() => facetCounts(db!, { query: '基层治理' }))).ms,
-    facetsColor: (await time(() => facetCounts(db!, { filters: { colors: ['blue'] } }))).ms,
     filterTagPage: (await time(() => searchHighlights(db!, { filters: { tags: ['politics'] } }))).ms,
     filterSitePage: (await time(() => searchHighlights(db!, { filters: { sites: ['Reuters'] }, sort: 'published' }))).ms,
     orphansPage: (await time(() => searchHighlights(db!, { filters: { statuses: ['orphan'] } }))).ms,

@@ -3,7 +3,7 @@
  * database): seeds data through Gloss's Dexie schema and hooks.
  */
 import { openDatabase } from '@/lib/db/database';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { generateLibrary, type Corpus } from '../library/data';
 
 const CHUNK = 5_000;

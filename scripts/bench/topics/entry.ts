@@ -4,10 +4,11 @@
  * code as the extension pages run it, and Dexie on the page's real IndexedDB.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase, type GlossDatabase } from '@/lib/db/database';
+import { declareSchema, openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
 import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
-import type { ArticleRecord, HighlightRecord } from '@/lib/db/types';
-import { highlightSearchTerms } from '@/lib/library/terms';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
+import { highlightSearchTerms } from '@/lib/search/terms';
 import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 
 export interface SuggestTiming {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The anchoring report follows what is painted: a range the page re-rendered away is not "anchored". */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightRecord } from '@/lib/db/types';
+import type { HighlightRecord } from '@/lib/model/records';
 
 const QUOTE = 'opened the new flood gates';
 const STORY = `The river authority ${QUOTE} on Monday after six years of planning.`;

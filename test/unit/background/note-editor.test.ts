@@ -5,9 +5,10 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
-import { createHighlight } from '../../../lib/db/repository';
-import type { HighlightRecord } from '../../../lib/db/types';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
+import { createHighlight } from '../../../lib/background/repository';
+import type { HighlightRecord } from '../../../lib/model/records';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';

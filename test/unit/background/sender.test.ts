@@ -5,10 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { classifySender } from '../../../lib/background/sender';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
-import { createHighlight } from '../../../lib/db/repository';
-import type { HighlightRecord } from '../../../lib/db/types';
-import { withoutSearchTerms } from '../../../lib/library';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
+import { createHighlight } from '../../../lib/background/repository';
+import type { HighlightRecord } from '../../../lib/model/records';
+import { withoutSearchTerms } from '../../../lib/search';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';

@@ -3,13 +3,16 @@
  * version, close, reopen with the current schema, and check every row survives.
  * Each new schema version adds its own case here.
  */
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { declareSchema, openDatabase } from '../../../lib/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../lib/db/schema';
 import { uniqueDbName } from './fixtures';
-import { withoutSearchTerms } from '../../../lib/library/search-terms-field';
-import { searchHighlights } from '../../../lib/library';
+import { installSearchHooks, withoutSearchTerms } from '../../../lib/search/search-terms-field';
+import { articleSearchTerms, highlightSearchTerms } from '../../../lib/search/terms';
+import { searchHighlights } from '../../../lib/search';
+import { v2ArticleTerms, v2HighlightTerms } from '../../../lib/db/migrations/v2-search-terms';
+import type { GlossDatabase } from '../../../lib/model/database';
 
 /** Opens a database declaring only the versions up to `version`: the app as it was then. */
 export function openAtVersion(name: string, version: number): Dexie {
@@ -91,5 +94,38 @@ describe('schema migrations', () => {
     const byTitle = await searchHighlights(current, { query: '撬动' });
     expect(byTitle.items.map((item) => item.highlight.id)).toEqual(['h1']);
     await current.delete();
+  });
+
+  it('upgrades keep the terms their own frozen code computed: the live hooks stay out', async () => {
+    const name = uniqueDbName();
+    const old = openAtVersion(name, 1);
+    await old.open();
+    for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    // Version 2 with an upgrade writing terms the live tokenizer would never make.
+    const frozen = async (tx: Transaction) => {
+      await tx.table('highlights').toCollection().modify((row) => void (row.searchTerms = [['frozen', 0]]));
+    };
+    const db = new Dexie(name) as GlossDatabase;
+    declareSchema(db, SCHEMA_VERSIONS.filter((v) => v.version <= 2).map((v) => (v.version === 2 ? { ...v, upgrade: frozen } : v)));
+    installSearchHooks(db);
+    await db.open();
+    expect((await db.table('highlights').get('h1')).searchTerms).toEqual([['frozen', 0]]);
+    await db.delete();
+  });
+
+  it('the frozen v2 tokenizer still computes what the live index does (else add a reindexing version)', () => {
+    const texts = ['「小屋场」撬动基层治理', 'Policies RUNNING governed café’s boxes climate', 'ｶﾞｲﾄﾞ Straße 2024年', ''];
+    for (const [i, text] of texts.entries()) {
+      const other = texts[(i + 1) % texts.length]!;
+      const quote = { type: 'TextQuoteSelector' as const, exact: text, prefix: '', suffix: '' };
+      const highlight = { selectors: { quote, position: null, pagePosition: null }, note: other, tags: ['politics/local', text], createdAt: i };
+      expect(v2HighlightTerms(highlight)).toEqual(highlightSearchTerms(highlight));
+      const article = { title: text, kicker: null, subtitle: other, authors: [{ name: text, role: null }], siteName: 'Le Monde' };
+      expect(v2ArticleTerms(article)).toEqual(articleSearchTerms(article));
+    }
+    expect(v2HighlightTerms(V1_ROWS.highlights[0]!)).toEqual(highlightSearchTerms(V1_ROWS.highlights[0]! as never));
+    expect(v2ArticleTerms(V1_ROWS.articles[0]!)).toEqual(articleSearchTerms(V1_ROWS.articles[0]!));
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toBibtex } from '@/lib/export/bibtex';
-import { splitName } from '@/lib/export/citation';
-import { toCslItems, toCslJson } from '@/lib/export/csl';
-import { csvCell, toCsv } from '@/lib/export/csv';
-import { toRis } from '@/lib/export/ris';
+import { toBibtex } from '@/lib/transfer/export/bibtex';
+import { splitName } from '@/lib/transfer/export/citation';
+import { toCslItems, toCslJson } from '@/lib/transfer/export/csl';
+import { csvCell, toCsv } from '@/lib/transfer/export/csv';
+import { toRis } from '@/lib/transfer/export/ris';
 import { allBundles, guardianStory, leadStory } from './fixtures';
 import { expectGolden } from './golden';
 

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupPanel, ExportDialog, TemplateEditor } from '@/components/export';
+import { OptionsApp } from '@/components/OptionsApp';
+import { ExportButton } from '@/components/sidepanel/ExportButton';
+import { createRouter, type BackgroundProtocol } from '@/lib/messaging';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { EXPORT_FORMATS } from '@/lib/transfer/export/formats';
 import { mount as mountInDom, settle } from '../mount';
-import type { ExportScope } from '@/lib/export/source';
-import { RestoreAbortedError } from '@/lib/import';
+import type { ExportScope } from '@/lib/transfer/export/source';
+import { RestoreAbortedError } from '@/lib/transfer/import';
 import { guardianStory, leadStory } from './fixtures';
 
 let root: HTMLElement;
@@ -61,6 +67,35 @@ describe('ExportDialog', () => {
     await settle();
     const [blob] = save.mock.calls[0] as unknown as [Blob];
     expect(await blob.text()).toBe(`## ${guardianStory().article.title.replace('|', '\\|')}\n`);
+  });
+});
+
+describe('default export format', () => {
+  it('is chosen among exactly the formats the export dialog offers, and the dialog starts on it', async () => {
+    await saveSettings({ exportFormat: 'bibtex' });
+    // The options page also shows what is stored; a background that knows of nothing answers it.
+    const stats = createRouter<Pick<BackgroundProtocol, 'stats.get'>>({ 'stats.get': () => ({ articles: 0, highlights: 0, tags: 0 }) });
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => stats(message, {})) as never);
+    mount(<OptionsApp />);
+    await settle();
+    const field = [...root.querySelectorAll('label.field')].find((label) => label.textContent?.includes('Default format'))!;
+    const choice = field.querySelector('select')!;
+    expect([...choice.options].map((option) => option.value)).toEqual([...EXPORT_FORMATS]);
+    expect(choice.value).toBe('bibtex');
+    act(() => {
+      choice.value = 'ris';
+      choice.dispatchEvent(new Event('change'));
+    });
+    await settle();
+    expect((await loadSettings()).exportFormat).toBe('ris');
+
+    mount(<ExportButton />);
+    click('.export-button');
+    await settle();
+    const format = root.querySelector<HTMLSelectElement>('.export-dialog .export-format')!;
+    expect([...format.options].map((option) => option.value)).toEqual([...EXPORT_FORMATS]);
+    expect(format.value).toBe('ris');
+    send.mockRestore();
   });
 });
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ArticleRecord, HighlightRecord, Person } from '@/lib/db/types';
-import type { ArticleBundle } from '@/lib/export/types';
+import type { ArticleRecord, HighlightRecord, Person } from '@/lib/model/records';
+import type { ArticleBundle } from '@/lib/transfer/export/types';
 import { urlKey } from '@/lib/url/normalize';
 
 export const SHARED = resolve(__dirname, '../../../../shared');

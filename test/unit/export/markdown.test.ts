@@ -1,10 +1,10 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { compileMarkdownTemplate, defaultTemplate, DEFAULT_TEMPLATE, toMarkdown, toMarkdownFiles } from '@/lib/export/markdown';
+import { compileMarkdownTemplate, defaultTemplate, DEFAULT_TEMPLATE, toMarkdown, toMarkdownFiles } from '@/lib/transfer/export/markdown';
 import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
-import { escapeInline, markdownUrl } from '@/lib/export/markdown-escape';
-import { inReadingOrder } from '@/lib/export/order';
-import { TemplateSyntaxError } from '@/lib/export/template';
+import { escapeInline, markdownUrl } from '@/lib/transfer/export/markdown-escape';
+import { inReadingOrder } from '@/lib/transfer/export/order';
+import { TemplateSyntaxError } from '@/lib/transfer/export/template';
 import { allBundles, guardianStory, leadStory, portalStory } from './fixtures';
 import { expectGolden } from './golden';
 

@@ -1,9 +1,9 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { safeFileName, uniqueFileNames } from '@/lib/export/file-names';
-import { escapeBlock, escapeInline, hashtags, markdownUrl, obsidianTag } from '@/lib/export/markdown-escape';
-import { inReadingOrder } from '@/lib/export/order';
-import { toYaml } from '@/lib/export/yaml';
+import { safeFileName, uniqueFileNames } from '@/lib/transfer/export/file-names';
+import { escapeBlock, escapeInline, hashtags, markdownUrl, obsidianTag } from '@/lib/transfer/export/markdown-escape';
+import { inReadingOrder } from '@/lib/transfer/export/order';
+import { toYaml } from '@/lib/transfer/export/yaml';
 import { leadStory } from './fixtures';
 
 describe('escaping', () => {

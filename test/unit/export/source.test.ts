@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundles } from '@/lib/export/source';
-import { exportFileName, runExport } from '@/lib/export/run';
+import { loadBundles } from '@/lib/transfer/export/source';
+import { exportFileName, runExport } from '@/lib/transfer/export/run';
 import { filledDatabase } from '../import/helpers';
 
 const ids = (bundles: Awaited<ReturnType<typeof loadBundles>>) => bundles.map((b) => [b.article.id, b.highlights.map((h) => h.id).sort()]);

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { toMarkdownFiles } from '@/lib/export/markdown';
-import { zipFiles } from '@/lib/export/zip';
+import { toMarkdownFiles } from '@/lib/transfer/export/markdown';
+import { zipFiles } from '@/lib/transfer/export/zip';
 import { allBundles } from './fixtures';
 
 describe('zipFiles', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backupParts, backupToBlob, backupToString } from '@/lib/db/backup';
-import type { HighlightRecord } from '@/lib/db/types';
+import { backupParts, backupToBlob, backupToString } from '@/lib/transfer/backup';
+import type { HighlightRecord } from '@/lib/model/records';
 import { CURRENT_VERSION } from '@/lib/db/schema';
-import { highlightSchema } from '@/lib/import/backup-schema';
-import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/import/backup-parse';
-import { previewRestore, RestoreAbortedError, restoreBackupText } from '@/lib/import';
+import { highlightSchema } from '@/lib/transfer/import/backup-schema';
+import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/transfer/import/backup-parse';
+import { previewRestore, RestoreAbortedError, restoreBackupText } from '@/lib/transfer/import';
 import { expectGolden } from '../export/golden';
 import { filledDatabase, freshDatabase } from './helpers';
 

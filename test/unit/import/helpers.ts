@@ -1,8 +1,9 @@
 /** Databases for restore tests: a fresh name each time, filled with the shared fixture records. */
-import { backupToString } from '@/lib/db/backup';
-import { openDatabase, type GlossDatabase } from '@/lib/db/database';
-import type { TagRecord } from '@/lib/db/types';
-import { foldTagName } from '@/lib/topics/tag-names';
+import { backupToString } from '@/lib/transfer/backup';
+import { openDatabase } from '@/lib/db/database';
+import type { GlossDatabase } from '@/lib/model/database';
+import type { TagRecord } from '@/lib/model/records';
+import { foldTagName } from '@/lib/tags/tag-names';
 import { allBundles } from '../export/fixtures';
 
 let counter = 0;

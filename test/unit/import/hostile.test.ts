@@ -4,7 +4,7 @@
  * refused in plain words or made harmless, and a refusal changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { applyRestore, BackupError, recordsFromText, restoreBackupText } from '@/lib/import';
+import { applyRestore, BackupError, recordsFromText, restoreBackupText } from '@/lib/transfer/import';
 import { annotationCollection, filledDatabase, foreignAnnotation, snapshotOf } from './helpers';
 
 const GUARDIAN = 'art-en-guardian';

@@ -4,9 +4,9 @@
  * text and the user's corrections are kept; importing twice changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { applyRestore, previewRestore, restoreBackupText } from '@/lib/import';
-import { recordsFromWebAnnotations } from '@/lib/import/web-annotation';
-import type { ArticleRecord } from '@/lib/db/types';
+import { applyRestore, previewRestore, restoreBackupText } from '@/lib/transfer/import';
+import { recordsFromWebAnnotations } from '@/lib/transfer/import/web-annotation';
+import type { ArticleRecord } from '@/lib/model/records';
 import { annotationCollection, filledDatabase, foreignAnnotation, freshDatabase, snapshotOf } from './helpers';
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0);

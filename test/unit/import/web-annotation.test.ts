@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BackupError } from '@/lib/import/backup-parse';
-import { applyRestore, recordsFromText } from '@/lib/import';
-import { recordsFromWebAnnotations } from '@/lib/import/web-annotation';
-import { loadBundles } from '@/lib/export/source';
-import { toWebAnnotationJson, toWebAnnotations } from '@/lib/export/web-annotation';
+import { BackupError } from '@/lib/transfer/import/backup-parse';
+import { applyRestore, recordsFromText } from '@/lib/transfer/import';
+import { recordsFromWebAnnotations } from '@/lib/transfer/import/web-annotation';
+import { loadBundles } from '@/lib/transfer/export/source';
+import { toWebAnnotationJson, toWebAnnotations } from '@/lib/transfer/export/web-annotation';
 import { allBundles } from '../export/fixtures';
 import { expectGolden } from '../export/golden';
 import { filledDatabase, freshDatabase } from './helpers';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundHandlers } from '../../../lib/background/handlers';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { askBackground, DeliveryError, RefusedError } from '../../../lib/messaging';
 import { RETRY_SAFE } from '../../../lib/messaging/protocol';
 import { createRouter, RETRY_DELAYS_MS } from '../../../lib/messaging/transport';

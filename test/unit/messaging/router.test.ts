@@ -4,7 +4,7 @@ import { backgroundHandlers } from '../../../lib/background/handlers';
 import { openDatabase } from '../../../lib/db/database';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { askBackground } from '../../../lib/messaging';
-import { withoutSearchTerms } from '../../../lib/library';
+import { withoutSearchTerms } from '../../../lib/search';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
 /** The side panel (an extension page), and the content script of the article's tab. */

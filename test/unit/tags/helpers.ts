@@ -1,5 +1,5 @@
-import type { GlossDatabase } from '../../../lib/db/database';
-import type { ArticleRecord, HighlightRecord } from '../../../lib/db/types';
+import type { GlossDatabase } from '../../../lib/model/database';
+import type { ArticleRecord, HighlightRecord } from '../../../lib/model/records';
 
 let counter = 0;
 export const uniqueName = (label: string): string => `gloss-tags-test-${label}-${Date.now()}-${counter++}`;

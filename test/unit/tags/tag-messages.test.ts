@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import { ensureTags } from '../../../lib/db/tags';
-import { tagHandlers } from '../../../lib/db/tags-messages';
+import { tagHandlers } from '../../../lib/background/tag-handlers';
 import { article, highlight, uniqueName } from './helpers';
 
 const sender = {} as never;

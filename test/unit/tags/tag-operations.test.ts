@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import {
-  countTagCarriers, createTag, deleteTag, ensureTags, findTag, mergeTags, recolourTag, renameTag, TagNameError, TagNotFoundError,
+  countTagCarriers, deleteTag, ensureTags, findTag, mergeTags, recolourTag, renameTag, TagNameError, TagNotFoundError,
 } from '../../../lib/db/tags';
 import { article, highlight, snapshot, uniqueName } from './helpers';
 
@@ -32,17 +33,15 @@ async function seeded(label: string) {
   return { db, name };
 }
 
-describe('ensureTags and createTag', () => {
+describe('ensureTags', () => {
   it('returns the existing record for a name that folds to the same key', async () => {
     const db = open(uniqueName('ensure'));
     const [china] = await ensureTags(db, ['China']);
-    const again = await createTag(db, 'Ｃｈｉｎａ');
-    expect(again.created).toBe(false);
-    expect(again.tag.id).toBe(china!.id);
-    expect(again.tag.name).toBe('China');
-    const fresh = await createTag(db, '  politics /  local ');
-    expect(fresh.created).toBe(true);
-    expect(fresh.tag.name).toBe('politics/local');
+    const [again] = await ensureTags(db, ['Ｃｈｉｎａ']);
+    expect(again!.id).toBe(china!.id);
+    expect(again!.name).toBe('China');
+    const [fresh] = await ensureTags(db, ['  politics /  local ']);
+    expect(fresh!.name).toBe('politics/local');
     expect(await db.tags.count()).toBe(2);
   });
 
@@ -51,8 +50,8 @@ describe('ensureTags and createTag', () => {
     const tags = await ensureTags(db, ['News', 'news', 'ＮＥＷＳ', '新闻']);
     expect(tags.map((t) => t.name)).toEqual(['News', '新闻']);
     await expect(ensureTags(db, ['ok', 'bad\u0007name'])).rejects.toBeInstanceOf(TagNameError);
-    await expect(createTag(db, 'x'.repeat(201))).rejects.toBeInstanceOf(TagNameError);
-    await expect(createTag(db, '   ')).rejects.toBeInstanceOf(TagNameError);
+    await expect(ensureTags(db, ['x'.repeat(201)])).rejects.toBeInstanceOf(TagNameError);
+    await expect(ensureTags(db, ['   '])).rejects.toBeInstanceOf(TagNameError);
     expect(await db.tags.count()).toBe(2);
   });
 });

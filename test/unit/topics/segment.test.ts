@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CandidateBag, quotedPhrases } from '../../../lib/topics/candidates';
 import { collectCjkCandidates } from '../../../lib/topics/candidates-cjk';
 import { detectTopicLanguage, wordSegmenter } from '../../../lib/topics/language';
-import { lightStem } from '../../../lib/topics/stem';
+import { pluralStem } from '../../../lib/text/stem';
 import { isStopWord } from '../../../lib/topics/stopwords';
 
 const words = (language: 'zh' | 'ja' | 'ko' | 'en', text: string) =>
@@ -67,13 +67,13 @@ describe('language and English normalisation', () => {
   });
 
   it('folds plurals and possessives lightly, without over-stemming', () => {
-    expect(['elections', 'policies', 'taxes', 'houses', "china's", 'children'].map(lightStem)).toEqual(
+    expect(['elections', 'policies', 'taxes', 'houses', "china's", 'children'].map(pluralStem)).toEqual(
       ['election', 'policy', 'tax', 'house', 'china', 'child'],
     );
-    expect(['news', 'politics', 'crisis', 'business', 'general', 'university', 'police'].map(lightStem)).toEqual(
+    expect(['news', 'politics', 'crisis', 'business', 'general', 'university', 'police'].map(pluralStem)).toEqual(
       ['news', 'politics', 'crisis', 'business', 'general', 'university', 'police'],
     );
-    expect(lightStem('policy')).not.toBe(lightStem('police'));
+    expect(pluralStem('policy')).not.toBe(pluralStem('police'));
   });
 });
 

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type GlossDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import type { GlossDatabase } from '../../../lib/model/database';
 import { ensureTags } from '../../../lib/db/tags';
 import { createTopicService } from '../../../lib/topics/service';
 import { article, highlight, uniqueName } from '../tags/helpers';

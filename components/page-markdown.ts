@@ -1,0 +1,19 @@
+import { loadBundles } from '@/lib/transfer/export/source';
+import { toMarkdown } from '@/lib/transfer/export/markdown';
+import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
+import type { Translate } from '@/lib/i18n';
+import { loadSettings } from '@/lib/settings';
+import { db } from './db';
+
+/** This page's notes as Markdown, with the user's colour names and template. Null when the page has no highlights. */
+export async function pageMarkdown(urlKey: string, t: Translate): Promise<{ markdown: string; title: string } | null> {
+  const ids = (await db.articles.where('urlKey').equals(urlKey).primaryKeys()) as string[];
+  const bundles = (await loadBundles(db, { kind: 'articles', ids })).filter((b) => b.highlights.length > 0);
+  if (bundles.length === 0) return null;
+  const settings = await loadSettings();
+  const colorNames = Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c.id, settings.colorNames[c.id]?.trim() || t(c.nameKey)]));
+  return {
+    markdown: toMarkdown(bundles, { colorNames, template: settings.markdownTemplate ?? undefined }),
+    title: bundles[0]!.article.title,
+  };
+}

@@ -1,0 +1,85 @@
+/** Records stored in the `gloss` database. Times are epoch milliseconds. */
+
+/** An author or editor, as detection read the credit line. */
+export interface Person {
+  name: string;
+  /** The role word as printed: 记者, 通讯员, Staff Writer… or null. */
+  role: string | null;
+}
+
+/** What detection found on a page: one article, several stories (an e-paper page), or none. */
+export type PageKind = 'single-article' | 'multi-article' | 'none';
+
+/** Story key of highlights made outside every detected story: they belong to the page as a whole. */
+export const WHOLE_PAGE_STORY = 'page';
+
+export interface ArticleRecord {
+  id: string;
+  /** Normalized address (see lib/url), shared by every story on one page. */
+  urlKey: string;
+  /** Which story on the page: '0' for a single article, a hash of the story's title on a multi-story page (stable across visits), 'page' for text outside every story. */
+  storyKey: string;
+  url: string;
+  title: string;
+  kicker: string | null;
+  subtitle: string | null;
+  authors: Person[];
+  editors: Person[];
+  siteName: string | null;
+  section: string | null;
+  publishedDate: string | null;
+  lang: string | null;
+  /** The article's text as clipped with the first highlight: proof of what the page said. */
+  text: string;
+  tags: string[];
+  /** Fields the user corrected by hand; detection never overwrites them. */
+  userEdited: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** How a highlight anchored when last seen: exactly, fuzzily (the page's text changed), not at all; unknown before. */
+export const ANCHOR_STATUSES = ['anchored', 'anchored-fuzzy', 'orphan', 'unknown'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+export interface HighlightRecord {
+  id: string;
+  articleId: string;
+  urlKey: string;
+  /** Selectors against the article's text, then against the page's text as a fallback. */
+  selectors: {
+    quote: TextQuoteSelector;
+    position: TextPositionSelector | null;
+    pagePosition: TextPositionSelector | null;
+  };
+  color: string;
+  note: string;
+  tags: string[];
+  status: AnchorStatus;
+  /** The text found at the last fuzzy anchoring, when it differs from the quote. */
+  currentText: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TagRecord {
+  id: string;
+  name: string;
+  /** Case- and width-folded name, unique: `Ｃｈｉｎａ` and `china` are one tag. */
+  nameKey: string;
+  color: string | null;
+  createdAt: number;
+}

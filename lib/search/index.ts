@@ -1,0 +1,14 @@
+/**
+ * The library's data side: search, filters, the first screen
+ * and the overview. Every function takes the database and returns plain
+ * data. Re-run them on Dexie's `storagemutated` (components/useDbQuery.ts),
+ * not inside `liveQuery`, where the search's read transaction commits early.
+ */
+export { searchHighlights, countMatches, DEFAULT_PAGE_SIZE } from './search';
+export { recentArticles } from './recent';
+export { activityByPeriod, topTags, periodStart } from './overview';
+export { foldText } from '../text/fold';
+export { parseQuery, highlightSearchTerms, articleSearchTerms, type QueryClause } from './terms';
+export { installSearchHooks, withoutSearchTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
+export type * from './types';
+export { summarizeArticle } from './types';

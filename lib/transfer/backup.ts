@@ -1,0 +1,96 @@
+/**
+ * Backup of the whole database as versioned JSON, produced as a stream of
+ * string parts (one record per line) read page by page, so 100,000 highlights
+ * never become one giant string or one giant array.
+ */
+import type { Table } from 'dexie';
+import type { GlossDatabase } from '../model/database';
+import { CURRENT_VERSION } from '../db/schema';
+import { storedFields } from './import/backup-schema';
+
+export const BACKUP_FORMAT = 'gloss-backup';
+export const BACKUP_VERSION = 1;
+const PAGE_SIZE = 2_000;
+
+export interface BackupProgress {
+  done: number;
+  total: number;
+}
+
+export interface BackupOptions {
+  /** The `exportedAt` time (epoch ms); now by default. */
+  now?: number;
+  onProgress?: (progress: BackupProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Rows of a table in primary-key order, a page at a time. */
+async function* pagesOf<T extends { id: string }>(table: Table<T, string>, signal?: AbortSignal): AsyncGenerator<T[]> {
+  let last: string | null = null;
+  for (;;) {
+    signal?.throwIfAborted();
+    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(PAGE_SIZE).toArray();
+    if (page.length === 0) return;
+    yield page;
+    last = page[page.length - 1]!.id;
+    if (page.length < PAGE_SIZE) return;
+  }
+}
+
+export async function* backupParts(db: GlossDatabase, options: BackupOptions = {}): AsyncGenerator<string> {
+  const { signal, onProgress } = options;
+  const [articles, highlights, tags] = await Promise.all([db.articles.count(), db.highlights.count(), db.tags.count()]);
+  const total = articles + highlights + tags;
+  let done = 0;
+  const header = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: CURRENT_VERSION,
+    exportedAt: new Date(options.now ?? Date.now()).toISOString(),
+  };
+  yield `${JSON.stringify(header).slice(0, -1)},\n`;
+  const tables = [
+    ['articles', db.articles],
+    ['highlights', db.highlights],
+    ['tags', db.tags],
+  ] as const;
+  for (const [index, [name, table]] of tables.entries()) {
+    yield `"${name}": [`;
+    let first = true;
+    for await (const page of pagesOf<{ id: string }>(table as unknown as Table<{ id: string }, string>, signal)) {
+      yield page.map((row) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(storedFields(name, row))}`).join('');
+      done += page.length;
+      onProgress?.({ done, total });
+    }
+    yield `${first ? '' : '\n'}]${index < tables.length - 1 ? ',\n' : '\n'}`;
+  }
+  yield '}\n';
+}
+
+/** The whole backup as one string: for tests and small databases only. */
+export async function backupToString(db: GlossDatabase, options: BackupOptions = {}): Promise<string> {
+  const parts: string[] = [];
+  for await (const part of backupParts(db, options)) parts.push(part);
+  return parts.join('');
+}
+
+// Parts are handed to a Blob about every megabyte: the browser keeps Blob data out of the JS heap.
+const FLUSH_CHARS = 1 << 20;
+
+/** The backup as a Blob, built in slices so memory stays bounded whatever the database's size. */
+export async function backupToBlob(db: GlossDatabase, options: BackupOptions = {}): Promise<Blob> {
+  const slices: Blob[] = [];
+  let parts: string[] = [];
+  let pending = 0;
+  for await (const part of backupParts(db, options)) {
+    parts.push(part);
+    pending += part.length;
+    if (pending >= FLUSH_CHARS) {
+      slices.push(new Blob(parts));
+      parts = [];
+      pending = 0;
+    }
+  }
+  slices.push(new Blob(parts));
+  return new Blob(slices, { type: 'application/json' });
+}

@@ -1,0 +1,31 @@
+/** Inputs shared by every export format. */
+import type { ArticleRecord, HighlightRecord } from '../../model/records';
+
+/** One article with its highlights (any order: exporters sort them). */
+export interface ArticleBundle {
+  article: ArticleRecord;
+  highlights: HighlightRecord[];
+}
+
+/** Default meaning of each highlight colour; the user may rename them. */
+export const DEFAULT_COLOR_NAMES: Readonly<Record<string, string>> = {
+  yellow: 'key point',
+  green: 'evidence',
+  blue: 'question',
+  pink: 'disagree',
+  purple: 'quote',
+};
+
+/** The colour's display name, falling back to the id for unknown colours. */
+export function colorName(color: string, names: Readonly<Record<string, string>> = DEFAULT_COLOR_NAMES): string {
+  return names[color] ?? DEFAULT_COLOR_NAMES[color] ?? color;
+}
+
+/** ISO date (YYYY-MM-DD) of an epoch-ms time, in UTC so exports do not depend on the machine. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
