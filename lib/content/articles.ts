@@ -6,6 +6,7 @@
 import type { DetectedArticle, PageStructure } from '@/lib/article';
 import type { ArticleDescription, PageSummary } from '@/lib/messaging';
 import { pageArticle } from './page-article';
+import { MAX_CLIPPED_TEXT } from '@/lib/model/limits';
 
 export interface PageArticle {
   root: Element;
@@ -15,7 +16,6 @@ export interface PageArticle {
 }
 
 export { WHOLE_PAGE_STORY } from '@/lib/model/records';
-const MAX_CLIPPED_TEXT = 1_000_000;
 
 function detectedInput(doc: Document, article: DetectedArticle): ArticleDescription {
   return {

@@ -3,8 +3,8 @@
  * The whole page as one story, for pages where detection finds none and text outside every story.
  */
 import type { ArticleDescription } from '@/lib/messaging';
+import { MAX_CLIPPED_TEXT } from '@/lib/model/limits';
 
-const MAX_CLIPPED_TEXT = 1_000_000;
 
 export function pageArticle(doc: Document): ArticleDescription {
   const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || null;

@@ -6,7 +6,7 @@
  */
 import type { TagsProtocol } from './tags-protocol';
 import type { Catalog, Locale } from '../i18n';
-import type { AnchorStatus, ArticleRecord, HighlightRecord } from '../model/records';
+import type { AnchorStatus, ArticleRecord, HighlightRecord, PageKind } from '../model/records';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
 
 export type { PageAddress, ResolvedAddress };
@@ -59,7 +59,7 @@ export interface StorageStats {
   tags: number;
 }
 
-/** Tag and topic messages are defined beside their handlers in lib/db/tags-messages.ts. */
+/** Tag and topic messages are in ./tags-protocol.ts, their handlers in lib/background/tag-handlers.ts. */
 export interface BackgroundProtocol extends TagsProtocol {
   /**
    * From the content script's loader, before the rest of Gloss loads: the key the background resolved for the page
@@ -135,7 +135,7 @@ export interface PageSummary {
   lang: string | null;
   highlightCount: number;
   /** What detection found: one article, several stories (an e-paper page), or none. */
-  pageKind: 'single-article' | 'multi-article' | 'none';
+  pageKind: PageKind;
   stories: DetectedStory[];
 }
 

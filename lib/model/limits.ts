@@ -4,3 +4,5 @@
 export const TAG_NAME_MAX_LENGTH = 200;
 /** Most tags one highlight or article carries. */
 export const TAGS_PER_ITEM_MAX = 100;
+/** Most characters of an article's text kept as clipped (the proof of what the page said). */
+export const MAX_CLIPPED_TEXT = 1_000_000;
