@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
-import { askBackground, userErrorText } from '@/lib/messaging';
+import { userErrorText } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
 import { EXPORT_FORMATS } from '@/lib/transfer/export/formats';
 import { refreshAllTabs } from '@/lib/tabs/broadcast';
 import { AppShell } from './AppShell';
-import { db } from './db';
+import { db } from './data/db';
 import { BackupPanel, databaseActions, EXPORT_FORMAT_LABELS } from './export';
 import { ColorDot } from './ColorDot';
 import { useI18n } from './i18n';
-import { useAsync } from './useAsync';
+import { storageStats } from './data/queries';
+import { useQuery } from './data/useQuery';
 
 const SITE = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
@@ -138,11 +139,11 @@ function SitesSection({ settings, update }: SectionProps) {
 
 function StorageSection() {
   const { t, intl } = useI18n();
-  const [stats] = useAsync(() => askBackground('stats.get', null));
-  const [persisted, refreshPersisted] = useAsync(async () => ({
+  const [stats] = useQuery(storageStats, []);
+  const [persisted, refreshPersisted] = useQuery(async () => ({
     persisted: (await navigator.storage?.persisted?.()) ?? false,
     estimate: (await navigator.storage?.estimate?.()) ?? null,
-  }));
+  }), []);
   const n = (value: number) => new Intl.NumberFormat(intl).format(value);
   const bytes = (value: number | undefined) =>
     new Intl.NumberFormat(intl, { style: 'unit', unit: value != null && value > 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(

@@ -8,7 +8,7 @@ import { openSidePanel } from '@/lib/tabs/side-panel';
 import { AppShell } from './AppShell';
 import { StoryHeader } from './StoryHeader';
 import { useI18n } from './i18n';
-import { useAsync } from './useAsync';
+import { useQuery } from './data/useQuery';
 import { pageMarkdown } from './page-markdown';
 
 /** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
@@ -22,10 +22,10 @@ const POPUP_REASONS: Record<Extract<HighlightSelectionResult, { ok: false }>['re
 
 export function PopupApp() {
   const { t } = useI18n();
-  const [state, reload] = useAsync(async () => {
+  const [state, reload] = useQuery(async () => {
     const tabId = await targetTabId();
     return { tabId, summary: await summaryOfTab(tabId) };
-  });
+  }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => void loadSettings().then(setSettings), []);

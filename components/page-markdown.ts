@@ -3,11 +3,12 @@ import { toMarkdown } from '@/lib/transfer/export/markdown';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import type { Translate } from '@/lib/i18n';
 import { loadSettings } from '@/lib/settings';
-import { db } from './db';
+import { db } from './data/db';
+import { articleIdsOfPage } from './data/queries';
 
 /** This page's notes as Markdown, with the user's colour names and template. Null when the page has no highlights. */
 export async function pageMarkdown(urlKey: string, t: Translate): Promise<{ markdown: string; title: string } | null> {
-  const ids = (await db.articles.where('urlKey').equals(urlKey).primaryKeys()) as string[];
+  const ids = await articleIdsOfPage(urlKey);
   const bundles = (await loadBundles(db, { kind: 'articles', ids })).filter((b) => b.highlights.length > 0);
   if (bundles.length === 0) return null;
   const settings = await loadSettings();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { databaseActions, ExportDialog } from '@/components/export';
 import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
-import { db } from '../db';
+import { db } from '../data/db';
 import { useI18n } from '../i18n';
 import { useColorNames } from '../useColorNames';
 

@@ -1,10 +1,10 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { searchHighlights, type LibraryFilters, type LibraryQuery, type LibrarySort } from '@/lib/search';
-import { askBackground, userErrorText } from '@/lib/messaging';
-import { db } from '../db';
+import type { LibraryFilters, LibraryQuery, LibrarySort } from '@/lib/search';
+import { userErrorText } from '@/lib/messaging';
+import { filterChoices, libraryHasHighlights, searchLibrary } from '../data/queries';
+import { useQuery } from '../data/useQuery';
 import { useI18n } from '../i18n';
-import { useDbQuery } from '../useDbQuery';
 import { useColorNames } from '../useColorNames';
 import { ExportButton } from './ExportButton';
 import { LibraryFiltersBar } from './LibraryFiltersBar';
@@ -49,27 +49,15 @@ export function LibraryView({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const searching = query !== '' || isFiltered(filters);
   const request: LibraryQuery = { query, filters, sort };
 
-  const results = useDbQuery(
-    () => (searching ? searchHighlights(db, { ...request, limit }) : Promise.resolve(null)),
-    [query, JSON.stringify(filters), sort, limit, searching],
-  );
-  useEffect(() => setLimit(PAGE), [query, JSON.stringify(filters), sort]);
+  // `filters` is state: a new object only when the user changes a filter.
+  const [results] = useQuery(() => (searching ? searchLibrary({ ...request, limit }) : Promise.resolve(null)), [query, filters, sort, limit, searching]);
+  useEffect(() => setLimit(PAGE), [query, filters, sort]);
 
-  // Whether there is anything at all: one key, not a count of the whole store.
-  const any = useDbQuery(async () => (await db.highlights.limit(1).primaryKeys()).length > 0, []);
+  const [any] = useQuery(libraryHasHighlights, []);
   // The filters' choices read every tag and site: loaded once the first screen is up (or when searching).
   const [firstScreen, setFirstScreen] = useState(false);
   const wantOptions = firstScreen || searching;
-  const options = useDbQuery(
-    async () =>
-      wantOptions
-        ? {
-            tags: (await askBackground('tags.list', null)).map((tag) => ({ name: tag.name, count: tag.highlights + tag.articles })),
-            sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
-          }
-        : null,
-    [wantOptions],
-  );
+  const [options] = useQuery(() => (wantOptions ? filterChoices() : Promise.resolve(null)), [wantOptions]);
   const libraryEmpty = any.status === 'ready' && !any.value;
 
   const countLabel = (total: number | null, shown: number) => {

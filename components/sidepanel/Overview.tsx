@@ -1,25 +1,10 @@
-import Dexie from 'dexie';
 import { useEffect } from 'preact/hooks';
-import { activityByPeriod, recentArticles, topTags } from '@/lib/search';
-import { db } from '../db';
+import { monthlyActivity, popularTags, recentlyAnnotated } from '../data/queries';
+import { useQuery } from '../data/useQuery';
 import { useI18n } from '../i18n';
-import { useDbQuery } from '../useDbQuery';
-import { useLiveQuery } from '../useLiveQuery';
 import { openUrl } from './open-url';
 
 const MONTHS = 12;
-
-// The charts read the whole library (seconds at 100,000 highlights): keep their last result until
-// the data changes, so coming back from a search does not count everything again.
-const chartCache = new Map<string, unknown>();
-Dexie.on('storagemutated', () => chartCache.clear());
-function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  if (chartCache.has(key)) return Promise.resolve(chartCache.get(key) as T);
-  return compute().then((value) => {
-    chartCache.set(key, value);
-    return value;
-  });
-}
 
 /** Highlights per month (last 12) and top tags as small SVG bar charts, then recently annotated articles. */
 export function Overview({ onFirstScreen }: { onFirstScreen?: () => void }) {
@@ -27,17 +12,14 @@ export function Overview({ onFirstScreen }: { onFirstScreen?: () => void }) {
   const since = new Date();
   since.setUTCMonth(since.getUTCMonth() - (MONTHS - 1), 1);
   since.setUTCHours(0, 0, 0, 0);
-  const recent = useLiveQuery(() => recentArticles(db, { limit: 20 }), []);
+  const [recent] = useQuery(recentlyAnnotated, []);
   // The charts count across the whole library: they wait until the recent articles are on screen.
   const shown = recent.status === 'ready';
   useEffect(() => {
     if (shown) onFirstScreen?.();
   }, [shown]);
-  const activity = useDbQuery(
-    () => (shown ? cached(`activity:${since.getTime()}`, () => activityByPeriod(db, 'month', { from: since.getTime() })) : Promise.resolve(null)),
-    [shown],
-  );
-  const tags = useDbQuery(() => (shown ? cached('tags', () => topTags(db, 8)) : Promise.resolve(null)), [shown]);
+  const [activity] = useQuery(() => (shown ? monthlyActivity(since.getTime()) : Promise.resolve(null)), [shown]);
+  const [tags] = useQuery(() => (shown ? popularTags() : Promise.resolve(null)), [shown]);
 
   const months = Array.from({ length: MONTHS }, (_, i) => {
     const d = new Date(since);

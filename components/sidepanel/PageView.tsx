@@ -3,11 +3,11 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { inReadingOrder } from '@/lib/transfer/export/order';
 import { WHOLE_PAGE_STORY } from '@/lib/model/records';
 import { askBackground, askTab, userErrorText } from '@/lib/messaging';
-import { db } from '../db';
 import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
 import { useColorNames } from '../useColorNames';
-import { useLiveQuery } from '../useLiveQuery';
+import { pageData, type PageData } from '../data/queries';
+import { useQuery } from '../data/useQuery';
 import { StoryHeader } from '../StoryHeader';
 import { ArticleCard } from './ArticleCard';
 import { ExportButton } from './ExportButton';
@@ -17,27 +17,13 @@ import type { TargetPage } from './useTargetPage';
 
 const FIRST_SCREEN = 40;
 
-interface PageData {
-  articles: ArticleRecord[];
-  highlights: HighlightRecord[];
-}
-
 /** "This page": the page's articles, each with its highlights in reading order, then the orphans. */
 export function PageView({ target }: { target: TargetPage }) {
   const { t } = useI18n();
   const colorName = useColorNames();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
-  const data = useLiveQuery<PageData>(
-    async () =>
-      urlKey
-        ? {
-            articles: await db.articles.where('urlKey').equals(urlKey).sortBy('storyKey'),
-            highlights: await db.highlights.where('urlKey').equals(urlKey).toArray(),
-          }
-        : { articles: [], highlights: [] },
-    [urlKey],
-  );
+  const [data] = useQuery<PageData>(() => pageData(urlKey), [urlKey]);
   // The first screenful renders at once, the rest right after, so a long list never delays the panel.
   const [shown, setShown] = useState(FIRST_SCREEN);
   useEffect(() => {

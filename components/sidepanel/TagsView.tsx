@@ -1,12 +1,13 @@
 import { TagManager, type TagManagerActions } from '@/components/tags';
 import { askBackground, userErrorText } from '@/lib/messaging';
 import { useI18n } from '../i18n';
-import { useDbQuery } from '../useDbQuery';
+import { tagList } from '../data/queries';
+import { useQuery } from '../data/useQuery';
 
 /** "Tags": every tag with its use, to rename, merge, recolour or delete (through the background, which repaints pages). */
 export function TagsView() {
   const { t } = useI18n();
-  const tags = useDbQuery(() => askBackground('tags.list', null), []);
+  const [tags] = useQuery(tagList, []);
   const actions: TagManagerActions = {
     rename: (name, newName) => askBackground('tags.rename', { name, newName }),
     merge: (sources, target) => askBackground('tags.merge', { sources, target }),

@@ -1,0 +1,59 @@
+/**
+ * Every read the extension pages make, in one place: views call these through `useQuery` and never touch Dexie
+ * themselves. Reads go to the database directly (same origin); what a content script must hear about goes through
+ * the background (tags, stats).
+ */
+import Dexie from 'dexie';
+import { annotationsForPage } from '@/lib/background/repository';
+import { askBackground } from '@/lib/messaging';
+import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
+import { activityByPeriod, recentArticles, searchHighlights, topTags, type LibraryQuery } from '@/lib/search';
+import { db } from './db';
+
+export interface PageData {
+  articles: ArticleRecord[];
+  highlights: HighlightRecord[];
+}
+
+/** A page's articles (in story order) and highlights, as the repository gives them to content scripts. */
+export async function pageData(urlKey: string | null): Promise<PageData> {
+  if (!urlKey) return { articles: [], highlights: [] };
+  const { articles, highlights } = await annotationsForPage(db, urlKey);
+  return { articles: articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0)), highlights };
+}
+
+/** Ids of a page's articles (for its export). */
+export const articleIdsOfPage = async (urlKey: string): Promise<string[]> =>
+  (await db.articles.where('urlKey').equals(urlKey).primaryKeys()) as string[];
+
+/** Whether the library holds anything: one key, not a count of the whole store. */
+export const libraryHasHighlights = async (): Promise<boolean> => (await db.highlights.limit(1).primaryKeys()).length > 0;
+
+export const searchLibrary = (request: LibraryQuery & { limit: number }) => searchHighlights(db, request);
+
+/** The filter bar's choices: every tag (with its use count) and every site. */
+export async function filterChoices() {
+  return {
+    tags: (await askBackground('tags.list', null)).map((tag) => ({ name: tag.name, count: tag.highlights + tag.articles })),
+    sites: ((await db.articles.orderBy('siteName').uniqueKeys()) as string[]).filter(Boolean),
+  };
+}
+
+export const tagList = () => askBackground('tags.list', null);
+export const storageStats = () => askBackground('stats.get', null);
+export const recentlyAnnotated = () => recentArticles(db, { limit: 20 });
+
+// The charts read the whole library (seconds at 100,000 highlights): keep their last result until
+// the data changes, so coming back from a search does not count everything again.
+const chartCache = new Map<string, unknown>();
+Dexie.on('storagemutated', () => chartCache.clear());
+function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  if (chartCache.has(key)) return Promise.resolve(chartCache.get(key) as T);
+  return compute().then((value) => {
+    chartCache.set(key, value);
+    return value;
+  });
+}
+
+export const monthlyActivity = (from: number) => cached(`activity:${from}`, () => activityByPeriod(db, 'month', { from }));
+export const popularTags = () => cached('tags', () => topTags(db, 8));
