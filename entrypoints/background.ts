@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerHighlightCommands } from '@/lib/background/commands';
 import { backgroundHandlers } from '@/lib/background/handlers';
 import { openDatabase } from '@/lib/db/database';
-import { answerInBackground, askTab } from '@/lib/messaging';
+import { askTab } from '@/lib/messaging';
+import { answerInBackground } from '@/lib/messaging/background';
 import { broadcastHighlightsChanged } from '@/lib/tabs/broadcast';
 
 export default defineBackground(() => {

@@ -1,11 +1,14 @@
-import { browser, type Browser } from 'wxt/browser';
-import { RETRY_SAFE, type BackgroundProtocol, type ContentProtocol, type MessageType, type RequestOf, type ResponseOf } from './protocol';
-import { limitPerTab } from './rate-limit';
-import { createRouter, envelope, request, type Handlers } from './transport';
+import { browser } from 'wxt/browser';
+import type { BackgroundProtocol } from './contract';
+import type { ContentProtocol, MessageType, RequestOf, ResponseOf } from './protocol';
+import { RETRY_SAFE } from './retry-safe';
+import { envelope, request } from './transport';
 
 export type * from './protocol';
+export type { BackgroundProtocol, TagsProtocol } from './contract';
+export { RETRY_SAFE } from './retry-safe';
 export { DeliveryError, RefusedError, userErrorKey, userErrorText } from './errors';
-export { createRouter, type Handlers, type Reply } from './transport';
+export { createRouter, type Handlers, type Reply, type RequestCheck } from './transport';
 export { RATE_LIMITED_MESSAGE } from './rate-limit';
 
 /**
@@ -27,12 +30,4 @@ export function askTab<K extends MessageType<ContentProtocol>>(
 ): Promise<ResponseOf<ContentProtocol, K>> {
   // Not repeated: a content script that does not answer is not there (a page Gloss cannot run on).
   return request(() => browser.tabs.sendMessage(tabId, envelope(type, data)), type, false);
-}
-
-/** Answers every context's requests; each tab's content script is rate-limited (rate-limit.ts). */
-export function answerInBackground(handlers: Handlers<BackgroundProtocol>): () => void {
-  const router = createRouter(limitPerTab(handlers, browser.runtime.getURL('/')));
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => router(message, sender);
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
 }

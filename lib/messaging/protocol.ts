@@ -1,13 +1,16 @@
 /**
- * The one message contract between Gloss's contexts. Each entry maps a message
- * type to its request and response. `BackgroundProtocol` is answered by the
- * background (which owns the database); `ContentProtocol` by the content script
- * of a tab.
+ * The types Gloss's contexts exchange. The background's messages, with the schemas their requests must pass, are in
+ * ./contract.ts (`BackgroundProtocol` is derived from it); `ContentProtocol`, answered by the content script of a
+ * tab, is here. Types of what a request carries are read off its schema (./validate.ts), never written twice.
+ * Type imports only: the content script's loader reads this file without bundling valibot.
  */
-import type { TagsProtocol } from './tags-protocol';
-import type { Catalog, Locale } from '../i18n';
-import type { AnchorStatus, ArticleRecord, HighlightRecord, PageKind } from '../model/records';
+import type * as v from 'valibot';
+import type { ArticleRecord, HighlightRecord, PageKind } from '../model/records';
 import type { PageAddress, ResolvedAddress } from '../url/normalize';
+import type {
+  anchorStatesSchema, articleCorrectionSchema, articleDescriptionSchema, highlightPatchSchema, newHighlightSchema,
+  noteEditorFocusSchema,
+} from './validate';
 
 export type { PageAddress, ResolvedAddress };
 
@@ -18,18 +21,12 @@ export type ArticleInput = Omit<ArticleRecord, 'id' | 'tags' | 'userEdited' | 'c
  * What the content script sends about an article: everything but its address, which the
  * background resolves from the tab's real URL and the page's address claims.
  */
-export type ArticleDescription = Omit<ArticleInput, 'url' | 'urlKey'>;
+export type ArticleDescription = v.InferOutput<typeof articleDescriptionSchema>;
 
 /** A highlight as the user made it; its `id` (a UUID) is made where the user acted, so a resent request is recognised. */
-export type NewHighlight = Pick<HighlightRecord, 'id' | 'selectors' | 'color' | 'note' | 'tags'>;
+export type NewHighlight = v.InferOutput<typeof newHighlightSchema>;
 
-export interface HighlightPatch {
-  color?: string;
-  note?: string;
-  tags?: string[];
-  status?: AnchorStatus;
-  currentText?: string | null;
-}
+export type HighlightPatch = v.InferOutput<typeof highlightPatchSchema>;
 
 export interface PageAnnotations {
   articles: ArticleRecord[];
@@ -39,14 +36,8 @@ export interface PageAnnotations {
 /** A page's annotations with the address the background resolved for it (the content script's page key). */
 export type PageAnnotationsReply = PageAnnotations & { address: ResolvedAddress };
 
-/**
- * Which page to read. A content script sends its page's address claims and gets that page's
- * annotations (the background resolves the key); only extension pages may name a key.
- */
-export type PageQuery = PageAddress | { urlKey: string };
-
 /** Which field of the note editor gets the focus when it opens. */
-export type NoteEditorFocus = 'note' | 'tags' | null;
+export type NoteEditorFocus = v.InferOutput<typeof noteEditorFocusSchema>;
 
 export interface PageStatus {
   key: string | null;
@@ -59,71 +50,7 @@ export interface StorageStats {
   tags: number;
 }
 
-/** Tag and topic messages are in ./tags-protocol.ts, their handlers in lib/background/tag-handlers.ts. */
-export interface BackgroundProtocol extends TagsProtocol {
-  /**
-   * From the content script's loader, before the rest of Gloss loads: the key the background resolved for the page
-   * (null: not a page Gloss can annotate) and how many highlights it has.
-   */
-  'page.status': { request: PageAddress; response: PageStatus };
-  'annotations.forPage': { request: PageQuery; response: PageAnnotationsReply };
-  /** The address the background believes for a page, from its claims (null: not an http(s) page). */
-  'address.resolve': { request: PageAddress; response: ResolvedAddress | null };
-  'highlight.create': {
-    request: { article: ArticleDescription; address: PageAddress; highlight: NewHighlight };
-    response: HighlightRecord;
-  };
-  'highlight.update': { request: { id: string; patch: HighlightPatch }; response: HighlightRecord };
-  'highlight.delete': { request: { id: string }; response: HighlightRecord | null };
-  /** One anchoring pass's outcomes, in one transaction (no broadcast: nothing needs repainting). */
-  'highlight.statuses': { request: { statuses: AnchorState[] }; response: null };
-  /** Moves a highlight (an orphan) onto a new passage of its page: same id, creation date, note and tags. */
-  'highlight.reattach': {
-    request: { id: string; article: ArticleDescription; address: PageAddress; selectors: HighlightRecord['selectors'] };
-    response: HighlightRecord;
-  };
-  /** Puts a deleted highlight back, as it was (undo). */
-  'highlight.restore': { request: { highlight: HighlightRecord }; response: null };
-  /** From the content script, when the user opens a popover: a one-time pass for the note editor frame. */
-  'noteEditor.open': { request: { id: string; focus: NoteEditorFocus }; response: { token: string } };
-  /** From the note editor frame: the highlight its pass opens (once, in the pass's tab). */
-  'noteEditor.claim': { request: { token: string }; response: { highlight: HighlightRecord; focus: NoteEditorFocus } };
-  /** From the note editor frame: close the popover around it (Escape). */
-  'noteEditor.close': { request: { token: string }; response: null };
-  /** The user's corrections of detected article metadata. */
-  'article.correct': { request: { id: string; correction: ArticleCorrection }; response: ArticleRecord };
-  'stats.get': { request: null; response: StorageStats };
-  /** The UI strings of a language, for the in-page UI (which does not bundle them). */
-  'i18n.catalog': { request: { locale: Locale }; response: Catalog };
-}
-
-/**
- * Background requests that may be sent again when the answer was lost (the MV3 worker stopped after acting and before
- * replying): doing one twice leaves what doing it once does. `highlight.create` is, because it carries the id made
- * where the user acted and is stored put-if-absent. Renames, merges and tag deletions are not: they are sent once.
- */
-export const RETRY_SAFE = {
-  'annotations.forPage': true,
-  'highlight.create': true,
-  'highlight.update': true,
-  'highlight.delete': true,
-  'highlight.statuses': true,
-  'highlight.reattach': true,
-  'highlight.restore': true,
-  'page.status': true,
-  'article.correct': true,
-  'stats.get': true,
-  'i18n.catalog': true,
-  'tags.list': true,
-  'tags.carriers': true,
-  'tags.recolour': true,
-  'topics.forArticle': true,
-  'topics.forHighlight': true,
-} as const satisfies Partial<Record<MessageType<BackgroundProtocol>, true>>;
-
-export type ArticleCorrection = Partial<
-  Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName' | 'section' | 'publishedDate'>
->;
+export type ArticleCorrection = v.InferOutput<typeof articleCorrectionSchema>;
 
 /** A story as structure detection sees it on the live page (before anything is saved). */
 export type DetectedStory = Pick<ArticleRecord, 'storyKey' | 'title' | 'kicker' | 'subtitle' | 'authors' | 'publishedDate' | 'siteName'>;
@@ -144,13 +71,8 @@ export type HighlightSelectionResult =
   /** `not-saved`: the background could not store it; the page already told the user why, in plain words. */
   | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' | 'not-saved' };
 
-/** How one highlight anchored on the page as it is now. */
-export interface AnchorState {
-  id: string;
-  status: AnchorStatus;
-  /** The text now at the anchor when it differs from the stored quote (fuzzy), else null. */
-  currentText: string | null;
-}
+/** How one highlight anchored on the page as it is now (`currentText`: the text now at the anchor when it differs from the stored quote, else null). */
+export type AnchorState = v.InferOutput<typeof anchorStatesSchema>[number];
 
 export interface AnchorReport {
   anchored: number;

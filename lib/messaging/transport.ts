@@ -33,11 +33,19 @@ export function isEnvelope(message: unknown): message is Envelope {
 }
 
 /**
+ * Checks a request before its handler runs: answers the checked value, or throws (the refusal's text). The
+ * background's is `checkBackgroundRequest` (./contract.ts); it is passed in so that this file, which the content
+ * script's loader uses, bundles no schemas.
+ */
+export type RequestCheck = (type: string, data: unknown) => unknown;
+
+/**
  * Builds the function that answers one side's messages. It returns undefined
  * for messages that are not ours (so other listeners may answer) and a Reply
- * otherwise; it can be called directly in tests.
+ * otherwise; it can be called directly in tests. With `check`, a request that
+ * fails it is refused before any handler runs.
  */
-export function createRouter<P>(handlers: Handlers<P>) {
+export function createRouter<P>(handlers: Handlers<P>, check?: RequestCheck) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message)) return undefined;
     const handler = (handlers as Record<string, Handlers<P>[MessageType<P>] | undefined>)[message.type];
@@ -45,7 +53,8 @@ export function createRouter<P>(handlers: Handlers<P>) {
       return Promise.resolve({ ok: false, error: `Unknown message type: ${message.type}` });
     }
     return Promise.resolve()
-      .then(() => (handler as (data: unknown, sender: Browser.runtime.MessageSender) => unknown)(message.data, sender))
+      .then(() => (check ? check(message.type, message.data) : message.data))
+      .then((data) => (handler as (data: unknown, sender: Browser.runtime.MessageSender) => unknown)(data, sender))
       .then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),

@@ -118,6 +118,21 @@ export const noteEditorFocusSchema = v.nullable(v.picklist(['note', 'tags']));
 /** A note editor pass (crypto.randomUUID). */
 export const passSchema = v.pipe(v.string(), v.uuid());
 
+/** A tag's name as a request names it (lib/db/tags.ts checks it further). */
+export const tagNameSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_NAME_MAX_LENGTH));
+
+/** The tags a merge folds into one. */
+export const tagNamesSchema = v.pipe(v.array(tagNameSchema), v.minLength(1), v.maxLength(100));
+
+/** A tag's colour: a hex colour, or null for none. */
+export const tagColourSchema = v.nullable(v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)));
+
+/** An article or highlight id as the topic messages name it. */
+export const recordIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+/** How many topic suggestions to answer. */
+export const suggestionLimitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)));
+
 /** Parses input against a schema, throwing an error that names the first bad field. */
 export function checked<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, input);

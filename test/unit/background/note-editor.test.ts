@@ -9,6 +9,7 @@ import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/background/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
+import { checkBackgroundRequest } from '../../../lib/messaging/contract';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
@@ -27,7 +28,7 @@ let closed: number[];
 beforeEach(async () => {
   db = openDatabase(uniqueDbName());
   closed = [];
-  route = createRouter(backgroundHandlers(db, { highlightsChanged: () => undefined, closePopover: (tab) => closed.push(tab) }));
+  route = createRouter(backgroundHandlers(db, { highlightsChanged: () => undefined, closePopover: (tab) => closed.push(tab) }), checkBackgroundRequest);
   note = await createHighlight(db, articleInput({ url: VICTIM, urlKey: urlKey(VICTIM)! }), newHighlight('屋场恳谈会', { note: 'private note' }));
 });
 

@@ -11,6 +11,7 @@ import type { HighlightRecord } from '../../../lib/model/records';
 import type { BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+import { throughRouter } from './through-router';
 
 const PAGE = 'https://news.example.com/2022/09/05/shiwuchang.html';
 const OTHER_SITE = 'https://elsewhere.example.org/story.html';
@@ -44,7 +45,7 @@ describe('page.status', () => {
 
   it('answers "not annotatable" for what is not an http(s) page, and refuses malformed claims plainly', async () => {
     expect(await handlers['page.status'](claims('ftp://example.com/a'), panel)).toEqual({ key: null, highlights: 0 });
-    expect(await handlers['page.status']({ nonsense: true } as never, pageAt(PAGE))).toEqual({ key: null, highlights: 0 });
+    await expect(throughRouter(handlers)('page.status', { nonsense: true }, pageAt(PAGE))).rejects.toThrow(/Invalid page address: location: /);
   });
 });
 
@@ -74,7 +75,7 @@ describe('highlight.statuses', () => {
   });
 
   it('refuses malformed input with the field named', async () => {
-    await expect(handlers['highlight.statuses']({ statuses: [{ id: stored.id, status: 'lost' }] } as never, pageAt(PAGE)))
+    await expect(throughRouter(handlers)('highlight.statuses', { statuses: [{ id: stored.id, status: 'lost' }] }, pageAt(PAGE)))
       .rejects.toThrow(/Invalid statuses: 0\.status/);
   });
 });

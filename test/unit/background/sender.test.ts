@@ -13,6 +13,7 @@ import { withoutSearchTerms } from '../../../lib/search';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+import { throughRouter } from './through-router';
 
 const VICTIM = 'https://victim.github.io/diary/2024-05-01.html';
 const ATTACKER = 'https://attacker.github.io/lure.html';
@@ -83,7 +84,7 @@ describe('reading: the background resolves the page from the sender, never from 
   });
 
   it('answers a malformed page query with a plain error', async () => {
-    await expect(Promise.resolve().then(() => handlers['annotations.forPage']('victim' as never, pageAt(ATTACKER)))).rejects.toThrow(
+    await expect(throughRouter(handlers)('annotations.forPage', 'victim', pageAt(ATTACKER))).rejects.toThrow(
       /Invalid page address/,
     );
   });

@@ -4,7 +4,8 @@ import { backgroundHandlers } from '../../../lib/background/handlers';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { askBackground, DeliveryError, RefusedError } from '../../../lib/messaging';
-import { RETRY_SAFE } from '../../../lib/messaging/protocol';
+import { checkBackgroundRequest } from '../../../lib/messaging/contract';
+import { RETRY_SAFE } from '../../../lib/messaging/retry-safe';
 import { createRouter, RETRY_DELAYS_MS } from '../../../lib/messaging/transport';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
@@ -27,7 +28,7 @@ afterEach(async () => {
 /** A sendMessage to the real background handlers; `lose(n)` decides, per call, to drop the answer after acting. */
 function backgroundWithLostAnswers(lose: (call: number) => 'answer' | 'lose-after-acting' | 'not-running') {
   db = openDatabase(uniqueDbName());
-  const route = createRouter(backgroundHandlers(db));
+  const route = createRouter(backgroundHandlers(db), checkBackgroundRequest);
   let calls = 0;
   const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
     const fate = lose(calls++);

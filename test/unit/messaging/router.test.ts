@@ -4,6 +4,7 @@ import { backgroundHandlers } from '../../../lib/background/handlers';
 import { openDatabase } from '../../../lib/db/database';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { askBackground } from '../../../lib/messaging';
+import { checkBackgroundRequest } from '../../../lib/messaging/contract';
 import { withoutSearchTerms } from '../../../lib/search';
 import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
 
@@ -32,7 +33,7 @@ describe('message router', () => {
 
   it('stores a highlight sent by a content script and answers the page query', async () => {
     const db = openDatabase(uniqueDbName());
-    const route = createRouter(backgroundHandlers(db));
+    const route = createRouter(backgroundHandlers(db), checkBackgroundRequest);
     const created = await route(envelope('highlight.create', createRequest()), contentSender);
     expect(created).toMatchObject({ ok: true, value: { color: 'yellow', status: 'anchored', urlKey } });
     const page = await route(envelope('annotations.forPage', { location: url }), contentSender);
@@ -42,7 +43,7 @@ describe('message router', () => {
 
   it('rejects hostile or malformed input before writing anything', async () => {
     const db = openDatabase(uniqueDbName());
-    const route = createRouter(backgroundHandlers(db));
+    const route = createRouter(backgroundHandlers(db), checkBackgroundRequest);
     const cases: [string, unknown][] = [
       ['http(s)', createRequest({ location: 'javascript:alert(1)' })],
       ['article.title', createRequest({ article: { title: 'x'.repeat(10_001) } })],
@@ -65,7 +66,7 @@ describe('message router', () => {
   it('restores a deleted highlight and reports every change to the page', async () => {
     const db = openDatabase(uniqueDbName());
     const changedKeys: string[] = [];
-    const route = createRouter(backgroundHandlers(db, { highlightsChanged: (key) => changedKeys.push(key) }));
+    const route = createRouter(backgroundHandlers(db, { highlightsChanged: (key) => changedKeys.push(key) }), checkBackgroundRequest);
     const created = (await route(envelope('highlight.create', createRequest()), sender)) as {
       value: { id: string };
     };
@@ -81,7 +82,7 @@ describe('message router', () => {
 
   it('applies article corrections and refuses fields that are not correctable', async () => {
     const db = openDatabase(uniqueDbName());
-    const route = createRouter(backgroundHandlers(db));
+    const route = createRouter(backgroundHandlers(db), checkBackgroundRequest);
     const created = (await route(envelope('highlight.create', createRequest()), sender)) as {
       value: { articleId: string };
     };
@@ -95,7 +96,7 @@ describe('message router', () => {
 
   it('carries requests over browser.runtime messaging and unwraps replies', async () => {
     const db = openDatabase(uniqueDbName());
-    const route = createRouter(backgroundHandlers(db));
+    const route = createRouter(backgroundHandlers(db), checkBackgroundRequest);
     // fakeBrowser drops answers given as Promises, so route sendMessage straight to the router.
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) => route(message, sender)) as never);
     expect(await askBackground('stats.get', null)).toEqual({ articles: 0, highlights: 0, tags: 0 });

@@ -4,6 +4,7 @@ import { openDatabase } from '../../../lib/db/database';
 import { ensureTags } from '../../../lib/db/tags';
 import { tagHandlers } from '../../../lib/background/tag-handlers';
 import { article, highlight, uniqueName } from './helpers';
+import { throughRouter } from '../background/through-router';
 
 const sender = {} as never;
 
@@ -16,10 +17,11 @@ describe('tagHandlers', () => {
     await db.highlights.bulkAdd([highlight('h1', 'a1', ['China']), highlight('h2', 'a1', ['PRC'])]);
     const repainted: string[] = [];
     const handlers = tagHandlers(db, { highlightsChanged: (urlKey) => repainted.push(urlKey) });
+    const ask = throughRouter(handlers);
 
-    await expect(handlers['tags.rename']({ name: 'China', newName: '' }, sender)).rejects.toThrow(/Invalid new tag name/);
-    await expect(handlers['tags.recolour']({ name: 'China', color: 'red' }, sender)).rejects.toThrow(/Invalid colour/);
-    await expect(handlers['tags.rename']({ name: 'China', newName: 'x'.repeat(201) }, sender)).rejects.toThrow(/Invalid/);
+    await expect(ask('tags.rename', { name: 'China', newName: '' }, sender)).rejects.toThrow(/Invalid new tag name/);
+    await expect(ask('tags.recolour', { name: 'China', color: 'red' }, sender)).rejects.toThrow(/Invalid colour/);
+    await expect(ask('tags.rename', { name: 'China', newName: 'x'.repeat(201) }, sender)).rejects.toThrow(/Invalid/);
 
     const renamed = await handlers['tags.rename']({ name: 'china', newName: 'PRC' }, sender);
     expect(renamed).toMatchObject({ outcome: 'merged', highlights: 2, articles: 1 });
@@ -31,7 +33,7 @@ describe('tagHandlers', () => {
     const suggestions = await handlers['topics.forArticle']({ articleId: 'a1', limit: 5 }, sender);
     expect(suggestions.map((s) => s.name)).toContain('tariffs');
     expect(suggestions.length).toBeLessThanOrEqual(5);
-    await expect(handlers['topics.forArticle']({ articleId: 'a1', limit: 1000 }, sender)).rejects.toThrow(/Invalid limit/);
+    await expect(ask('topics.forArticle', { articleId: 'a1', limit: 1000 }, sender)).rejects.toThrow(/Invalid limit/);
 
     expect(await handlers['tags.delete']({ name: 'PRC' }, sender)).toMatchObject({ highlights: 2, articles: 1 });
     expect(repainted).toEqual(['news.example/a1', 'news.example/a1']);
