@@ -5,14 +5,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { checkBackgroundRequest, type BackgroundProtocol } from './contract';
 import { limitPerTab } from './rate-limit';
-import { createRouter, type Handlers } from './transport';
+import { checkedHandlers, createRouter, type Handlers } from './transport';
 
 /**
- * Answers every context's requests; each tab's content script is rate-limited (rate-limit.ts). Every request is
- * checked against its message's schema (./contract.ts) before its handler runs.
+ * Answers every context's requests. A tab's content script is rate-limited first (rate-limit.ts: a flood of
+ * requests, valid or not, costs no more than the limit lets through); then every request is checked against its
+ * message's schema (./contract.ts) before its handler runs.
  */
 export function answerInBackground(handlers: Handlers<BackgroundProtocol>): () => void {
-  const router = createRouter(limitPerTab(handlers, browser.runtime.getURL('/')), checkBackgroundRequest);
+  const router = createRouter(limitPerTab(checkedHandlers(handlers, checkBackgroundRequest), browser.runtime.getURL('/')));
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => router(message, sender);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -39,6 +39,15 @@ export function isEnvelope(message: unknown): message is Envelope {
  */
 export type RequestCheck = (type: string, data: unknown) => unknown;
 
+/** Handlers that check each request first (a refusal when the check throws) and get only the checked value. */
+export function checkedHandlers<P>(handlers: Handlers<P>, check: RequestCheck): Handlers<P> {
+  const checked: Record<string, unknown> = {};
+  for (const [type, handler] of Object.entries(handlers as Record<string, (data: unknown, sender: Browser.runtime.MessageSender) => unknown>)) {
+    checked[type] = (data: unknown, sender: Browser.runtime.MessageSender) => handler(check(type, data), sender);
+  }
+  return checked as Handlers<P>;
+}
+
 /**
  * Builds the function that answers one side's messages. It returns undefined
  * for messages that are not ours (so other listeners may answer) and a Reply
@@ -46,15 +55,15 @@ export type RequestCheck = (type: string, data: unknown) => unknown;
  * fails it is refused before any handler runs.
  */
 export function createRouter<P>(handlers: Handlers<P>, check?: RequestCheck) {
+  const routed = check ? checkedHandlers(handlers, check) : handlers;
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message)) return undefined;
-    const handler = (handlers as Record<string, Handlers<P>[MessageType<P>] | undefined>)[message.type];
-    if (!Object.hasOwn(handlers as object, message.type) || !handler) {
+    const handler = (routed as Record<string, Handlers<P>[MessageType<P>] | undefined>)[message.type];
+    if (!Object.hasOwn(routed as object, message.type) || !handler) {
       return Promise.resolve({ ok: false, error: `Unknown message type: ${message.type}` });
     }
     return Promise.resolve()
-      .then(() => (check ? check(message.type, message.data) : message.data))
-      .then((data) => (handler as (data: unknown, sender: Browser.runtime.MessageSender) => unknown)(data, sender))
+      .then(() => (handler as (data: unknown, sender: Browser.runtime.MessageSender) => unknown)(message.data, sender))
       .then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),

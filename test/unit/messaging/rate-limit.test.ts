@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { limitPerTab, RATE_LIMITED_MESSAGE, TAB_RATE_LIMIT, TokenBuckets } from '../../../lib/messaging/rate-limit';
-import { createRouter, envelope } from '../../../lib/messaging/transport';
+import { checkBackgroundRequest } from '../../../lib/messaging/contract';
+import { checkedHandlers, createRouter, envelope } from '../../../lib/messaging/transport';
 
 const ORIGIN = 'chrome-extension://abc/';
 
@@ -46,5 +47,17 @@ describe('per-tab rate limit', () => {
       time.advance(0.5); // faster than any real round trip
       expect((await route(envelope('highlight.update', {}), tab))?.ok).toBe(true);
     }
+  });
+
+  it('counts invalid requests too: the limit comes before the schema check (as answerInBackground composes them)', async () => {
+    const time = clock();
+    let checks = 0;
+    const check = (type: string, data: unknown) => (checks++, checkBackgroundRequest(type, data));
+    const route = createRouter(limitPerTab(checkedHandlers({ 'highlight.delete': () => null } as never, check), ORIGIN, new TokenBuckets({ burst: 3, perSecond: 1 }, time.now)));
+    const tab = { tab: { id: 9 } as never, url: 'https://news.example/story' };
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(await route(envelope('highlight.delete', { id: { deeply: ['not', 'an', 'id'] } }), tab));
+    expect(replies.map((r) => (r?.ok === false ? (r.error === RATE_LIMITED_MESSAGE ? 'limited' : 'invalid') : 'ok'))).toEqual(['invalid', 'invalid', 'invalid', 'limited', 'limited']);
+    expect(checks).toBe(3);
   });
 });
