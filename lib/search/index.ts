@@ -1,7 +1,7 @@
 /**
  * The library's data side: search, filters, the first screen
  * and the overview. Every function takes the database and returns plain
- * data. Re-run them on Dexie's `storagemutated` (components/useDbQuery.ts),
+ * data. Re-run them on Dexie's `storagemutated` (components/data/useQuery.ts),
  * not inside `liveQuery`, where the search's read transaction commits early.
  */
 export { searchHighlights, countMatches, DEFAULT_PAGE_SIZE } from './search';
