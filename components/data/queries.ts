@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { annotationsForPage } from '@/lib/background/repository';
-import { askBackground } from '@/lib/messaging';
+import { askBackground, askTab } from '@/lib/messaging';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { activityByPeriod, recentArticles, searchHighlights, topTags, type LibraryQuery } from '@/lib/search';
 import { db } from './db';
@@ -15,11 +15,24 @@ export interface PageData {
   highlights: HighlightRecord[];
 }
 
-/** A page's articles (in story order) and highlights, as the repository gives them to content scripts. */
-export async function pageData(urlKey: string | null): Promise<PageData> {
+/**
+ * A page's articles (in story order) and highlights. With the tab showing it, each highlight's status is the one its
+ * content script found on the page now: stored statuses lag behind (an orphan is saved once the page settled).
+ */
+export async function pageData(urlKey: string | null, tabId: number | null = null): Promise<PageData> {
   if (!urlKey) return { articles: [], highlights: [] };
   const { articles, highlights } = await annotationsForPage(db, urlKey);
-  return { articles: articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0)), highlights };
+  const sorted = articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0));
+  const report = tabId != null && highlights.length ? await askTab(tabId, 'content.anchorStatus', null).catch(() => null) : null;
+  if (!report) return { articles: sorted, highlights };
+  const live = new Map(report.highlights.map((state) => [state.id, state]));
+  return {
+    articles: sorted,
+    highlights: highlights.map((h) => {
+      const state = live.get(h.id);
+      return state ? { ...h, status: state.status, currentText: state.currentText } : h;
+    }),
+  };
 }
 
 /** Ids of a page's articles (for its export). */

@@ -23,7 +23,7 @@ export function PageView({ target }: { target: TargetPage }) {
   const colorName = useColorNames();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
-  const [data] = useQuery<PageData>(() => pageData(urlKey), [urlKey]);
+  const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId), [urlKey, target.tabId]);
   // The first screenful renders at once, the rest right after, so a long list never delays the panel.
   const [shown, setShown] = useState(FIRST_SCREEN);
   useEffect(() => {

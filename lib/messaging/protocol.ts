@@ -86,7 +86,7 @@ export interface ContentProtocol {
   'content.highlightSelection': { request: { color?: string }; response: HighlightSelectionResult };
   /** Scrolls the page to a highlight ("jump to passage"); false if it is not anchored. */
   'content.scrollTo': { request: { highlightId: string }; response: { ok: boolean } };
-  /** The current anchoring of the page's highlights, without anchoring again. */
+  /** The current anchoring of the page's highlights, without anchoring again (the side panel shows it live). */
   'content.anchorStatus': { request: null; response: AnchorReport };
   /** Moves an orphan onto the passage the user has selected now (its note and tags stay). */
   'content.reattach': { request: { highlightId: string }; response: { ok: boolean } };

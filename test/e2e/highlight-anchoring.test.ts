@@ -9,6 +9,7 @@ import {
   askContent, collectGlossErrors, corpusRoute, highlightWithKey, paintedTexts, readStore, selectText, waitForPainted,
 } from './highlight-helpers';
 import { uiOf } from './page-ui';
+import { openExtensionPage, tabIdOf } from './panel-helpers';
 
 const CORPUS_ID = 'bdb56ac83513635db1d8b9eb46b2da4c0de8da2f1f28f5bf5163df3eb3d3ec06';
 const ZH = '/fixtures/news-zh/02-founder-article-lead.html';
@@ -118,6 +119,15 @@ describe('highlights in Chromium', () => {
     const fuzzy = report.highlights.find((h) => h.status === 'anchored-fuzzy')!;
     expect(fuzzy.currentText).toBe(edited);
     expect((await paintedTexts(page))['gloss-yellow']).toEqual([edited]);
+
+    // The side panel shows what the page found now, before the orphan's status is stored (once the page settled).
+    const probe = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(probe, url);
+    await probe.close();
+    const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+    await panel.waitForSelector('.orphans', { timeout: 3000 });
+    expect(await panel.locator('.orphans').innerText()).toContain(vanishing);
+    await panel.close();
 
     // Never dropped: the orphan is still stored, with its quote and its status (saved once the page settled, ~6 s).
     type Row = { status: string; selectors: { quote: { exact: string } } };
