@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { HIGHLIGHT_COMMAND_MANIFEST } from './lib/background/commands-manifest';
+import { SESSION_SCRIPT } from './lib/content/session-script';
 
 const devStartUrl = process.env.GLOSS_DEV_START_URL;
 const devHeadless = process.env.GLOSS_HEADLESS === '1';
@@ -25,7 +26,7 @@ export default defineConfig({
     // per-session address, so pages cannot guess it; Firefox MV2 gets a plain list (WXT converts it).
     // The content script's loader imports the rest of it (content-session.js) only on pages that need it.
     web_accessible_resources: [
-      { resources: ['note-editor.html', 'content-session.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['note-editor.html', SESSION_SCRIPT.slice(1)], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
