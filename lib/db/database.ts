@@ -5,9 +5,10 @@ import { installSearchHooks } from '../search/search-terms-field';
 
 /** Declares the given schema versions (all of them by default) on a new Dexie instance. */
 export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
-  for (const { version, stores, upgrade } of versions) {
+  const latest = Math.max(...versions.map((v) => v.version));
+  for (const { version, stores, upgrade, derivedOnly } of versions) {
     const declared = db.version(version).stores(stores);
-    if (upgrade) declared.upgrade(upgrade);
+    if (upgrade && !(derivedOnly && version < latest)) declared.upgrade(upgrade);
   }
 }
 

@@ -6,11 +6,19 @@
  */
 import type { Transaction } from 'dexie';
 import { addSearchTermsV2 } from './migrations/v2-search-terms';
+import { tagIdsV3 } from './migrations/v3-tag-ids';
+import { rebuildSearchIndex } from '../search/postings';
 
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void> | void;
+  /**
+   * The upgrade only computes derived data that a later version drops or
+   * rebuilds: skipped when that later version is declared too (v1 → v3 need
+   * not compute v2's search terms).
+   */
+  derivedOnly?: boolean;
 }
 
 export const DB_NAME = 'gloss';
@@ -32,6 +40,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       highlights: 'id, articleId, urlKey, updatedAt, createdAt, color, status, *tags, *searchTerms',
     },
     upgrade: addSearchTermsV2,
+    derivedOnly: true,
+  },
+  {
+    // Tags by id, and the search index out of the rows into `postings` (rebuilt by the upgrade).
+    // Colour, status, tag-name and date filters are answered by postings, so their row indexes go.
+    version: 3,
+    stores: {
+      articles: 'id, urlKey, &[urlKey+storyKey], updatedAt, siteName, *tagIds',
+      highlights: 'id, articleId, urlKey, updatedAt, createdAt, *tagIds, &seq',
+      postings: '[term+start]',
+    },
+    // The index is derived data, so the live code builds it: it must match what live search reads.
+    upgrade: async (tx) => {
+      await tagIdsV3(tx);
+      await rebuildSearchIndex(tx);
+    },
   },
 ];
 

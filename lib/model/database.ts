@@ -4,11 +4,13 @@
  * without importing lib/db, which opens it.
  */
 import type Dexie from 'dexie';
-import type { EntityTable } from 'dexie';
-import type { ArticleRecord, HighlightRecord, TagRecord } from './records';
+import type { EntityTable, Table } from 'dexie';
+import type { ArticleRow, HighlightRow, PostingRow, TagRecord } from './records';
 
 export type GlossDatabase = Dexie & {
-  articles: EntityTable<ArticleRecord, 'id'>;
-  highlights: EntityTable<HighlightRecord, 'id'>;
+  articles: EntityTable<ArticleRow, 'id'>;
+  highlights: EntityTable<HighlightRow, 'id'>;
   tags: EntityTable<TagRecord, 'id'>;
+  /** The search index (lib/search/postings), derived from highlights and articles. */
+  postings: Table<PostingRow, [string, number]>;
 };

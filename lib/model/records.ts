@@ -83,3 +83,29 @@ export interface TagRecord {
   color: string | null;
   createdAt: number;
 }
+
+/**
+ * How highlights and articles are stored since schema v3: tags by id (names
+ * live once in `tags`, so rename and recolour are one row). Readers hand
+ * records (names) to the UI, messages and exports; see lib/model/rows.ts.
+ */
+export interface HighlightRow extends Omit<HighlightRecord, 'tags'> {
+  tagIds: string[];
+  /**
+   * The highlight's number in the search index (lib/search/postings): its
+   * `createdAt` times 1,000 plus a tie-breaker, so index order is annotation
+   * order. Derived and assigned by the index; absent until indexed.
+   */
+  seq?: number;
+}
+
+export interface ArticleRow extends Omit<ArticleRecord, 'tags'> {
+  tagIds: string[];
+}
+
+/** One chunk of a search term's postings: sorted highlight `seq`s, `start` the first of them. */
+export interface PostingRow {
+  term: string;
+  start: number;
+  keys: Float64Array;
+}
