@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
-import { installSearchHooks } from '../search/search-terms-field';
+import { searchIndexMiddleware } from '../search/postings';
 
 /** Declares the given schema versions (all of them by default) on a new Dexie instance. */
 export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
@@ -20,6 +20,6 @@ export function declareSchema(db: Dexie, versions: readonly SchemaVersion[] = SC
 export function openDatabase(name: string = DB_NAME): GlossDatabase {
   const db = new Dexie(name) as GlossDatabase;
   declareSchema(db);
-  installSearchHooks(db);
+  db.use(searchIndexMiddleware);
   return db;
 }

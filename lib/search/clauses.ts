@@ -1,201 +1,106 @@
 /**
- * The conditions of a library query. Each clause knows the index ranges that
- * list its highlights (their union), the articles whose highlights all match
- * it, and an exact test on a loaded row. The planner (plan.ts) decides what
- * to read.
+ * The conditions of a library query, each read from the postings as a sorted
+ * key list. A clause's keys are exactly its matches, or (for a CJK phrase of
+ * three or more characters, or a prefix too broad to expand) a superset or
+ * nothing, and then its `test` decides on the loaded row.
  */
 import type { GlossDatabase } from '../model/database';
+import type { TagRecord } from '../model/records';
 import { tagIsWithin } from '../tags/tag-names';
-import { rowTerms, type IndexedArticle, type IndexedHighlight } from './search-terms-field';
 import { foldText } from '../text/fold';
+import { intersectKeys, unionKeys, type Keys } from './postings/keys';
+import { prefixKeys, termKeys, termsWithPrefix } from './postings/read';
 import {
-  HAS_NOTE_TERM, articleSearchTexts, highlightSearchTexts, parseQuery, termsSatisfy, type QueryClause,
-} from './terms';
+  articleTagTerm, colorTerm, NOTE_TERM, ownTagTerm, PUBLISHED_PREFIX, siteTerm, statusTerm, UNDATED_TERM,
+} from './postings/row-terms';
+import { parseQuery, termsOf, termsSatisfy, type QueryClause } from './terms';
 import type { LibraryFilters } from './types';
-
-/** An inclusive key range on an index of `highlights`. */
-export interface IndexRange {
-  index: 'searchTerms' | 'tags' | 'color' | 'status' | 'createdAt';
-  lower: unknown;
-  upper: unknown;
-}
+import type { LoadedRow } from './rows';
 
 export interface Clause {
-  /** Ranges whose union lists the highlights matching on their own fields; null when no index helps. */
-  ranges: IndexRange[] | null;
-  /** Articles all of whose highlights match (title, tags, site…). */
-  articleIds: ReadonlySet<string>;
-  /** True when the ranges may list more than match, so rows must be tested. */
-  verify: boolean;
-  /** Loads what `test` needs for these rows (called before testing them). */
-  prepare?: (rows: readonly IndexedHighlight[]) => Promise<void>;
-  test(row: IndexedHighlight): boolean;
+  /** The matching keys (a superset when `test` is set); null when the postings cannot list them. */
+  keys: Keys | null;
+  /** The exact test on a loaded row, when the keys alone do not decide. */
+  test?: (row: LoadedRow) => boolean;
 }
 
-const MAX_UNICODE = '\uffff';
-const NO_ARTICLES: ReadonlySet<string> = new Set();
-
-/** The `[term, createdAt]` range of one term's entries: annotation order. */
-const termRange = (term: string): IndexRange => ({ index: 'searchTerms', lower: [term, -Infinity], upper: [term, Infinity] });
-const prefixRange = (prefix: string): IndexRange => ({
-  index: 'searchTerms', lower: [prefix, -Infinity], upper: [prefix + MAX_UNICODE, Infinity],
-});
-const valueRange = (index: IndexRange['index'], value: unknown): IndexRange => ({ index, lower: value, upper: value });
-
-/** A single exact term or a time range: its one range lists matches in annotation order. */
-export function isTimeOrdered(range: IndexRange): boolean {
-  if (range.index === 'createdAt') return true;
-  if (range.index !== 'searchTerms') return false;
-  return (range.lower as unknown[])[0] === (range.upper as unknown[])[0];
+/** Keys excluded from every answer (the has-no-note filter). */
+export interface QueryPlanInput {
+  clauses: Clause[];
+  exclude: Keys[];
+  annotated: { from: number; to: number } | null;
 }
 
-type ArticleTable = GlossDatabase['articles'];
+/** A prefix read from postings at most this many chunks (about a thousand keys each); broader ones test rows. */
+const MAX_PREFIX_CHUNKS = 200;
 
-async function articleKeys(table: ArticleTable, index: string, lower: unknown, upper: unknown): Promise<Set<string>> {
-  return new Set((await table.where(index).between(lower, upper, true, true).primaryKeys()) as string[]);
+const unionOfTerms = async (db: GlossDatabase, terms: readonly string[]) => unionKeys(await Promise.all(terms.map((t) => termKeys(db, t))));
+
+/** Own tags whose names satisfy a text clause: today's semantics, a tag's name is part of its highlight's text. */
+function tagsMatching(tags: readonly TagRecord[], clause: QueryClause, phrase: string | null): TagRecord[] {
+  return tags.filter((tag) => termsSatisfy(new Set(termsOf([tag.name])), clause) && (phrase === null || foldText(tag.name).includes(phrase)));
 }
 
-function intersect(sets: ReadonlySet<string>[]): Set<string> {
-  if (sets.length === 0) return new Set();
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  return new Set([...smallest!].filter((key) => rest.every((set) => set.has(key))));
-}
+const rowHasTerms = (clause: QueryClause) => (row: LoadedRow) => termsSatisfy(row.terms(), clause);
 
-const unionOf = (sets: ReadonlySet<string>[]) => new Set(sets.flatMap((set) => [...set]));
-
-const foldedHighlightText = (row: IndexedHighlight): string => foldText(highlightSearchTexts(row).join('\n'));
-
-/**
- * The clauses of one part of the query. A CJK phrase becomes one clause per
- * bigram (each can drive the index) plus a row-only clause that checks the
- * phrase is really there; the others map to one clause.
- */
-async function textClauses(db: GlossDatabase, clause: QueryClause): Promise<Clause[]> {
-  const articlesWith = (term: string) => articleKeys(db.articles, 'searchTerms', term, term);
-  const articlesWithPrefix = (prefix: string) => articleKeys(db.articles, 'searchTerms', prefix, prefix + MAX_UNICODE);
+async function textClause(db: GlossDatabase, clause: QueryClause, tags: readonly TagRecord[]): Promise<Clause> {
+  const phrase = clause.kind === 'exact' ? clause.substring : null;
+  const viaTags = unionOfTerms(db, tagsMatching(tags, clause, phrase).map((tag) => ownTagTerm(tag.id)));
   switch (clause.kind) {
-    case 'prefix': {
-      const articleIds = await articlesWithPrefix(clause.prefix);
-      return [{ ranges: [prefixRange(clause.prefix)], articleIds, verify: false, test: (row) => articleIds.has(row.articleId) || termsSatisfy(rowTerms(row), clause) }];
-    }
+    case 'prefix':
     case 'word': {
-      const ranges = [termRange(clause.stem)];
-      const articleSets = [await articlesWith(clause.stem)];
-      if (clause.prefix !== null) {
-        ranges.push(prefixRange(clause.prefix));
-        articleSets.push(await articlesWithPrefix(clause.prefix));
-      }
-      const articleIds = unionOf(articleSets);
-      return [{ ranges, articleIds, verify: false, test: (row) => articleIds.has(row.articleId) || termsSatisfy(rowTerms(row), clause) }];
+      const { prefix } = clause;
+      const expanded = prefix === null ? null : await prefixKeys(db, prefix, MAX_PREFIX_CHUNKS);
+      if (prefix !== null && expanded === null) return { keys: null, test: rowHasTerms(clause) };
+      const stem = clause.kind === 'word' ? [await termKeys(db, clause.stem)] : [];
+      return { keys: unionKeys([...stem, ...(expanded ? [expanded] : []), await viaTags]) };
     }
     case 'exact': {
-      const perTerm = await Promise.all(
-        clause.terms.map(async (term): Promise<Clause> => {
-          const articleIds = await articlesWith(term);
-          return { ranges: [termRange(term)], articleIds, verify: false, test: (row) => articleIds.has(row.articleId) || rowTerms(row).has(term) };
-        }),
-      );
-      const phrase = clause.substring;
-      if (phrase === null) return perTerm;
-      // Articles having every bigram are checked for the whole phrase only when
-      // one of their highlights is tested: loading them all could mean hundreds.
-      const candidates = intersect(perTerm.map((c) => c.articleIds));
-      const verified = new Map<string, boolean>();
-      const whole: Clause = {
-        ranges: null,
-        articleIds: candidates,
-        verify: true,
-        async prepare(rows) {
-          const ids = [...new Set(rows.map((row) => row.articleId))].filter((id) => candidates.has(id) && !verified.has(id));
-          if (ids.length === 0) return;
-          const articles = (await db.articles.bulkGet(ids)) as (IndexedArticle | undefined)[];
-          ids.forEach((id, i) => {
-            const article = articles[i];
-            verified.set(id, !!article && foldText(articleSearchTexts(article).join('\n')).includes(phrase));
-          });
-        },
-        test: (row) => verified.get(row.articleId) === true || foldedHighlightText(row).includes(phrase),
-      };
-      return [...perTerm, whole];
+      const lists = await Promise.all(clause.terms.map((term) => termKeys(db, term)));
+      const both = lists.reduce((acc, list) => intersectKeys(acc, list));
+      const keys = unionKeys([both, await viaTags]);
+      if (phrase === null) return { keys };
+      return { keys, test: (row) => row.foldedText().includes(phrase) };
     }
   }
 }
 
-export async function queryClauses(db: GlossDatabase, query: string): Promise<Clause[]> {
-  return (await Promise.all(parseQuery(query).map((clause) => textClauses(db, clause)))).flat();
+async function publishedKeys(db: GlossDatabase, from: string | undefined, to: string | undefined): Promise<Keys> {
+  // A prefix bound (`2022-09`) includes the whole month.
+  const upper = to === undefined ? null : to + '\uffff';
+  const terms = (await termsWithPrefix(db, PUBLISHED_PREFIX)).filter((term) => {
+    const date = term.slice(PUBLISHED_PREFIX.length);
+    return (from === undefined || date >= from) && (upper === null || date <= upper);
+  });
+  return unionOfTerms(db, terms);
 }
 
-/**
- * The stored spellings of a tag and its descendants: a tag matches whatever the case and width
- * (tagIsWithin), which no index range can express, so the distinct names in the tag indexes are read.
- */
-async function spellingsWithin(db: GlossDatabase, tag: string): Promise<string[]> {
-  const names = new Set<string>();
-  for (const table of [db.highlights, db.articles]) {
-    for (const name of (await table.orderBy('tags').uniqueKeys()) as string[]) if (tagIsWithin(name, tag)) names.add(name);
-  }
-  return [...names];
-}
-
-async function tagClause(db: GlossDatabase, tag: string): Promise<Clause> {
-  const names = await spellingsWithin(db, tag);
-  const articleIds = unionOf(await Promise.all(names.map((name) => articleKeys(db.articles, 'tags', name, name))));
-  return {
-    ranges: names.map((name) => valueRange('tags', name)),
-    articleIds,
-    verify: false,
-    test: (row) => articleIds.has(row.articleId) || row.tags.some((stored) => tagIsWithin(stored, tag)),
-  };
-}
-
-function anyOfClause(index: 'color' | 'status', values: readonly string[]): Clause {
-  const wanted = new Set(values);
-  return {
-    ranges: [...wanted].map((value) => valueRange(index, value)),
-    articleIds: NO_ARTICLES,
-    verify: false,
-    test: (row) => wanted.has(row[index]),
-  };
-}
-
-/** A condition on the article (site, published date): a set of article ids. */
-function articleSetClause(articleIds: ReadonlySet<string>): Clause {
-  return { ranges: [], articleIds, verify: false, test: (row) => articleIds.has(row.articleId) };
-}
-
-export async function filterClauses(db: GlossDatabase, filters: LibraryFilters): Promise<Clause[]> {
+export async function buildPlanInput(db: GlossDatabase, query: string, filters: LibraryFilters, tags: readonly TagRecord[]): Promise<QueryPlanInput> {
   const clauses: Clause[] = [];
-  for (const tag of filters.tags ?? []) clauses.push(await tagClause(db, tag));
-  if (filters.colors?.length) clauses.push(anyOfClause('color', filters.colors));
-  if (filters.statuses?.length) clauses.push(anyOfClause('status', filters.statuses));
-  if (filters.sites?.length) {
-    const sets = await Promise.all(filters.sites.map((site) => articleKeys(db.articles, 'siteName', site, site)));
-    clauses.push(articleSetClause(unionOf(sets)));
+  const exclude: Keys[] = [];
+  for (const clause of parseQuery(query)) clauses.push(await textClause(db, clause, tags));
+  for (const name of filters.tags ?? []) {
+    const ids = tags.filter((tag) => tagIsWithin(tag.name, name)).map((tag) => tag.id);
+    clauses.push({ keys: await unionOfTerms(db, ids.flatMap((id) => [ownTagTerm(id), articleTagTerm(id)])) });
   }
+  if (filters.colors?.length) clauses.push({ keys: await unionOfTerms(db, filters.colors.map(colorTerm)) });
+  if (filters.statuses?.length) clauses.push({ keys: await unionOfTerms(db, filters.statuses.map(statusTerm)) });
+  if (filters.sites?.length) clauses.push({ keys: await unionOfTerms(db, filters.sites.map(siteTerm)) });
   if (filters.publishedFrom !== undefined || filters.publishedTo !== undefined) {
-    // A prefix bound (`2022-09`) includes the whole month.
-    const to = (filters.publishedTo ?? MAX_UNICODE) + MAX_UNICODE;
-    clauses.push(articleSetClause(await articleKeys(db.articles, 'publishedDate', filters.publishedFrom ?? '', to)));
+    clauses.push({ keys: await publishedKeys(db, filters.publishedFrom, filters.publishedTo) });
   }
-  if (filters.annotatedFrom !== undefined || filters.annotatedTo !== undefined) {
-    const from = filters.annotatedFrom ?? -Infinity;
-    const to = filters.annotatedTo ?? Infinity;
-    clauses.push({
-      // Inclusive upper bound in the index; the row test excludes `to` itself.
-      ranges: [{ index: 'createdAt', lower: from, upper: to }],
-      articleIds: NO_ARTICLES,
-      verify: true,
-      test: (row) => row.createdAt >= from && row.createdAt < to,
-    });
-  }
-  if (filters.hasNote !== undefined) {
-    const wanted = filters.hasNote;
-    clauses.push({
-      ranges: wanted ? [termRange(HAS_NOTE_TERM)] : null,
-      articleIds: NO_ARTICLES,
-      verify: !wanted,
-      test: (row) => (row.note.trim().length > 0) === wanted,
-    });
-  }
-  return clauses;
+  if (filters.hasNote === true) clauses.push({ keys: await termKeys(db, NOTE_TERM) });
+  if (filters.hasNote === false) exclude.push(await termKeys(db, NOTE_TERM));
+  const annotated =
+    filters.annotatedFrom !== undefined || filters.annotatedTo !== undefined
+      ? { from: filters.annotatedFrom ?? -Infinity, to: filters.annotatedTo ?? Infinity }
+      : null;
+  return { clauses, exclude, annotated };
+}
+
+/** Published-date terms in the `published` sort's order: dated ones by date, undated last either way. */
+export async function publishedOrder(db: GlossDatabase, direction: 'asc' | 'desc'): Promise<string[]> {
+  const dated = await termsWithPrefix(db, PUBLISHED_PREFIX);
+  if (direction === 'desc') dated.reverse();
+  return [...dated, UNDATED_TERM];
 }

@@ -1,5 +1,9 @@
-/** Overview figures: highlights per week or month, and the most used tags. */
+/** Overview figures: highlights per week or month, and the most used tags, from the postings alone. */
 import type { GlossDatabase } from '../model/database';
+import { keysBetween } from './postings/keys';
+import { termKeys } from './postings/read';
+import { ALL_TERM, ownTagTerm } from './postings/row-terms';
+import { seqTime, TIES } from './postings/seq';
 import type { ActivityBucket, ActivityPeriod, FacetCount } from './types';
 
 const DAY = 86_400_000;
@@ -14,54 +18,47 @@ export function periodStart(time: number, period: ActivityPeriod): number {
   return midnight - ((date.getUTCDay() + 6) % 7) * DAY;
 }
 
-function nextPeriod(start: number, period: ActivityPeriod): number {
-  if (period === 'week') return start + 7 * DAY;
-  const date = new Date(start);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-}
-
 const label = (start: number, period: ActivityPeriod): string =>
   new Date(start).toISOString().slice(0, period === 'month' ? 7 : 10);
 
+const timeKey = (time: number | undefined, fallback: number) => (time === undefined ? fallback : Math.ceil(time) * TIES);
+
 /**
  * Highlights per period, oldest first, including empty periods, up to the
- * latest MAX_BUCKETS periods. Each bucket is an index count: no row is read.
+ * latest MAX_BUCKETS periods: one read of the every-highlight postings.
  */
-export async function activityByPeriod(
-  db: GlossDatabase,
-  period: ActivityPeriod,
-  range: { from?: number; to?: number } = {},
-): Promise<ActivityBucket[]> {
-  return db.transaction('r', db.highlights, async () => {
-    const inRange = db.highlights.where('createdAt').between(range.from ?? -Infinity, range.to ?? Infinity, true, false);
-    const first = (await inRange.first())?.createdAt;
-    const last = (await inRange.clone().last())?.createdAt;
-    if (first === undefined || last === undefined) return [];
+export async function activityByPeriod(db: GlossDatabase, period: ActivityPeriod, range: { from?: number; to?: number } = {}): Promise<ActivityBucket[]> {
+  return db.transaction('r', db.postings, async () => {
+    const keys = keysBetween(await termKeys(db, ALL_TERM), timeKey(range.from, -Infinity), timeKey(range.to, Infinity));
+    if (keys.length === 0) return [];
+    const first = seqTime(keys[0]!);
     const starts: number[] = [];
-    for (let start = periodStart(last, period); starts.length < MAX_BUCKETS; ) {
+    for (let start = periodStart(seqTime(keys[keys.length - 1]!), period); starts.length < MAX_BUCKETS; ) {
       starts.unshift(start);
       if (start <= first) break;
       start = periodStart(start - 1, period);
     }
-    const counts = await Promise.all(
-      starts.map((start) =>
-        db.highlights
-          .where('createdAt')
-          .between(Math.max(start, range.from ?? -Infinity), Math.min(nextPeriod(start, period), range.to ?? Infinity), true, false)
-          .count(),
-      ),
-    );
+    const counts = new Array<number>(starts.length).fill(0);
+    // Keys are in time order: one pass moves the bucket forward.
+    let bucket = 0;
+    for (const key of keys) {
+      const time = seqTime(key);
+      if (time < starts[0]!) continue;
+      while (bucket + 1 < starts.length && time >= starts[bucket + 1]!) bucket++;
+      counts[bucket]!++;
+    }
     return starts.map((start, i) => ({ period: label(start, period), count: counts[i]! }));
   });
 }
 
-/** Tags by number of highlights carrying them (exact names), most used first. */
+/** Tags by number of highlights carrying them (on the highlight itself), most used first. */
 export async function topTags(db: GlossDatabase, limit = 10): Promise<FacetCount[]> {
-  return db.transaction('r', db.highlights, async () => {
-    const names = (await db.highlights.orderBy('tags').uniqueKeys()) as string[];
-    const counts = await Promise.all(names.map((name) => db.highlights.where('tags').equals(name).count()));
-    return names
-      .map((value, i) => ({ value, count: counts[i]! }))
+  return db.transaction('r', db.tags, db.postings, async () => {
+    const tags = await db.tags.toArray();
+    const counts = await Promise.all(tags.map(async (tag) => (await termKeys(db, ownTagTerm(tag.id))).length));
+    return tags
+      .map((tag, i) => ({ value: tag.name, count: counts[i]! }))
+      .filter((facet) => facet.count > 0)
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, limit);
   });

@@ -1,6 +1,6 @@
 /**
- * Search terms: what the `*searchTerms` multiEntry index holds for a
- * highlight or an article, and how a query is cut into the same terms.
+ * Search terms: what the postings (postings/) hold for a highlight's text,
+ * and how a query is cut into the same terms.
  *
  * Chinese and Japanese are written without spaces, so a CJK run is indexed as
  * overlapping character bigrams (基层治理 → 基层 层治 治理) plus its last
@@ -17,7 +17,7 @@
  * its light stem, so `policies` finds `policy` and a half-typed last word can
  * be matched by prefix on the unstemmed form.
  */
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import type { ArticleRecord } from '../model/records';
 import { foldText, splitPieces } from '../text/fold';
 import { searchStem } from '../text/stem';
 
@@ -45,13 +45,6 @@ export function termsOf(texts: readonly (string | null | undefined)[]): string[]
   return [...terms].sort();
 }
 
-/** The fields of a highlight that search looks at, as one folded text for verifying matches. */
-export function highlightSearchTexts(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags'>): string[] {
-  return [h.selectors?.quote?.exact, h.note, ...(Array.isArray(h.tags) ? h.tags : [])].filter(
-    (text): text is string => typeof text === 'string',
-  );
-}
-
 export function articleSearchTexts(
   a: Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName'>,
 ): string[] {
@@ -60,34 +53,6 @@ export function articleSearchTexts(
     (text): text is string => typeof text === 'string',
   );
 }
-
-/**
- * A term no query can produce (queries keep letters and digits only): marks
- * highlights with a note, so the has-note filter and its count use the index.
- */
-export const HAS_NOTE_TERM = '\u0001note';
-
-export function highlightTerms(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags'>): string[] {
-  const terms = termsOf(highlightSearchTexts(h));
-  return typeof h.note === 'string' && h.note.trim().length > 0 ? [HAS_NOTE_TERM, ...terms] : terms;
-}
-
-/**
- * A highlight's index entry: the term and the highlight's `createdAt`. Keyed
- * this way, the index lists each term's highlights in annotation order, so
- * the newest matches of a term are read first, with a limit, without
- * listing or sorting all of them.
- */
-export type TermEntry = [term: string, createdAt: number];
-
-export function highlightSearchTerms(h: Pick<HighlightRecord, 'selectors' | 'note' | 'tags' | 'createdAt'>): TermEntry[] {
-  const time = Number.isFinite(h.createdAt) ? h.createdAt : 0;
-  return highlightTerms(h).map((term) => [term, time]);
-}
-
-export const articleSearchTerms = (
-  a: Pick<ArticleRecord, 'title' | 'kicker' | 'subtitle' | 'authors' | 'siteName'>,
-): string[] => termsOf(articleSearchTexts(a));
 
 /**
  * One part of a query that a match must satisfy. `terms` are index terms that

@@ -53,7 +53,7 @@ export interface ArticleSummary {
 }
 
 export interface LibraryHighlight {
-  /** The stored highlight, without the derived search field. */
+  /** The stored highlight, with its tags by name. */
   highlight: HighlightRecord;
   article: ArticleSummary | null;
 }
@@ -93,7 +93,7 @@ export interface ActivityBucket {
   count: number;
 }
 
-export function summarizeArticle(article: ArticleRecord): ArticleSummary {
+export function summarizeArticle(article: Omit<ArticleRecord, 'tags'>): ArticleSummary {
   const { id, title, url, siteName, publishedDate, authors, lang } = article;
   return { id, title, url, siteName, publishedDate, authors, lang };
 }

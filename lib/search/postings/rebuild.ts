@@ -1,0 +1,97 @@
+/**
+ * Builds the whole index in one pass: after a schema upgrade, and after a
+ * bulk restore or import (deferSearchIndex). Highlights are read in `seq`
+ * order, so every term's keys arrive sorted and are appended to its last
+ * chunk; full chunks are written as they fill. Memory holds one partial
+ * chunk per term, not the index.
+ */
+import type { Table } from 'dexie';
+import type { ArticleRow, HighlightRow, PostingRow } from '../../model/records';
+import { CHUNK_SIZE } from './chunk-store';
+import { highlightRowTerms, indexedArticleFields, type IndexedArticle } from './row-terms';
+import { seqCandidate, seqFits, TIES } from './seq';
+
+export interface IndexTables {
+  highlights: Table<HighlightRow, string>;
+  articles: Table<ArticleRow, string>;
+  postings: Table<PostingRow, [string, number]>;
+}
+
+export interface RebuildOptions {
+  onProgress?: (progress: { done: number; total: number }) => void;
+  signal?: AbortSignal;
+}
+
+const PAGE = 2000;
+const WRITE_BATCH = 2000;
+
+/** Gives a fitting, unique seq to every highlight that lacks one (all of them after the upgrade). */
+async function assignSeqs(highlights: IndexTables['highlights']): Promise<void> {
+  const used = new Set<number>();
+  const needing: { id: string; createdAt: unknown }[] = [];
+  await highlights.each((row) => {
+    if (seqFits(row.seq, row.createdAt) && !used.has(row.seq)) used.add(row.seq);
+    else needing.push({ id: row.id, createdAt: row.createdAt });
+  });
+  if (needing.length === 0) return;
+  const assigned = new Map<string, number>();
+  for (const { id, createdAt } of needing) {
+    let seq = seqCandidate(id, createdAt);
+    for (let attempt = 1; used.has(seq) && attempt < TIES; attempt++) seq = seqCandidate(id, createdAt, attempt);
+    if (used.has(seq)) throw new Error(`More than ${TIES} highlights share the millisecond of highlight ${id}`);
+    used.add(seq);
+    assigned.set(id, seq);
+  }
+  await highlights.toCollection().modify((row) => {
+    const seq = assigned.get(row.id);
+    if (seq !== undefined) row.seq = seq;
+  });
+}
+
+async function loadArticles(articles: IndexTables['articles']): Promise<Map<string, IndexedArticle>> {
+  const byId = new Map<string, IndexedArticle>();
+  // Fields only: an article row carries its whole text, which the index does not need.
+  await articles.each((row) => byId.set(row.id, indexedArticleFields(row)));
+  return byId;
+}
+
+export async function rebuildSearchIndex(tables: IndexTables, options: RebuildOptions = {}): Promise<void> {
+  const { highlights, postings } = tables;
+  await postings.clear();
+  await assignSeqs(highlights);
+  const articles = await loadArticles(tables.articles);
+  const total = await highlights.count();
+  const tails = new Map<string, number[]>();
+  let pending: PostingRow[] = [];
+  const flush = async (force: boolean) => {
+    if (pending.length >= WRITE_BATCH || (force && pending.length > 0)) {
+      await postings.bulkPut(pending);
+      pending = [];
+    }
+  };
+  let done = 0;
+  let after = -Infinity;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await highlights.where('seq').above(after).limit(PAGE).toArray();
+    for (const row of page) {
+      const key = row.seq!;
+      for (const term of highlightRowTerms(row, articles.get(row.articleId))) {
+        let tail = tails.get(term);
+        if (!tail) tails.set(term, (tail = []));
+        tail.push(key);
+        if (tail.length === CHUNK_SIZE) {
+          pending.push({ term, start: tail[0]!, keys: Float64Array.from(tail) });
+          tails.set(term, []);
+        }
+      }
+    }
+    await flush(false);
+    done += page.length;
+    options.onProgress?.({ done, total });
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.seq!;
+  }
+  for (const [term, tail] of tails) if (tail.length > 0) pending.push({ term, start: tail[0]!, keys: Float64Array.from(tail) });
+  await flush(true);
+}

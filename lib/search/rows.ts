@@ -1,0 +1,64 @@
+/** Loading highlights by `seq` for a query: each with its article, its text and its terms for row tests. */
+import type { GlossDatabase } from '../model/database';
+import type { ArticleRow, HighlightRow } from '../model/records';
+import { articleSearchTexts, termsOf } from './terms';
+import { foldText } from '../text/fold';
+
+export interface LoadedRow {
+  row: HighlightRow;
+  article: ArticleRow | undefined;
+  /** The folded text search looks at: passage, note, own tag names, article fields. */
+  foldedText(): string;
+  terms(): ReadonlySet<string>;
+}
+
+export type TagNames = ReadonlyMap<string, string>;
+
+function texts(row: HighlightRow, article: ArticleRow | undefined, tagNames: TagNames): string[] {
+  const own = (row.tagIds ?? []).flatMap((id) => tagNames.get(id) ?? []);
+  return [row.selectors?.quote?.exact ?? '', row.note ?? '', ...own, ...(article ? articleSearchTexts(article) : [])];
+}
+
+export class RowLoader {
+  private readonly articles = new Map<string, ArticleRow | undefined>();
+
+  constructor(
+    private readonly db: GlossDatabase,
+    readonly tagNames: TagNames,
+  ) {}
+
+  private async articlesFor(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.articles.has(id));
+    if (missing.length === 0) return;
+    const rows = await this.db.articles.bulkGet(missing);
+    missing.forEach((id, i) => this.articles.set(id, rows[i]));
+  }
+
+  /** The rows with these keys, in the keys' order (deleted meanwhile: left out). */
+  async load(keys: ArrayLike<number>): Promise<LoadedRow[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.highlights.where('seq').anyOf(Array.from(keys)).toArray();
+    await this.articlesFor(rows.map((row) => row.articleId));
+    const bySeq = new Map(rows.map((row) => [row.seq!, row]));
+    const out: LoadedRow[] = [];
+    for (const key of Array.from(keys)) {
+      const row = bySeq.get(key);
+      if (!row) continue;
+      const article = this.articles.get(row.articleId);
+      let folded: string | undefined;
+      let terms: ReadonlySet<string> | undefined;
+      const tagNames = this.tagNames;
+      out.push({
+        row,
+        article,
+        foldedText: () => (folded ??= foldText(texts(row, article, tagNames).join('\n'))),
+        terms: () => (terms ??= new Set(termsOf(texts(row, article, tagNames)))),
+      });
+    }
+    return out;
+  }
+
+  article(id: string): ArticleRow | undefined {
+    return this.articles.get(id);
+  }
+}
