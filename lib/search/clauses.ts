@@ -4,11 +4,12 @@
  * three or more characters, or a prefix too broad to expand) a superset or
  * nothing, and then its `test` decides on the loaded row.
  */
+import Dexie from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import type { TagRecord } from '../model/records';
 import { tagIsWithin } from '../tags/tag-names';
 import { foldText } from '../text/fold';
-import { intersectKeys, unionKeys, type Keys } from './postings/keys';
+import { EMPTY_KEYS, intersectKeys, unionKeys, type Keys } from './postings/keys';
 import { prefixKeys, termKeys, termsWithPrefix } from './postings/read';
 import {
   articleTagTerm, colorTerm, NOTE_TERM, ownTagTerm, PUBLISHED_PREFIX, siteTerm, statusTerm, UNDATED_TERM,
@@ -34,7 +35,12 @@ export interface QueryPlanInput {
 /** A prefix read from postings at most this many chunks (about a thousand keys each); broader ones test rows. */
 const MAX_PREFIX_CHUNKS = 200;
 
-const unionOfTerms = async (db: GlossDatabase, terms: readonly string[]) => unionKeys(await Promise.all(terms.map((t) => termKeys(db, t))));
+/**
+ * The union of some terms' keys. A Dexie promise even for no terms: awaiting a
+ * promise that waits on no database request loses Dexie's transaction zone.
+ */
+const unionOfTerms = (db: GlossDatabase, terms: readonly string[]): Promise<Keys> =>
+  terms.length === 0 ? Dexie.Promise.resolve(EMPTY_KEYS) : Promise.all(terms.map((t) => termKeys(db, t))).then(unionKeys);
 
 /** Own tags whose names satisfy a text clause: today's semantics, a tag's name is part of its highlight's text. */
 function tagsMatching(tags: readonly TagRecord[], clause: QueryClause, phrase: string | null): TagRecord[] {

@@ -38,7 +38,9 @@ export class RowLoader {
   async load(keys: ArrayLike<number>): Promise<LoadedRow[]> {
     if (keys.length === 0) return [];
     const rows = await this.db.highlights.where('seq').anyOf(Array.from(keys)).toArray();
-    await this.articlesFor(rows.map((row) => row.articleId));
+    // Only when some are missing: awaiting a promise with no database request would lose Dexie's transaction zone.
+    const missing = rows.map((row) => row.articleId).filter((id) => !this.articles.has(id));
+    if (missing.length > 0) await this.articlesFor(missing);
     const bySeq = new Map(rows.map((row) => [row.seq!, row]));
     const out: LoadedRow[] = [];
     for (const key of Array.from(keys)) {

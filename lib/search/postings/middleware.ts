@@ -154,6 +154,8 @@ export const searchIndexMiddleware: Middleware<DBCore> = {
   // Close to IndexedDB: Dexie's hooks and change tracking above it see the writers' own requests.
   level: 1,
   create(down) {
+    // Before v3 (an app opened at an older version, in tests) there is no index to keep.
+    if (!down.schema.tables.some((table) => table.name === 'postings')) return down;
     return {
       ...down,
       transaction(stores, mode, options) {

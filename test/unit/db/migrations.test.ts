@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { declareSchema, openDatabase } from '../../../lib/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../lib/db/schema';
 import { uniqueDbName } from './fixtures';
-import { installSearchHooks, withoutSearchTerms } from '../../../lib/search/search-terms-field';
-import { articleSearchTerms, highlightSearchTerms } from '../../../lib/search/terms';
 import { searchHighlights } from '../../../lib/search';
-import { v2ArticleTerms, v2HighlightTerms } from '../../../lib/db/migrations/v2-search-terms';
+import { searchIndexMiddleware } from '../../../lib/search/postings';
+import { tagIdsV3 } from '../../../lib/db/migrations/v3-tag-ids';
 import type { GlossDatabase } from '../../../lib/model/database';
+import { articleFromRow, highlightFromRow } from '../../../lib/model/rows';
 
 /** Opens a database declaring only the versions up to `version`: the app as it was then. */
 export function openAtVersion(name: string, version: number): Dexie {
@@ -50,82 +50,113 @@ describe('schema migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 
-  it('opens real version-1 data with the current schema and keeps every row and index', async () => {
-    const name = uniqueDbName();
-    const old = openAtVersion(name, 1);
-    await old.open();
-    for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
-    old.close();
-
+  it('version 1 to 3: every row survives with its tags as ids, names without a record get one, search finds it', async () => {
+    const name = await writeV1(uniqueDbName());
     const db = openDatabase(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    // Later versions may add derived fields; the rows as written must be intact.
-    expect((await db.articles.toArray()).map(withoutSearchTerms)).toEqual(V1_ROWS.articles);
-    expect((await db.highlights.toArray()).map(withoutSearchTerms)).toEqual(V1_ROWS.highlights);
-    expect(await db.tags.toArray()).toEqual(V1_ROWS.tags);
-    // Indexes the UI relies on still answer.
-    expect(await db.highlights.where('tags').equals('politics/local').count()).toBe(1);
-    expect(await db.articles.where('[urlKey+storyKey]').equals([V1_ROWS.articles[0]!.urlKey, '0']).count()).toBe(1);
+    await expectV3(db);
     await db.delete();
   });
 
-  it('version 1 to 2: every row survives and gets its search terms, and search finds it', async () => {
-    const name = uniqueDbName();
-    const old = openAtVersion(name, 1);
-    await old.open();
-    for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
-    old.close();
+  it('version 2 to 3: the v2 search terms go, the postings take their place', async () => {
+    const name = await writeV1(uniqueDbName());
+    const v2 = openAtVersion(name, 2);
+    await v2.open();
+    expect((await v2.table('highlights').get('h1')).searchTerms.length).toBeGreaterThan(0);
+    v2.close();
+    const db = openDatabase(name);
+    await db.open();
+    await expectV3(db);
+    await db.delete();
+  });
 
+  it('version 1 to 2: every row survives and gets its search terms', async () => {
+    const name = await writeV1(uniqueDbName());
     const db = openAtVersion(name, 2);
     await db.open();
     const articles = await db.table('articles').toArray();
     const highlights = await db.table('highlights').toArray();
-    expect(articles.map(withoutSearchTerms)).toEqual(V1_ROWS.articles);
-    expect(highlights.map(withoutSearchTerms)).toEqual(V1_ROWS.highlights);
+    expect(articles.map(withoutTerms)).toEqual(V1_ROWS.articles);
+    expect(highlights.map(withoutTerms)).toEqual(V1_ROWS.highlights);
     expect(await db.table('tags').toArray()).toEqual(V1_ROWS.tags);
     // Derived from the quote, the note and the tags; from the title, kicker, authors, site.
     expect(highlights[0].searchTerms).toEqual(expect.arrayContaining([['屋场', 3], ['恳谈', 3], ['谈会', 3], ['笔记', 3], ['markdown', 3], ['local', 3]]));
     expect(articles[0].searchTerms).toEqual(expect.arrayContaining(['基层', '治理', '衡南', '周瑞', '阳日']));
     expect(await db.table('highlights').where('searchTerms').equals(['恳谈', 3]).primaryKeys()).toEqual(['h1']);
-    db.close();
-
-    const current = openDatabase(name);
-    const byTitle = await searchHighlights(current, { query: '撬动' });
-    expect(byTitle.items.map((item) => item.highlight.id)).toEqual(['h1']);
-    await current.delete();
+    await db.delete();
   });
 
-  it('upgrades keep the terms their own frozen code computed: the live hooks stay out', async () => {
-    const name = uniqueDbName();
-    const old = openAtVersion(name, 1);
-    await old.open();
-    for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
-    old.close();
+  it('an upgrade stopped part-way leaves the old version and its rows, and the next open upgrades', async () => {
+    const name = await writeV1(uniqueDbName());
+    const v2 = openAtVersion(name, 2);
+    await v2.open();
+    v2.close();
+    // The worker stops after the rows were reshaped, before the index was built: the upgrade transaction aborts.
+    const broken = new Dexie(name);
+    declareSchema(
+      broken,
+      SCHEMA_VERSIONS.map((v) => (v.version === 3 ? { ...v, upgrade: async (tx: Transaction) => { await tagIdsV3(tx); throw new Error('worker stopped'); } } : v)),
+    );
+    await expect(broken.open()).rejects.toThrow(/worker stopped/);
+    broken.close();
+    const still = openAtVersion(name, 2);
+    await still.open();
+    expect(still.verno).toBe(2);
+    expect((await still.table('highlights').toArray()).map(withoutTerms)).toEqual(V1_ROWS.highlights);
+    still.close();
+    const db = openDatabase(name);
+    await db.open();
+    await expectV3(db);
+    await db.delete();
+  });
 
-    // Version 2 with an upgrade writing terms the live tokenizer would never make.
+  it('upgrades run their own frozen code: the live index stays out of the upgrade transaction', async () => {
+    const name = await writeV1(uniqueDbName());
     const frozen = async (tx: Transaction) => {
       await tx.table('highlights').toCollection().modify((row) => void (row.searchTerms = [['frozen', 0]]));
     };
     const db = new Dexie(name) as GlossDatabase;
     declareSchema(db, SCHEMA_VERSIONS.filter((v) => v.version <= 2).map((v) => (v.version === 2 ? { ...v, upgrade: frozen } : v)));
-    installSearchHooks(db);
+    db.use(searchIndexMiddleware);
     await db.open();
     expect((await db.table('highlights').get('h1')).searchTerms).toEqual([['frozen', 0]]);
     await db.delete();
   });
-
-  it('the frozen v2 tokenizer still computes what the live index does (else add a reindexing version)', () => {
-    const texts = ['「小屋场」撬动基层治理', 'Policies RUNNING governed café’s boxes climate', 'ｶﾞｲﾄﾞ Straße 2024年', ''];
-    for (const [i, text] of texts.entries()) {
-      const other = texts[(i + 1) % texts.length]!;
-      const quote = { type: 'TextQuoteSelector' as const, exact: text, prefix: '', suffix: '' };
-      const highlight = { selectors: { quote, position: null, pagePosition: null }, note: other, tags: ['politics/local', text], createdAt: i };
-      expect(v2HighlightTerms(highlight)).toEqual(highlightSearchTerms(highlight));
-      const article = { title: text, kicker: null, subtitle: other, authors: [{ name: text, role: null }], siteName: 'Le Monde' };
-      expect(v2ArticleTerms(article)).toEqual(articleSearchTerms(article));
-    }
-    expect(v2HighlightTerms(V1_ROWS.highlights[0]!)).toEqual(highlightSearchTerms(V1_ROWS.highlights[0]! as never));
-    expect(v2ArticleTerms(V1_ROWS.articles[0]!)).toEqual(articleSearchTerms(V1_ROWS.articles[0]!));
-  });
 });
+
+async function writeV1(name: string): Promise<string> {
+  const old = openAtVersion(name, 1);
+  await old.open();
+  for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
+  old.close();
+  return name;
+}
+
+function withoutTerms<T extends object>(row: T): Omit<T, 'searchTerms'> {
+  const { searchTerms: _dropped, ...rest } = row as T & { searchTerms?: unknown };
+  return rest;
+}
+
+/** What a v1 database must look like once at v3: same records, tags by id, an index search can use. */
+async function expectV3(db: GlossDatabase): Promise<void> {
+  const tags = await db.tags.toArray();
+  // The stray name `politics/local` got a tag record; the existing one kept its id.
+  expect(tags.map((t) => t.name).sort()).toEqual(['politics/local', '基层治理']);
+  expect(tags.find((t) => t.name === '基层治理')!.id).toBe('t1');
+  const nameOf = (id: string) => tags.find((t) => t.id === id)?.name;
+  const highlights = await db.highlights.toArray();
+  const articles = await db.articles.toArray();
+  for (const row of [...highlights, ...articles]) expect(row).not.toHaveProperty('searchTerms');
+  expect(highlights.map((row) => highlightFromRow(row, nameOf))).toEqual(V1_ROWS.highlights);
+  expect(articles.map((row) => articleFromRow(row, nameOf))).toEqual(V1_ROWS.articles);
+  expect(highlights[0]!.tagIds).toEqual(['t1', tags.find((t) => t.name === 'politics/local')!.id]);
+  expect(await db.highlights.where('tagIds').equals('t1').primaryKeys()).toEqual(['h1']);
+  expect(await db.articles.where('[urlKey+storyKey]').equals([V1_ROWS.articles[0]!.urlKey, '0']).count()).toBe(1);
+  for (const query of ['撬动', '恳谈', 'markdown', 'local']) {
+    expect((await searchHighlights(db, { query })).items.map((item) => item.highlight.id)).toEqual(['h1']);
+  }
+  expect((await searchHighlights(db, { filters: { tags: ['politics'] } })).total).toBe(1);
+  const page = await searchHighlights(db, { query: '恳谈' });
+  expect(page.items[0]!.highlight.tags).toEqual(['基层治理', 'politics/local']);
+}
