@@ -11,7 +11,7 @@ import { ROOT } from './paths.mjs';
  * @param {'es' | 'iife'} [options.format]
  * @param {string} [options.name]  the global an IIFE defines
  * @param {boolean} [options.minify]
- * @param {Record<string, string>} [options.alias]  more module aliases (a stand-in for `wxt/browser` on a plain page)
+ * @param {Record<string, string>} [options.alias]  more module aliases (a stand-in for `wxt/browser` on a plain page; `@` to bundle another tree's lib/)
  * @returns {Promise<string>} the bundle's path
  */
 export async function bundleEntry({ entry, outDir, fileName, format = 'es', name, minify = false, alias = {} }) {
@@ -22,7 +22,7 @@ export async function bundleEntry({ entry, outDir, fileName, format = 'es', name
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
-    resolve: { alias: { ...alias, '@': ROOT } },
+    resolve: { alias: { '@': ROOT, ...alias } },
     build: {
       outDir,
       emptyOutDir: true,
