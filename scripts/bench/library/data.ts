@@ -11,7 +11,6 @@ export interface Corpus {
   en: string[];
 }
 
-
 const SITES_ZH = ['衡阳日报', '人民网', '新华网', '南方周末', '澎湃新闻', '财新', '湖南日报', '光明日报'];
 const SITES_EN = ['The Guardian', 'Reuters', 'BBC News', 'The Verge', 'WSJ', 'Ars Technica', 'NPR', 'The Atlantic'];
 const TAGS = [
@@ -24,7 +23,12 @@ const NAMES_EN = ['Jane Roe', 'John Smith', 'Maria Garcia', 'Wei Chen', 'Ahmed K
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 
-export function generateLibrary(corpus: Corpus, articleCount: number, highlightCount: number) {
+export interface LibraryOptions {
+  /** One more tag, on exactly `count` highlights (every k-th one, so spread over time): what a rename or merge moves. */
+  carriedTag?: { name: string; count: number };
+}
+
+export function generateLibrary(corpus: Corpus, articleCount: number, highlightCount: number, options: LibraryOptions = {}) {
   const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // Chinese sentences recombined from their clauses, so quotes are not just a few dozen repeats.
@@ -84,5 +88,11 @@ export function generateLibrary(corpus: Corpus, articleCount: number, highlightC
       updatedAt,
     });
   }
-  return { articles, highlights };
+  // Added without drawing from the RNG, so the rest of the library is the same with or without it.
+  const carried = options.carriedTag;
+  if (carried) {
+    const step = Math.max(1, Math.floor(highlights.length / carried.count));
+    for (let i = 0; i < highlights.length && i < carried.count * step; i += step) highlights[i]!.tags.push(carried.name);
+  }
+  return { articles, highlights, tagNames: carried ? [...TAGS, carried.name] : [...TAGS] };
 }
