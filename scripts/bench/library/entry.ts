@@ -1,162 +1,136 @@
 /**
- * Browser side of `npm run bench:library`: seeds a real IndexedDB with the
- * generated library and times the library's queries against a naive
- * baseline (load every row, `includes()`), in the same page.
+ * Browser side of `npm run bench:library`. It is bundled once per side: `@` is the reference tree (schema v2) in one
+ * bundle and the current tree in the other, so it may use only the API both versions have. Each side is seeded the
+ * way a user fills a new profile (restoring a backup), then run.mjs calls the functions below, one figure at a time.
  */
 import Dexie from 'dexie';
-import { declareSchema, openDatabase } from '@/lib/db/database';
-import type { GlossDatabase } from '@/lib/model/database';
-import { SCHEMA_VERSIONS } from '@/lib/db/schema';
-import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
-import {
-  activityByPeriod, countMatches, foldText, recentArticles, searchHighlights, topTags,
-} from '@/lib/search';
-import { generateLibrary, type Corpus } from './data';
+import { openDatabase } from '@/lib/db/database';
+import { CURRENT_VERSION } from '@/lib/db/schema';
+import { mergeTags, renameTag } from '@/lib/db/tags';
+import type { ArticleRecord, HighlightRecord, TagRecord } from '@/lib/model/records';
+import { activityByPeriod, countMatches, recentArticles, searchHighlights, topTags, type LibraryFilters } from '@/lib/search';
+import { backupParts } from '@/lib/transfer/backup';
+import { applyRestore, parseBackup } from '@/lib/transfer/import';
+import { generateLibrary, type Corpus, type LibraryOptions } from './data';
 
-const BATCH = 2000;
+export interface LibrarySize {
+  corpus: Corpus;
+  articles: number;
+  highlights: number;
+  options: LibraryOptions;
+}
+
+const db = openDatabase();
 
 async function usage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
-async function fill(db: Dexie, articles: ArticleRecord[], highlights: HighlightRecord[]): Promise<void> {
-  for (let i = 0; i < articles.length; i += BATCH) await db.table('articles').bulkAdd(articles.slice(i, i + BATCH));
-  for (let i = 0; i < highlights.length; i += BATCH) await db.table('highlights').bulkAdd(highlights.slice(i, i + BATCH));
-}
-
-let library: ReturnType<typeof generateLibrary> | null = null;
-let db: GlossDatabase | null = null;
-
-async function seed(corpus: Corpus, articleCount: number, highlightCount: number, withBaselineDb: boolean, reuse: boolean) {
-  if (reuse && (await Dexie.exists('bench-v2'))) {
-    // A kept profile (BENCH_REUSE=1): time the queries again without re-seeding.
-    db = openDatabase('bench-v2');
-    const highlights = await db.highlights.count();
-    if (highlights === highlightCount) {
-      return { generateMs: null, seedMs: null, v1SeedMs: null, v1Bytes: null, v2Bytes: null, termEntries: 0, termChars: 0, highlights, reused: true };
-    }
-    await db.delete();
-  }
-  let started = performance.now();
-  library = generateLibrary(corpus, articleCount, highlightCount);
-  const generateMs = performance.now() - started;
-  const base = await usage();
-  let v1SeedMs: number | null = null;
-  let v1Bytes: number | null = null;
-  if (withBaselineDb) {
-    // The same rows with schema v1 (no search terms, no hooks): the size and time to compare with.
-    const v1 = new Dexie('bench-v1');
-    declareSchema(v1, SCHEMA_VERSIONS.filter((v) => v.version === 1));
-    started = performance.now();
-    await fill(v1, structuredClone(library.articles), structuredClone(library.highlights));
-    v1SeedMs = performance.now() - started;
-    v1.close();
-    v1Bytes = (await usage()) - base;
-  }
-  const before = await usage();
-  db = openDatabase('bench-v2');
-  started = performance.now();
-  await fill(db, library.articles, library.highlights);
-  const seedMs = performance.now() - started;
-  const v2Bytes = (await usage()) - before;
-  let termEntries = 0;
-  let termChars = 0;
-  await db.highlights.each((row) => {
-    const terms = (row as { searchTerms?: string[] }).searchTerms ?? [];
-    termEntries += terms.length;
-    for (const term of terms) termChars += term.length;
-  });
-  const articleRows = await db.articles.toArray();
-  for (const row of articleRows as { searchTerms?: string[] }[]) termEntries += row.searchTerms?.length ?? 0;
-  return { generateMs, seedMs, v1SeedMs, v1Bytes, v2Bytes, termEntries, termChars, highlights: await db.highlights.count() };
-}
-
-async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await run();
   return { ms: performance.now() - started, result };
 }
 
-async function search(queries: string[], reps: number) {
-  const out = [];
-  for (const query of queries) {
-    const times: number[] = [];
-    let total: number | null = null;
-    let plan = '';
-    let shown = 0;
-    for (let i = 0; i < reps + 1; i++) {
-      const { ms, result } = await time(() => searchHighlights(db!, { query, limit: 50 }));
-      if (i > 0) times.push(ms); // the first run warms caches
-      total = result.total;
-      plan = result.plan;
-      shown = result.items.length;
+/** FNV-1a of a text: lets run.mjs compare the two sides' answers without shipping them. */
+function fingerprint(text: string, hash = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+function generate(size: LibrarySize) {
+  const library = generateLibrary(size.corpus, size.articles, size.highlights, size.options);
+  // The generator's names are already folded, so each is its own key.
+  const tags: TagRecord[] = library.tagNames.map((name, i) => ({ id: `tag-${i}`, name, nameKey: name, color: null, createdAt: 0 }));
+  return { articles: library.articles, highlights: library.highlights, tags };
+}
+
+/** The generated library as a backup file of this side's version (the format is the same; only the header says which). */
+function backupText(size: LibrarySize): string {
+  const records = generate(size);
+  return JSON.stringify({ format: 'gloss-backup', version: 1, schemaVersion: CURRENT_VERSION, exportedAt: new Date(0).toISOString(), ...records });
+}
+
+/** Rows per table, whatever tables this version has (v3's postings included). */
+async function tableCounts(): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const)));
+}
+
+/** Restores the generated library into the empty database: parse and validate the file, then apply it. */
+async function restore(size: LibrarySize) {
+  const generated = await timed(async () => backupText(size));
+  const before = await usage();
+  const parsed = await timed(async () => parseBackup(generated.result));
+  const applied = await timed(() => applyRestore(db, parsed.result));
+  return {
+    schemaVersion: CURRENT_VERSION,
+    generateMs: generated.ms,
+    backupChars: generated.result.length,
+    parseMs: parsed.ms,
+    applyMs: applied.ms,
+    restoreMs: parsed.ms + applied.ms,
+    storageBytes: (await usage()) - before,
+    tables: await tableCounts(),
+  };
+}
+
+/** The same records in a database with no index at all: the rows' own size, which the search index is compared with. */
+async function rowsAlone(size: LibrarySize) {
+  const records = generate(size);
+  const plain = new Dexie('bench-rows-alone');
+  plain.version(1).stores({ articles: 'id', highlights: 'id', tags: 'id' });
+  const before = await usage();
+  const { ms } = await timed(async () => {
+    for (const [name, rows] of Object.entries(records) as [string, (ArticleRecord | HighlightRecord | TagRecord)[]][]) {
+      for (let i = 0; i < rows.length; i += 2000) await plain.table(name).bulkAdd(rows.slice(i, i + 2000));
     }
-    const count = await time(() => countMatches(db!, { query }));
-    out.push({ query, times, total, plan, shown, countMs: count.ms, count: count.result });
-  }
-  return out;
-}
-
-/** The baseline: read every highlight and article, fold, `includes()`, sort, page. */
-async function naiveSearch(query: string) {
-  return time(async () => {
-    const [highlights, articles] = await Promise.all([db!.highlights.toArray(), db!.articles.toArray()]);
-    const articleText = new Map(articles.map((a) => [a.id, foldText([a.title, a.kicker, a.subtitle, a.siteName, ...a.authors.map((p) => p.name)].join('\n'))]));
-    const words = foldText(query).split(/\s+/u).filter(Boolean);
-    const hits = highlights.filter((h) => {
-      const text = foldText([h.selectors.quote.exact, h.note, ...h.tags].join('\n')) + '\n' + (articleText.get(h.articleId) ?? '');
-      return words.every((w) => text.includes(w));
-    });
-    hits.sort((a, b) => b.createdAt - a.createdAt);
-    return { total: hits.length, page: hits.slice(0, 50).length };
   });
+  plain.close();
+  return { ms, bytes: (await usage()) - before };
 }
 
-async function firstScreen(reps: number) {
-  const times: number[] = [];
-  let shown = 0;
-  for (let i = 0; i < reps + 1; i++) {
-    const { ms, result } = await time(() => recentArticles(db!, { limit: 30 }));
-    if (i > 0) times.push(ms);
-    shown = result.items.length;
-  }
-  return { times, shown };
-}
-
-async function naiveFirstScreen() {
-  return time(async () => {
-    const [articles, highlights] = await Promise.all([db!.articles.toArray(), db!.highlights.toArray()]);
-    const counts = new Map<string, number>();
-    for (const h of highlights) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1);
-    return articles.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 30).map((a) => ({ a, count: counts.get(a.id) }));
+/** The whole backup, and a fingerprint of its records (the header, which names the schema version, left out). */
+async function backup() {
+  let hash = 0x811c9dc5;
+  let chars = 0;
+  let header = true;
+  const { ms } = await timed(async () => {
+    for await (const part of backupParts(db, { now: 0 })) {
+      if (!header) hash = fingerprint(part, hash);
+      header = false;
+      chars += part.length;
+    }
   });
+  return { ms, chars, fingerprint: hash };
 }
 
-/** Costs of the IndexedDB reads the planner chooses between, on this library. */
-async function primitives() {
-  const h = db!.highlights;
-  const some = (await h.limit(1000).primaryKeys()) as string[];
-  return {
-    allIdsByCreatedAt: (await time(() => h.orderBy('createdAt').primaryKeys())).ms,
-    countAll: (await time(() => h.count())).ms,
-    countCreatedAtRange: (await time(() => h.where('createdAt').above(0).count())).ms,
-    keys20kFromTermIndex: (await time(() => h.where('searchTerms').above('').limit(20000).primaryKeys())).ms,
-    count20kTermRange: (await time(() => h.where('searchTerms').between('a', 'c').count())).ms,
-    bulkGet1000: (await time(() => h.bulkGet(some))).ms,
-    getAll1000: (await time(() => h.limit(1000).toArray())).ms,
-    keyCursor10k: (await time(() => h.orderBy('createdAt').limit(10000).eachPrimaryKey(() => {}))).ms,
-  };
+async function search(query: string, filters: LibraryFilters) {
+  const { ms, result } = await timed(() => searchHighlights(db, { query, filters, limit: 50 }));
+  return { ms, plan: result.plan, shown: result.items.length, fingerprint: fingerprint(result.items.map((item) => item.highlight.id).join()) };
 }
 
-async function extras() {
-  return {
-    filterTagPage: (await time(() => searchHighlights(db!, { filters: { tags: ['politics'] } }))).ms,
-    filterSitePage: (await time(() => searchHighlights(db!, { filters: { sites: ['Reuters'] }, sort: 'published' }))).ms,
-    orphansPage: (await time(() => searchHighlights(db!, { filters: { statuses: ['orphan'] } }))).ms,
-    activityWeeks: (await time(() => activityByPeriod(db!, 'week'))).ms,
-    activityMonths: (await time(() => activityByPeriod(db!, 'month'))).ms,
-    topTags: (await time(() => topTags(db!, 10))).ms,
-  };
+async function count(query: string, filters: LibraryFilters) {
+  const { ms, result } = await timed(() => countMatches(db, { query, filters }));
+  return { ms, count: result };
 }
 
-Object.assign(globalThis, { glossBench: { seed, search, naiveSearch, firstScreen, naiveFirstScreen, extras, primitives } });
+async function firstScreen() {
+  const { ms, result } = await timed(() => recentArticles(db, { limit: 30 }));
+  return { ms, fingerprint: fingerprint(result.items.map((item) => `${item.article.id}:${item.highlightCount}`).join()) };
+}
+
+async function overview() {
+  const week = await timed(() => activityByPeriod(db, 'week'));
+  const month = await timed(() => activityByPeriod(db, 'month'));
+  const tags = await timed(() => topTags(db, 10));
+  return { weekMs: week.ms, monthMs: month.ms, topTagsMs: tags.ms, fingerprint: fingerprint(JSON.stringify([week.result, month.result, tags.result])) };
+}
+
+/** Renames the carried tag, then merges it into another: each moves every highlight that carries it. */
+async function retag(from: string, renamed: string, into: string) {
+  const rename = await timed(() => renameTag(db, from, renamed));
+  const merge = await timed(() => mergeTags(db, [renamed], into));
+  return { renameMs: rename.ms, renamed: rename.result.highlights, mergeMs: merge.ms, merged: merge.result.highlights };
+}
+
+Object.assign(globalThis, { glossBench: { restore, rowsAlone, backup, search, count, firstScreen, overview, retag } });

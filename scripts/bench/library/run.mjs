@@ -1,123 +1,156 @@
-// npm run bench:library: library search and first screen on a generated library
-// (default 100,000 highlights over 5,000 articles, Chinese and English) in Chromium
-// with real IndexedDB, via a Vite library bundle in .cache/; a naive baseline runs side by side.
-// Prints tables, then (last line) one JSON object with the same figures.
-// BENCH_HIGHLIGHTS, BENCH_ARTICLES, BENCH_REPS, BENCH_SIZE=0 (skip the v1 size baseline), BENCH_REUSE=1 tune it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// npm run bench:library: the library at scale, schema v2 (the reference commit) and the current tree side by side,
+// in one Chromium run with real IndexedDB. What each figure means: README.md beside this file.
+// BENCH_HIGHLIGHTS (100000), BENCH_ARTICLES (5000), BENCH_REPS (7), BENCH_SIDES (v2,v3), BENCH_ROWS=0 (skip the
+// rows-alone baseline), BENCH_REFERENCE (2de92e7), BENCH_V3_TREE (the tree bundled as "v3"; default this one).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEntry } from '../../harness/bundle.mjs';
 import { launchChromium } from '../../harness/chromium.mjs';
 import { ROOT } from '../../harness/paths.mjs';
 import { startPageServer } from '../../harness/server.mjs';
-import { median, newsSentences, quantile } from '../kit.mjs';
+import { newsSentences } from '../kit.mjs';
+import { report } from './report.mjs';
 
-const OUT = join(ROOT, '.cache/bench-library');
 const HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
-const REPS = Number(process.env.BENCH_REPS ?? 5);
-const MEASURE_SIZE = process.env.BENCH_SIZE !== '0';
-const TARGET_SEARCH_MS = 50;
-const TARGET_FIRST_SCREEN_MS = 150;
+const REPS = Number(process.env.BENCH_REPS ?? 7);
+const SIDES = (process.env.BENCH_SIDES ?? 'v2,v3').split(',').map((s) => s.trim());
+const REFERENCE = process.env.BENCH_REFERENCE ?? '2de92e7';
+const REFERENCE_TREE = join(ROOT, '.cache/bench-reference');
+const OUT = join(ROOT, '.cache/bench-library');
 
-const QUERIES = {
-  'zh 1 char': ['村', '税', '的'],
-  'zh 2 chars': ['治理', '群众', '移民'],
-  'zh multi': ['基层治理', '屋场恳谈会', '政务服务中心', '土地权属纠纷'],
-  'en 1 char': ['p', 'z'],
-  'en word': ['tariffs', 'pollution', 'keyboard', 'president'],
-  'en typing': ['polluti', 'macb'],
-  'en multi': ['trade war', 'air pollution delhi', 'the company said'],
-  mixed: ['china tariffs', '信访 macbook'],
+// The rename/merge figure is for a tag on 10,000 highlights; smaller libraries get a fifth of their highlights.
+const CARRIED = { name: 'bench/carried', count: Math.min(10_000, Math.floor(HIGHLIGHTS / 5)) };
+const RENAMED = 'bench/renamed';
+const MERGED_INTO = 'quotes';
+
+/** label → [query, filters]: one of each kind the issue names. */
+export const QUERIES = {
+  'en common': ['said', {}],
+  'en rare': ['court', {}],
+  'zh 2 chars': ['群众', {}],
+  'zh 4 chars': ['水库移民', {}],
+  'half-typed': ['polluti', {}],
+  'tag + colour': ['said', { tags: ['politics'], colors: ['yellow'] }],
 };
-const NAIVE_QUERIES = ['基层治理', '治理', 'pollution', 'air pollution delhi'];
 
-async function serve() {
-  const script = await bundleEntry({ entry: fileURLToPath(new URL('entry.ts', import.meta.url)), outDir: OUT, fileName: 'bench-library.js' });
+for (const side of SIDES) if (side !== 'v2' && side !== 'v3') throw new Error(`BENCH_SIDES: unknown side "${side}" (v2, v3)`);
+
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+/** A worktree of the reference commit under .cache/ (git-ignored), made once, checked out again if the commit changed. */
+function referenceTree() {
+  const commit = git(ROOT, 'rev-parse', '--verify', `${REFERENCE}^{commit}`);
+  if (!existsSync(join(REFERENCE_TREE, '.git'))) {
+    git(ROOT, 'worktree', 'prune');
+    git(ROOT, 'worktree', 'add', '--detach', REFERENCE_TREE, commit);
+  } else if (git(REFERENCE_TREE, 'rev-parse', 'HEAD') !== commit) {
+    git(REFERENCE_TREE, 'checkout', '--quiet', '--detach', commit);
+  }
+  // Its sources import packages and extend .wxt/tsconfig.json: the same node_modules, and WXT's generated files.
+  if (!existsSync(join(REFERENCE_TREE, 'node_modules'))) symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(REFERENCE_TREE, 'node_modules'));
+  if (!existsSync(join(REFERENCE_TREE, '.wxt/tsconfig.json'))) execFileSync('npx', ['wxt', 'prepare'], { cwd: REFERENCE_TREE, stdio: 'ignore' });
+  return REFERENCE_TREE;
+}
+
+async function bundle(side) {
+  const tree = side === 'v2' ? referenceTree() : resolve(ROOT, process.env.BENCH_V3_TREE ?? '.');
+  const entry = fileURLToPath(new URL('entry.ts', import.meta.url));
+  const file = await bundleEntry({ entry, outDir: join(OUT, side), fileName: 'bench-library.js', alias: { '@': tree } });
+  return { tree, code: readFileSync(file) };
+}
+
+/**
+ * Each side (and the rows-alone baseline) gets its own origin, so navigator.storage.estimate counts its database
+ * alone; v2 and v3 are also different sites (127.0.0.1, localhost), so each has its own renderer process and heap.
+ */
+async function servePage(code, host) {
   const server = await startPageServer();
   server.add('/', '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench-library.js"></script>');
-  server.add('/bench-library.js', readFileSync(script), 'text/javascript; charset=utf-8');
-  return server;
+  server.add('/bench-library.js', code, 'text/javascript; charset=utf-8');
+  return { server, url: server.origin.replace('127.0.0.1', host) + '/' };
 }
 
-const ms = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} ms`);
-const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1048576).toFixed(1)} MB`);
+async function openSide(context, url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(0);
+  await page.goto(url);
+  await page.waitForFunction(() => 'glossBench' in globalThis);
+  return {
+    page,
+    run: (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]),
+  };
+}
+
+/** Calls `name` reps + 1 times on each side, alternating sides so that the machine's load falls on both alike. */
+async function repeated(sides, name, args = [], reps = REPS) {
+  const runs = Object.fromEntries(sides.map(([side]) => [side, []]));
+  for (let i = 0; i < reps + 1; i++) {
+    for (const [side, bench] of i % 2 ? [...sides].reverse() : sides) runs[side].push(await bench.run(name, ...args));
+  }
+  // The first run of each warms caches and is not timed.
+  return Object.fromEntries(Object.entries(runs).map(([side, list]) => [side, list.slice(1)]));
+}
+
+async function heapAfterGc(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return page.evaluate(() => /** @type {any} */ (performance).memory.usedJSHeapSize);
+}
 
 async function main() {
-  const server = await serve();
-  // BENCH_REUSE=1 keeps the seeded profile in .cache/ for the next run (same sizes only).
-  const reuse = process.env.BENCH_REUSE === '1';
-  const browser = await launchChromium({ profile: reuse ? join(ROOT, '.cache/bench-library-profile') : undefined });
+  const size = { corpus: newsSentences(), articles: ARTICLES, highlights: HIGHLIGHTS, options: { carriedTag: CARRIED } };
+  const bundles = {};
+  for (const side of SIDES) bundles[side] = await bundle(side);
+  const servers = [];
+  // Precise memory figures, and one process per site whatever the build's default.
+  const browser = await launchChromium({ args: ['--enable-precise-memory-info', '--site-per-process'] });
+  const { context } = browser;
   try {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(0);
-    await page.goto(server.origin + '/');
-    await page.waitForFunction(() => 'glossBench' in globalThis);
-    const run = (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]);
-
-    const seeded = await run('seed', newsSentences(), ARTICLES, HIGHLIGHTS, MEASURE_SIZE && !reuse, reuse);
-    if (process.env.BENCH_PRIMITIVES === '1') console.log('primitives', await run('primitives'), await run('primitives'));
-    const searched = await run('search', Object.values(QUERIES).flat(), REPS);
-    const naive = [];
-    for (const query of NAIVE_QUERIES) naive.push({ query, ...(await run('naiveSearch', query)) });
-    const screen = await run('firstScreen', REPS * 2);
-    const naiveScreen = await run('naiveFirstScreen');
-    const extras = await run('extras');
-    report({ seeded, searched, naive, screen, naiveScreen, extras });
+    let rowsAlone = null;
+    if (process.env.BENCH_ROWS !== '0') {
+      const { server, url } = await servePage(bundles[SIDES.at(-1)].code, '127.0.0.1');
+      servers.push(server);
+      const bench = await openSide(context, url);
+      rowsAlone = await bench.run('rowsAlone', size);
+      await bench.page.close();
+    }
+    const sides = [];
+    const restored = {};
+    const backups = {};
+    for (const side of SIDES) {
+      const { server, url } = await servePage(bundles[side].code, side === 'v2' ? '127.0.0.1' : 'localhost');
+      servers.push(server);
+      const bench = await openSide(context, url);
+      // Restores one side at a time: two bulk writes at once would each slow the other.
+      restored[side] = await bench.run('restore', size);
+      backups[side] = await bench.run('backup');
+      sides.push([side, bench]);
+    }
+    const searches = {};
+    for (const [label, [query, filters]] of Object.entries(QUERIES)) {
+      searches[label] = { query, filters, runs: await repeated(sides, 'search', [query, filters]), counts: {} };
+      for (const [side, bench] of sides) searches[label].counts[side] = await bench.run('count', query, filters);
+    }
+    // The first screen is what every opening of the panel waits for: twice the repetitions.
+    const firstScreens = await repeated(sides, 'firstScreen', [], REPS * 2);
+    const overviews = await repeated(sides, 'overview');
+    const heap = {};
+    for (const [side, bench] of sides) heap[side] = await heapAfterGc(context, bench.page);
+    const retags = {};
+    for (const [side, bench] of sides) retags[side] = await bench.run('retag', CARRIED.name, RENAMED, MERGED_INTO);
+    report({
+      sides: SIDES, trees: Object.fromEntries(SIDES.map((side) => [side, bundles[side].tree])), reference: REFERENCE,
+      highlights: HIGHLIGHTS, articles: ARTICLES, reps: REPS, carried: CARRIED,
+      rowsAlone, restored, backups, searches, firstScreens, overviews, heap, retags,
+    });
   } finally {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
   }
-}
-
-function report({ seeded, searched, naive, screen, naiveScreen, extras }) {
-  const categoryOf = (query) => Object.entries(QUERIES).find(([, list]) => list.includes(query))[0];
-  console.log(`\nLibrary search, ${seeded.highlights.toLocaleString('en')} highlights / ${ARTICLES.toLocaleString('en')} articles, ${REPS} timed runs each (after one warm-up)\n`);
-  console.log('category     query                 plan  matches  median     p95        countMatches');
-  for (const row of searched) {
-    console.log(
-      `${categoryOf(row.query).padEnd(12)} ${row.query.padEnd(20)}  ${row.plan.padEnd(5)} ${String(row.count).padStart(7)}  ${ms(median(row.times)).padEnd(10)} ${ms(quantile(row.times, 0.95)).padEnd(10)} ${ms(row.countMs)}`,
-    );
-  }
-  const all = searched.flatMap((row) => row.times);
-  const byCategory = Object.fromEntries(
-    Object.keys(QUERIES).map((category) => {
-      const times = searched.filter((row) => categoryOf(row.query) === category).flatMap((row) => row.times);
-      return [category, { medianMs: median(times), p95Ms: quantile(times, 0.95) }];
-    }),
-  );
-  const search = { medianMs: median(all), p95Ms: quantile(all, 0.95), maxMs: Math.max(...all), targetMs: TARGET_SEARCH_MS };
-  console.log(`\nall queries: median ${ms(search.medianMs)}, p95 ${ms(search.p95Ms)}, max ${ms(search.maxMs)} (target ≤ ${TARGET_SEARCH_MS} ms)`);
-
-  console.log('\nnaive baseline (read every row, fold, includes()) vs indexed, same query');
-  const naiveRows = naive.map((n) => {
-    const indexed = median(searched.find((row) => row.query === n.query).times);
-    console.log(`  ${n.query.padEnd(22)} naive ${ms(n.ms).padEnd(11)} indexed ${ms(indexed).padEnd(10)} ×${(n.ms / indexed).toFixed(0)}  (naive found ${n.result.total})`);
-    return { query: n.query, naiveMs: n.ms, indexedMs: indexed, naiveTotal: n.result.total };
-  });
-
-  const firstScreen = { medianMs: median(screen.times), p95Ms: quantile(screen.times, 0.95), naiveMs: naiveScreen.ms, targetMs: TARGET_FIRST_SCREEN_MS };
-  console.log(`\nfirst screen (30 most recent articles + counts): median ${ms(firstScreen.medianMs)}, p95 ${ms(firstScreen.p95Ms)}; naive ${ms(firstScreen.naiveMs)} (target ≤ ${TARGET_FIRST_SCREEN_MS} ms)`);
-
-  const overhead = seeded.v1Bytes ? (seeded.v2Bytes - seeded.v1Bytes) / seeded.v1Bytes : null;
-  if (seeded.reused) console.log('\n(seeded profile reused: no seed or size figures)');
-  console.log(`\nseed: generate ${ms(seeded.generateMs)}, write with search terms ${ms(seeded.seedMs)}, same rows at schema v1 ${ms(seeded.v1SeedMs)}`);
-  console.log(`storage (navigator.storage.estimate): v2 ${mb(seeded.v2Bytes)}, v1 ${mb(seeded.v1Bytes)}, overhead ${overhead === null ? '—' : (overhead * 100).toFixed(0) + '%'}`);
-  console.log(`index terms: ${seeded.termEntries.toLocaleString('en')} entries, ${(seeded.termEntries / seeded.highlights).toFixed(1)} per highlight, ${seeded.termChars.toLocaleString('en')} characters`);
-  console.log('\nother queries (single run):');
-  for (const [name, value] of Object.entries(extras)) console.log(`  ${name.padEnd(16)} ${ms(value)}`);
-
-  console.log(
-    JSON.stringify({
-      highlights: seeded.highlights, articles: ARTICLES, reps: REPS,
-      search, byCategory,
-      queries: searched.map((row) => ({ query: row.query, plan: row.plan, matches: row.count, medianMs: median(row.times), p95Ms: quantile(row.times, 0.95), countMs: row.countMs })),
-      naive: naiveRows, firstScreen,
-      seed: { generateMs: seeded.generateMs, seedMs: seeded.seedMs, v1SeedMs: seeded.v1SeedMs },
-      storage: { v2Bytes: seeded.v2Bytes, v1Bytes: seeded.v1Bytes, overhead, termEntries: seeded.termEntries, termChars: seeded.termChars },
-      extras,
-    }),
-  );
 }
 
 main().catch((error) => {
