@@ -80,7 +80,10 @@ async function openSide(context, url) {
   await page.waitForFunction(() => 'glossBench' in globalThis);
   return {
     page,
-    run: (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a), [name, args]),
+    // Dexie's errors reach Node as a bare "DexieError": their name and message are passed on by hand.
+    run: (name, ...args) => page.evaluate(([n, a]) => globalThis.glossBench[n](...a).catch((error) => {
+      throw new Error(`${n}: ${error?.name}: ${error?.message}`);
+    }), [name, args]),
   };
 }
 
