@@ -28,13 +28,13 @@ function sideFigures(side, data) {
   const allTimes = Object.values(data.searches).flatMap(({ runs }) => runs[side].map((run) => run.ms));
   const screens = data.firstScreens[side].map((run) => run.ms);
   const overview = data.overviews[side];
-  const { renameMs, mergeMs, renamed, merged } = data.retags[side];
+  const { renameMs = null, mergeMs = null, renamed = null, merged = null, error } = data.retags[side];
   return {
     restore: restored,
     indexBytes,
     indexRatio: indexBytes === null ? null : indexBytes / data.rowsAlone.bytes,
     backup: { ms: data.backups[side].ms, chars: data.backups[side].chars },
-    retag: { renameMs, renamed, mergeMs, merged },
+    retag: { renameMs, renamed, mergeMs, merged, ...(error && { error }) },
     firstScreen: { medianMs: median(screens), p95Ms: p95(screens) },
     search,
     searchAll: { p50Ms: median(allTimes), p95Ms: p95(allTimes) },
@@ -55,7 +55,7 @@ function sameAnswers(data) {
     search: Object.fromEntries(
       Object.entries(data.searches).map(([label, { runs, counts }]) => [label, same(runs) && counts[a].count === counts[b].count]),
     ),
-    retag: data.retags[a].renamed === data.retags[b].renamed && data.retags[a].merged === data.retags[b].merged,
+    retag: data.retags[a].error || data.retags[b].error ? undefined : data.retags[a].renamed === data.retags[b].renamed && data.retags[a].merged === data.retags[b].merged,
   };
 }
 
@@ -67,7 +67,7 @@ export function report(data) {
   const rows = [];
   // One table row: the label, a cell per side, the target and whether the current side (v3) meets it.
   const row = (label, cell, target = null, value = null, { sameAs } = {}) => {
-    const met = target === null || value === null ? '' : value(figures.v3) <= target.limit ? 'yes' : 'NO';
+    const met = target === null || value === null || value(figures.v3) === null ? '' : value(figures.v3) <= target.limit ? 'yes' : 'NO';
     rows.push([label, ...columns.map((side) => (figures[side] ? cell(figures[side]) : '')), target?.text ?? '', met, sameAs === undefined || same === null ? '' : sameAs ? 'same' : 'DIFFER']);
   };
   const has = (key) => key in targets;
@@ -104,6 +104,7 @@ export function report(data) {
   const header = ['', ...columns, 'target', 'v3 meets', 'answers'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => cells(r[i]))));
   for (const r of [header, ...rows]) console.log(r.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd());
+  for (const side of data.sides) if (figures[side].retag.error) console.log(`${side}: rename/merge failed: ${figures[side].retag.error}`);
   console.log(JSON.stringify({
     highlights: data.highlights, articles: data.articles, reps: data.reps, reference: data.reference, trees: data.trees,
     carriedTag: data.carried, targets, rowsAlone: data.rowsAlone, ...figures, sameAnswers: same,
