@@ -120,7 +120,13 @@ export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[
 
 async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord, now: number) {
   // Carriers of the target alone are left as they are; those holding both end with it once.
-  const counts = await rewriteTagIds(db, sources.map((s) => s.id), target.id, now);
+  const { urlKeys } = await rewriteTagIds(db, sources.map((s) => s.id), target.id, now);
+  // The counts are of every item that now carries the target, as when names were rewritten on all of them.
+  const counts = {
+    highlights: await db.highlights.where('tagIds').equals(target.id).count(),
+    articles: await db.articles.where('tagIds').equals(target.id).count(),
+    urlKeys,
+  };
   const color = target.color ?? sources.find((s) => s.color !== null)?.color ?? null;
   const tag: TagRecord = { ...target, color };
   await db.tags.put(tag);
