@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { declareSchema, openDatabase } from '@/lib/db/database';
 import type { GlossDatabase } from '@/lib/model/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
-import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
+import { rowsFor, tagMaps } from '@/lib/db/tag-maps';
 import {
   activityByPeriod, countMatches, foldText, recentArticles, searchHighlights, topTags,
 } from '@/lib/search';
@@ -19,7 +19,7 @@ async function usage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
-async function fill(db: Dexie, articles: ArticleRecord[], highlights: HighlightRecord[]): Promise<void> {
+async function fill(db: Dexie, articles: readonly object[], highlights: readonly object[]): Promise<void> {
   for (let i = 0; i < articles.length; i += BATCH) await db.table('articles').bulkAdd(articles.slice(i, i + BATCH));
   for (let i = 0; i < highlights.length; i += BATCH) await db.table('highlights').bulkAdd(highlights.slice(i, i + BATCH));
 }
@@ -56,7 +56,9 @@ async function seed(corpus: Corpus, articleCount: number, highlightCount: number
   const before = await usage();
   db = openDatabase('bench-v2');
   started = performance.now();
-  await fill(db, library.articles, library.highlights);
+  // Rows as schema v3 stores them: tag ids (the tags are created first).
+  const rows = await rowsFor(db, library);
+  await fill(db, rows.articles, rows.highlights);
   const seedMs = performance.now() - started;
   const v2Bytes = (await usage()) - before;
   let termEntries = 0;
@@ -100,11 +102,11 @@ async function search(queries: string[], reps: number) {
 /** The baseline: read every highlight and article, fold, `includes()`, sort, page. */
 async function naiveSearch(query: string) {
   return time(async () => {
-    const [highlights, articles] = await Promise.all([db!.highlights.toArray(), db!.articles.toArray()]);
+    const [highlights, articles, { nameOf }] = await Promise.all([db!.highlights.toArray(), db!.articles.toArray(), tagMaps(db!)]);
     const articleText = new Map(articles.map((a) => [a.id, foldText([a.title, a.kicker, a.subtitle, a.siteName, ...a.authors.map((p) => p.name)].join('\n'))]));
     const words = foldText(query).split(/\s+/u).filter(Boolean);
     const hits = highlights.filter((h) => {
-      const text = foldText([h.selectors.quote.exact, h.note, ...h.tags].join('\n')) + '\n' + (articleText.get(h.articleId) ?? '');
+      const text = foldText([h.selectors.quote.exact, h.note, ...h.tagIds.map((id) => nameOf(id) ?? '')].join('\n')) + '\n' + (articleText.get(h.articleId) ?? '');
       return words.every((w) => text.includes(w));
     });
     hits.sort((a, b) => b.createdAt - a.createdAt);
