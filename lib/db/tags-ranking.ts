@@ -4,8 +4,8 @@ import type { GlossDatabase } from '../model/database';
 import { foldTagName } from '../tags/tag-names';
 
 export interface TagUsage {
-  /** The TagRecord's id (null was a name without a record, which schema v3 no longer stores). */
-  id: string | null;
+  /** The TagRecord's id. */
+  id: string;
   name: string;
   nameKey: string;
   color: string | null;
@@ -31,10 +31,10 @@ export async function listTagUsage(db: GlossDatabase): Promise<TagUsage[]> {
         lastUsedAt: tag.createdAt,
       })),
     );
-    const byId = new Map(usages.map((usage) => [usage.id!, usage]));
+    const byId = new Map(usages.map((usage) => [usage.id, usage]));
     for (const [table, field] of [[db.highlights, 'highlights'], [db.articles, 'articles']] as const) {
       // A tag's latest use in this table is the first carrier seen walking newest first.
-      const unseen = new Set(usages.filter((usage) => usage[field] > 0).map((usage) => usage.id!));
+      const unseen = new Set(usages.filter((usage) => usage[field] > 0).map((usage) => usage.id));
       if (unseen.size === 0) continue;
       await (table.orderBy('updatedAt').reverse() as Collection<{ tagIds: string[]; updatedAt: number }>)
         .until(() => unseen.size === 0)
