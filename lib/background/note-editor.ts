@@ -7,6 +7,7 @@
  * A page that frames the editor itself has no pass, so the editor shows and saves nothing.
  */
 import type { GlossDatabase } from '../model/database';
+import { highlightRecords } from '../db/tag-maps';
 import type { HighlightRecord } from '../model/records';
 import type { NoteEditorFocus } from '../messaging/protocol';
 
@@ -40,9 +41,10 @@ export class NoteEditorPasses {
     const pass = this.passes.get(token);
     if (!pass || pass.claimed || pass.tabId !== tabId) throw new Error(NO_PASS);
     pass.claimed = true;
-    const highlight = await db.highlights.get(pass.id);
-    if (!highlight) throw new Error('This highlight was deleted.');
-    return { highlight, focus: pass.focus };
+    const row = await db.highlights.get(pass.id);
+    if (!row) throw new Error('This highlight was deleted.');
+    const [highlight] = await highlightRecords(db, [row]);
+    return { highlight: highlight!, focus: pass.focus };
   }
 
   /** The tab whose popover a claimed pass belongs to (for closing it); the pass ends. */

@@ -6,8 +6,9 @@
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import { ensureTags } from '../db/tags';
-import { withoutSearchTerms } from '../search/search-terms-field';
-import type { ArticleRecord, HighlightRecord } from '../model/records';
+import { articleRecords, highlightRecords, rowsFor, tagMaps } from '../db/tag-maps';
+import { articleFromRow, highlightFromRow } from '../model/rows';
+import type { ArticleRecord, ArticleRow, HighlightRecord, HighlightRow } from '../model/records';
 import type {
   AnchorState, ArticleCorrection, ArticleInput, HighlightPatch, NewHighlight, PageAnnotations, StorageStats,
 } from '../messaging/protocol';
@@ -19,26 +20,30 @@ const DETECTED_FIELDS = [
   'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'publishedDate', 'lang',
 ] as const satisfies readonly (keyof ArticleInput & keyof ArticleRecord)[];
 
-async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number): Promise<ArticleRecord> {
+async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number): Promise<ArticleRow> {
   const existing = await db.articles.where('[urlKey+storyKey]').equals([input.urlKey, input.storyKey]).first();
   if (!existing) {
-    const record: ArticleRecord = { ...input, id: newId(), tags: [], userEdited: [], createdAt: now, updatedAt: now };
-    // A copy: the search hook adds its derived field to the object it is given.
-    await db.articles.add({ ...record });
-    return record;
+    const row: ArticleRow = { ...input, id: newId(), tagIds: [], userEdited: [], createdAt: now, updatedAt: now };
+    // A copy: a write hook may add derived fields to the object it is given.
+    await db.articles.add({ ...row });
+    return row;
   }
-  const changes: Partial<ArticleRecord> = { updatedAt: now };
+  const changes: Partial<ArticleRow> = { updatedAt: now };
   for (const field of DETECTED_FIELDS) {
     if (!existing.userEdited.includes(field)) Object.assign(changes, { [field]: input[field] });
   }
   // The clipped text is kept as first seen: it is the proof of what the page said then.
   await db.articles.update(existing.id, changes);
-  return withoutSearchTerms({ ...existing, ...changes });
+  return { ...existing, ...changes };
 }
 
-/** Tag names as stored: an existing tag's spelling wins (`Ｃｈｉｎａ` becomes `China`), new ones are created. */
-async function canonicalTags(db: GlossDatabase, names: readonly string[]): Promise<string[]> {
-  return names.length ? (await ensureTags(db, names)).map((tag) => tag.name) : [];
+/** Ids of the named tags: a name that folds to an existing tag gets that tag (`Ｃｈｉｎａ` is `China`), new ones are created. */
+async function tagIdsFor(db: GlossDatabase, names: readonly string[]): Promise<string[]> {
+  return names.length ? (await ensureTags(db, names)).map((tag) => tag.id) : [];
+}
+
+async function highlightRecord(db: GlossDatabase, row: HighlightRow): Promise<HighlightRecord> {
+  return highlightFromRow(row, (await tagMaps(db)).nameOf);
 }
 
 /**
@@ -62,9 +67,10 @@ export async function createHighlight(
       return;
     }
     const stored = await upsertArticle(db, article, now);
-    const record: HighlightRecord = {
-      ...highlight,
-      tags: await canonicalTags(db, highlight.tags),
+    const { tags, ...fields } = highlight;
+    const row: HighlightRow = {
+      ...fields,
+      tagIds: await tagIdsFor(db, tags),
       articleId: stored.id,
       urlKey: stored.urlKey,
       status: 'anchored',
@@ -72,11 +78,13 @@ export async function createHighlight(
       createdAt: now,
       updatedAt: now,
     };
-    await db.highlights.add({ ...record });
+    await db.highlights.add(row);
   });
-  const saved = await db.highlights.get(highlight.id);
-  if (!saved) throw new Error(`Highlight ${highlight.id} was not found after saving it`);
-  return withoutSearchTerms(saved);
+  return db.transaction('r', db.highlights, db.tags, async () => {
+    const saved = await db.highlights.get(highlight.id);
+    if (!saved) throw new Error(`Highlight ${highlight.id} was not found after saving it`);
+    return highlightRecord(db, saved);
+  });
 }
 
 export async function updateHighlight(
@@ -88,10 +96,12 @@ export async function updateHighlight(
   return db.transaction('rw', db.highlights, db.tags, async () => {
     const existing = await db.highlights.get(id);
     if (!existing) throw new Error(`No highlight with id ${id}`);
-    const updated: HighlightRecord = withoutSearchTerms({ ...existing, ...patch, updatedAt: now });
-    if (patch.tags) updated.tags = await canonicalTags(db, patch.tags);
-    await db.highlights.put({ ...updated });
-    return updated;
+    const { tags, ...fields } = patch;
+    const changes: Partial<HighlightRow> = { ...fields, updatedAt: now };
+    if (tags) changes.tagIds = await tagIdsFor(db, tags);
+    // An update, not a put: the row keeps its place in the search index (`seq`).
+    await db.highlights.update(id, changes);
+    return highlightRecord(db, { ...existing, ...changes });
   });
 }
 
@@ -102,7 +112,7 @@ export async function updateHighlight(
 export async function saveStatuses(
   db: GlossDatabase,
   statuses: readonly AnchorState[],
-  allowed: (record: HighlightRecord) => void = () => undefined,
+  allowed: (record: Pick<HighlightRecord, 'id' | 'urlKey'>) => void = () => undefined,
   now = Date.now(),
 ): Promise<void> {
   await db.transaction('rw', db.highlights, async () => {
@@ -127,16 +137,14 @@ export async function reattachHighlight(
   selectors: HighlightRecord['selectors'],
   now = Date.now(),
 ): Promise<HighlightRecord> {
-  return db.transaction('rw', db.articles, db.highlights, async () => {
+  return db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
     const existing = await db.highlights.get(id);
     if (!existing) throw new Error(`No highlight with id ${id}`);
     if (existing.urlKey !== article.urlKey) throw new Error(`Highlight ${id} can only be moved within its own page.`);
     const stored = await upsertArticle(db, article, now);
-    const moved: HighlightRecord = {
-      ...withoutSearchTerms(existing), selectors, articleId: stored.id, status: 'anchored', currentText: null, updatedAt: now,
-    };
-    await db.highlights.put({ ...moved });
-    return moved;
+    const changes = { selectors, articleId: stored.id, status: 'anchored', currentText: null, updatedAt: now } satisfies Partial<HighlightRow>;
+    await db.highlights.update(id, changes);
+    return highlightRecord(db, { ...existing, ...changes });
   });
 }
 
@@ -147,16 +155,20 @@ export function highlightCount(db: GlossDatabase, urlKey: string): Promise<numbe
 
 /** Deletes a highlight and returns it, so the caller can offer undo. */
 export async function deleteHighlight(db: GlossDatabase, id: string): Promise<HighlightRecord | null> {
-  return db.transaction('rw', db.highlights, async () => {
+  return db.transaction('rw', db.highlights, db.tags, async () => {
     const existing = await db.highlights.get(id);
-    if (existing) await db.highlights.delete(id);
-    return existing ? withoutSearchTerms(existing) : null;
+    if (!existing) return null;
+    await db.highlights.delete(id);
+    return highlightRecord(db, existing);
   });
 }
 
-/** Puts a deleted highlight back (undo), exactly as it was. */
+/** Puts a deleted highlight back (undo) as it was; a tag deleted meanwhile is made again. */
 export async function restoreHighlight(db: GlossDatabase, record: HighlightRecord): Promise<void> {
-  await db.highlights.put({ ...record });
+  await db.transaction('rw', db.highlights, db.tags, async () => {
+    const { highlights: [row] } = await rowsFor(db, { highlights: [record] });
+    await db.highlights.put(row!);
+  });
 }
 
 /** Applies the user's corrections and remembers them, so later detection never overwrites them. */
@@ -166,26 +178,23 @@ export async function correctArticle(
   correction: ArticleCorrection,
   now = Date.now(),
 ): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.tags, async () => {
     const existing = await db.articles.get(id);
     if (!existing) throw new Error(`No article with id ${id}`);
-    const fields = Object.keys(correction);
-    const updated: ArticleRecord = {
-      ...existing,
+    const changes: Partial<ArticleRow> = {
       ...correction,
-      userEdited: [...new Set([...existing.userEdited, ...fields])],
+      userEdited: [...new Set([...existing.userEdited, ...Object.keys(correction)])],
       updatedAt: now,
     };
-    await db.articles.put({ ...updated });
-    return withoutSearchTerms(updated);
+    await db.articles.update(id, changes);
+    return articleFromRow({ ...existing, ...changes }, (await tagMaps(db)).nameOf);
   });
 }
 
 export async function annotationsForPage(db: GlossDatabase, urlKey: string): Promise<PageAnnotations> {
-  return db.transaction('r', db.articles, db.highlights, async () => ({
-    // Without the derived search terms: content scripts get what they show, not the index.
-    articles: (await db.articles.where('urlKey').equals(urlKey).toArray()).map(withoutSearchTerms),
-    highlights: (await db.highlights.where('urlKey').equals(urlKey).toArray()).map(withoutSearchTerms),
+  return db.transaction('r', db.articles, db.highlights, db.tags, async () => ({
+    articles: await articleRecords(db, await db.articles.where('urlKey').equals(urlKey).toArray()),
+    highlights: await highlightRecords(db, await db.highlights.where('urlKey').equals(urlKey).toArray()),
   }));
 }
 

@@ -1,10 +1,11 @@
 /** Tag usage (how often, how recently) and the autocomplete ranking built on it. */
+import type { Collection } from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import { foldTagName } from '../tags/tag-names';
 
 export interface TagUsage {
-  /** The TagRecord's id, or null for a name carried by items without a record. */
-  id: string | null;
+  /** The TagRecord's id. */
+  id: string;
   name: string;
   nameKey: string;
   color: string | null;
@@ -14,28 +15,38 @@ export interface TagUsage {
   lastUsedAt: number;
 }
 
-/** Every tag with its counts, in one read transaction (a scan of highlights and articles). */
+/**
+ * Every tag with its counts, in one read transaction. Counts come from the
+ * `*tagIds` index; the latest use from a newest-first walk of each table that
+ * stops once every used tag has been seen (usually after a few rows).
+ */
 export async function listTagUsage(db: GlossDatabase): Promise<TagUsage[]> {
   return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
-    const byKey = new Map<string, TagUsage>();
-    for (const tag of await db.tags.toArray()) {
-      byKey.set(tag.nameKey, { id: tag.id, name: tag.name, nameKey: tag.nameKey, color: tag.color, highlights: 0, articles: 0, lastUsedAt: tag.createdAt });
+    const tags = await db.tags.toArray();
+    const usages = await Promise.all(
+      tags.map(async (tag): Promise<TagUsage> => ({
+        id: tag.id, name: tag.name, nameKey: tag.nameKey, color: tag.color,
+        highlights: await db.highlights.where('tagIds').equals(tag.id).count(),
+        articles: await db.articles.where('tagIds').equals(tag.id).count(),
+        lastUsedAt: tag.createdAt,
+      })),
+    );
+    const byId = new Map(usages.map((usage) => [usage.id, usage]));
+    for (const [table, field] of [[db.highlights, 'highlights'], [db.articles, 'articles']] as const) {
+      // A tag's latest use in this table is the first carrier seen walking newest first.
+      const unseen = new Set(usages.filter((usage) => usage[field] > 0).map((usage) => usage.id));
+      if (unseen.size === 0) continue;
+      await (table.orderBy('updatedAt').reverse() as Collection<{ tagIds: string[]; updatedAt: number }>)
+        .until(() => unseen.size === 0)
+        .each((row) => {
+          for (const id of row.tagIds) {
+            if (!unseen.delete(id)) continue;
+            const usage = byId.get(id)!;
+            usage.lastUsedAt = Math.max(usage.lastUsedAt, row.updatedAt);
+          }
+        });
     }
-    const tally = (tags: readonly string[], updatedAt: number, field: 'highlights' | 'articles') => {
-      for (const name of tags) {
-        const nameKey = foldTagName(name);
-        let usage = byKey.get(nameKey);
-        if (!usage) {
-          usage = { id: null, name, nameKey, color: null, highlights: 0, articles: 0, lastUsedAt: 0 };
-          byKey.set(nameKey, usage);
-        }
-        usage[field] += 1;
-        usage.lastUsedAt = Math.max(usage.lastUsedAt, updatedAt);
-      }
-    };
-    await db.highlights.each((h) => tally(h.tags, h.updatedAt, 'highlights'));
-    await db.articles.each((a) => tally(a.tags, a.updatedAt, 'articles'));
-    return [...byKey.values()];
+    return usages;
   });
 }
 

@@ -1,14 +1,15 @@
 /**
- * Tag operations. Highlights and articles carry tag names exactly as
- * TagRecord.name; rename, merge and delete rewrite those arrays together with
- * the tags table in one transaction, so a failure leaves everything as it was.
- * Tags are addressed by name; any spelling that folds to the same key works.
+ * Tag operations. Highlights and articles carry tag ids (`tagIds`), so rename
+ * and recolour write the tag's row only; merge and delete rewrite the id lists
+ * of its carriers together with the tags table in one transaction, so a
+ * failure leaves everything as it was. Tags are addressed by name; any
+ * spelling that folds to the same key works.
  */
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import type { TagRecord } from '../model/records';
 import { checkTagName, foldTagName, type TagNameProblem } from '../tags/tag-names';
-import { rewriteTagNames, tagNameVariants } from './tags-rewrite';
+import { carriers, rewriteTagIds, urlKeysOf, type CarrierChanges } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
 
@@ -44,7 +45,7 @@ export function findTag(db: GlossDatabase, name: string): Promise<TagRecord | un
 /**
  * Returns the records for these names, creating the missing ones. A name that
  * folds to an existing tag returns that tag (its spelling wins), so callers
- * should store the returned names on highlights and articles.
+ * store the returned ids on highlights and articles.
  */
 export async function ensureTags(
   db: GlossDatabase,
@@ -69,19 +70,18 @@ export async function ensureTags(
   });
 }
 
-export interface TagRewriteResult {
+export interface TagRewriteResult extends CarrierChanges {
   /** `merged`: the new name belonged to another tag, which now holds both. */
   outcome: 'renamed' | 'merged' | 'unchanged';
   tag: TagRecord;
-  highlights: number;
-  articles: number;
-  /** Pages (urlKey) whose highlights changed. */
-  urlKeys: string[];
 }
 
 /**
- * Renames a tag everywhere. Renaming to the name of another tag merges the
- * two (outcome `merged`), which the UI should confirm or at least report.
+ * Renames a tag everywhere: one write, its row (carriers hold its id); the
+ * counts and pages are of its carriers, which now show the new name. Tags
+ * under it (`politics/local` when renaming `politics`) keep their names.
+ * Renaming to the name of another tag merges the two (outcome `merged`),
+ * which the UI should confirm or at least report.
  */
 export async function renameTag(db: GlossDatabase, fromName: string, toRawName: string, now = Date.now()): Promise<TagRewriteResult> {
   const target = validName(toRawName);
@@ -96,8 +96,9 @@ export async function renameTag(db: GlossDatabase, fromName: string, toRawName: 
     if (target.name === source.name) return { outcome: 'unchanged', tag: source, highlights: 0, articles: 0, urlKeys: [] };
     const renamed: TagRecord = { ...source, name: target.name, nameKey: target.nameKey };
     await db.tags.put(renamed);
-    const counts = await rewriteTagNames(db, await tagNameVariants(db, [source.nameKey]), target.name, now);
-    return { outcome: 'renamed', tag: renamed, ...counts };
+    const highlights = await carriers(db.highlights, [source.id]);
+    const articles = await db.articles.where('tagIds').equals(source.id).count();
+    return { outcome: 'renamed', tag: renamed, highlights: highlights.length, articles, urlKeys: urlKeysOf(highlights) };
   });
 }
 
@@ -118,9 +119,14 @@ export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[
 }
 
 async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord, now: number) {
-  // The target's own name is rewritten too, so items holding both end with it once.
-  const variants = await tagNameVariants(db, [...sources.map((s) => s.nameKey), target.nameKey]);
-  const counts = await rewriteTagNames(db, variants, target.name, now);
+  // Carriers of the target alone are left as they are; those holding both end with it once.
+  const { urlKeys } = await rewriteTagIds(db, sources.map((s) => s.id), target.id, now);
+  // The counts are of every item that now carries the target, as when names were rewritten on all of them.
+  const counts = {
+    highlights: await db.highlights.where('tagIds').equals(target.id).count(),
+    articles: await db.articles.where('tagIds').equals(target.id).count(),
+    urlKeys,
+  };
   const color = target.color ?? sources.find((s) => s.color !== null)?.color ?? null;
   const tag: TagRecord = { ...target, color };
   await db.tags.put(tag);
@@ -146,26 +152,24 @@ export interface TagCarriers {
 /** How many highlights and articles carry the tag: for the delete confirmation. */
 export async function countTagCarriers(db: GlossDatabase, name: string): Promise<TagCarriers> {
   return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
-    const variants = await tagNameVariants(db, [foldTagName(name)]);
-    if (variants.length === 0) return { highlights: 0, articles: 0 };
+    const tag = await findTag(db, name);
+    if (!tag) return { highlights: 0, articles: 0 };
     return {
-      highlights: await db.highlights.where('tags').anyOf(variants).count(),
-      articles: await db.articles.where('tags').anyOf(variants).count(),
+      highlights: await db.highlights.where('tagIds').equals(tag.id).count(),
+      articles: await db.articles.where('tagIds').equals(tag.id).count(),
     };
   });
 }
 
-export interface TagDeletion extends TagCarriers {
-  /** Pages (urlKey) whose highlights changed. */
-  urlKeys: string[];
-}
+export type TagDeletion = CarrierChanges;
 
-/** Deletes the tag and removes it from every highlight and article; returns how many carried it. */
+/** Deletes the tag and removes its id from every highlight and article; returns how many carried it. */
 export async function deleteTag(db: GlossDatabase, name: string, now = Date.now()): Promise<TagDeletion> {
   return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
-    const key = foldTagName(name);
-    const counts = await rewriteTagNames(db, await tagNameVariants(db, [key]), null, now);
-    await db.tags.where('nameKey').equals(key).delete();
+    const tag = await findTag(db, name);
+    if (!tag) return { highlights: 0, articles: 0, urlKeys: [] };
+    const counts = await rewriteTagIds(db, [tag.id], null, now);
+    await db.tags.delete(tag.id);
     return counts;
   });
 }

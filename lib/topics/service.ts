@@ -6,7 +6,8 @@
  */
 import type { GlossDatabase } from '../model/database';
 import { listTagUsage, usageScore } from '../db/tags-ranking';
-import type { ArticleRecord } from '../model/records';
+import { tagMaps } from '../db/tag-maps';
+import type { ArticleRow } from '../model/records';
 import type { ArticleForTopics } from './extract';
 import { buildLibraryStats, type LibraryStats } from './library-stats';
 import { suggestTopics, suggestTopicsForHighlight, type TopicSuggestion } from './suggest';
@@ -14,7 +15,7 @@ import { suggestTopics, suggestTopicsForHighlight, type TopicSuggestion } from '
 /** Newest articles used for document frequencies: enough for IDF, bounded in time (~5 ms per article). */
 export const LIBRARY_SAMPLE = 400;
 
-export function articleForTopics(article: ArticleRecord): ArticleForTopics {
+export function articleForTopics(article: Pick<ArticleRow, 'title' | 'kicker' | 'subtitle' | 'text' | 'lang'>): ArticleForTopics {
   return { title: article.title, kicker: article.kicker, subtitle: article.subtitle, text: article.text, lang: article.lang };
 }
 
@@ -43,11 +44,18 @@ export function createTopicService(db: GlossDatabase): TopicService {
     return (await listTagUsage(db)).sort((a, b) => usageScore(b, now) - usageScore(a, now)).map((usage) => usage.name);
   }
 
+  /** The names of the tags a row already carries: suggestions leave them out. */
+  async function carried(tagIds: readonly string[]): Promise<string[]> {
+    if (tagIds.length === 0) return [];
+    const { nameOf } = await tagMaps(db);
+    return tagIds.flatMap((id) => nameOf(id) ?? []);
+  }
+
   return {
     async suggestForArticle(articleId, limit) {
       const article = await db.articles.get(articleId);
       if (!article) return [];
-      return suggestTopics(articleForTopics(article), { library: await library(), existingTags: await existingTags(), exclude: article.tags, limit });
+      return suggestTopics(articleForTopics(article), { library: await library(), existingTags: await existingTags(), exclude: await carried(article.tagIds), limit });
     },
     async suggestForHighlight(highlightId, limit) {
       const highlight = await db.highlights.get(highlightId);
@@ -56,7 +64,7 @@ export function createTopicService(db: GlossDatabase): TopicService {
       const { exact, prefix, suffix } = highlight.selectors.quote;
       return suggestTopicsForHighlight(
         { exact, prefix, suffix, lang: article?.lang },
-        { article: article ? articleForTopics(article) : null, library: await library(), existingTags: await existingTags(), exclude: highlight.tags, limit },
+        { article: article ? articleForTopics(article) : null, library: await library(), existingTags: await existingTags(), exclude: await carried(highlight.tagIds), limit },
       );
     },
   };

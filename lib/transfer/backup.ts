@@ -5,7 +5,10 @@
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../model/database';
+import type { ArticleRow, HighlightRow } from '../model/records';
+import { articleFromRow, highlightFromRow } from '../model/rows';
 import { CURRENT_VERSION } from '../db/schema';
+import { tagMaps } from '../db/tag-maps';
 import { storedFields } from './import/backup-schema';
 
 export const BACKUP_FORMAT = 'gloss-backup';
@@ -40,6 +43,13 @@ async function* pagesOf<T extends { id: string }>(table: Table<T, string>, signa
 export async function* backupParts(db: GlossDatabase, options: BackupOptions = {}): AsyncGenerator<string> {
   const { signal, onProgress } = options;
   const [articles, highlights, tags] = await Promise.all([db.articles.count(), db.highlights.count(), db.tags.count()]);
+  // Rows hold tag ids; the backup holds names, as it always has (old backups restore, new ones read alike).
+  const { nameOf } = await tagMaps(db);
+  const asRecord = {
+    articles: (row: object) => articleFromRow(row as ArticleRow, nameOf),
+    highlights: (row: object) => highlightFromRow(row as HighlightRow, nameOf),
+    tags: (row: object) => row,
+  };
   const total = articles + highlights + tags;
   let done = 0;
   const header = {
@@ -58,7 +68,7 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
     yield `"${name}": [`;
     let first = true;
     for await (const page of pagesOf<{ id: string }>(table as unknown as Table<{ id: string }, string>, signal)) {
-      yield page.map((row) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(storedFields(name, row))}`).join('');
+      yield page.map((row) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(storedFields(name, asRecord[name](row)))}`).join('');
       done += page.length;
       onProgress?.({ done, total });
     }

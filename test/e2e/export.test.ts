@@ -95,7 +95,7 @@ describe('export and restore', () => {
       await options.waitForFunction(() => /Restored|已恢复/.test(document.querySelector('.backup-panel [role=status]')?.textContent ?? ''));
       const restored = await readStores(options);
       const strip = (rows: unknown[]) =>
-        (rows as Record<string, unknown>[]).map(({ searchTerms: _derived, ...rest }) => rest).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+        (rows as Record<string, unknown>[]).map(({ searchTerms: _derived, seq: _indexed, ...rest }) => rest).sort((a, b) => String(a.id).localeCompare(String(b.id)));
       expect(strip(restored.highlights)).toEqual(strip(original.highlights));
       expect(strip(restored.articles)).toEqual(strip(original.articles));
     } finally {

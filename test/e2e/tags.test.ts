@@ -12,14 +12,20 @@ let browser: Launched;
 let panel: Page;
 let highlightId: string;
 
+/** The highlight's tags as stored: its tag ids, named by the tags store. */
 const storedTags = () =>
   panel.evaluate(
     (id) =>
       new Promise<string[]>((resolve) => {
         const open = indexedDB.open('gloss');
         open.onsuccess = () => {
-          const request = open.result.transaction('highlights').objectStore('highlights').get(id);
-          request.onsuccess = () => resolve(request.result.tags);
+          const tx = open.result.transaction(['highlights', 'tags']);
+          const row = tx.objectStore('highlights').get(id);
+          const tags = tx.objectStore('tags').getAll();
+          tx.oncomplete = () => {
+            const names = new Map((tags.result as { id: string; name: string }[]).map((t) => [t.id, t.name]));
+            resolve((row.result.tagIds as string[]).map((tagId) => names.get(tagId) ?? `<no tag ${tagId}>`));
+          };
         };
       }),
     highlightId,

@@ -1,6 +1,9 @@
 /** Reads what an export covers from the database, grouped by article in a stable order. */
 import type { GlossDatabase } from '../../model/database';
-import type { ArticleRecord, HighlightRecord } from '../../model/records';
+import type { ArticleRecord, ArticleRow, HighlightRecord, HighlightRow } from '../../model/records';
+import { articleFromRow, highlightFromRow } from '../../model/rows';
+import { tagMaps } from '../../db/tag-maps';
+import { findTag } from '../../db/tags';
 import { storedFields } from '../import/backup-schema';
 import type { ArticleBundle } from './types';
 
@@ -33,31 +36,44 @@ export function groupBundles(articles: readonly ArticleRecord[], highlights: rea
     .filter((bundle) => keepEmpty || bundle.highlights.length > 0);
 }
 
-export async function loadBundles(db: GlossDatabase, scope: ExportScope): Promise<ArticleBundle[]> {
-  return db.transaction('r', db.articles, db.highlights, async () => {
-    switch (scope.kind) {
-      case 'all':
-        return groupBundles(await db.articles.toArray(), await db.highlights.toArray(), true);
-      case 'articles': {
-        const articles = (await db.articles.bulkGet([...scope.ids])).filter((a): a is ArticleRecord => a !== undefined);
-        const highlights = await db.highlights.where('articleId').anyOf([...scope.ids]).toArray();
-        return groupBundles(articles, highlights, true);
-      }
-      case 'tag': {
-        const tagged = await db.highlights.where('tags').equals(scope.name).toArray();
-        const taggedArticles = await db.articles.where('tags').equals(scope.name).toArray();
-        const ofArticles = await db.highlights.where('articleId').anyOf(taggedArticles.map((a) => a.id)).toArray();
-        const highlights = [...new Map([...tagged, ...ofArticles].map((h) => [h.id, h])).values()];
-        const ids = [...new Set(highlights.map((h) => h.articleId).concat(taggedArticles.map((a) => a.id)))];
-        const articles = (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => a !== undefined);
-        return groupBundles(articles, highlights, true);
-      }
-      case 'dates': {
-        const highlights = await db.highlights.where('createdAt').between(scope.from, scope.to, true, false).toArray();
-        const ids = [...new Set(highlights.map((h) => h.articleId))];
-        const articles = (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => a !== undefined);
-        return groupBundles(articles, highlights, false);
-      }
+const present = <T>(row: T | undefined): row is T => row !== undefined;
+
+/** The rows an export covers: articles kept even without highlights unless `keepEmpty` is false. */
+async function rowsOf(db: GlossDatabase, scope: ExportScope): Promise<{ articles: ArticleRow[]; highlights: HighlightRow[]; keepEmpty: boolean }> {
+  switch (scope.kind) {
+    case 'all':
+      return { articles: await db.articles.toArray(), highlights: await db.highlights.toArray(), keepEmpty: true };
+    case 'articles': {
+      const articles = (await db.articles.bulkGet([...scope.ids])).filter(present);
+      const highlights = await db.highlights.where('articleId').anyOf([...scope.ids]).toArray();
+      return { articles, highlights, keepEmpty: true };
     }
+    case 'tag': {
+      const tag = await findTag(db, scope.name);
+      if (!tag) return { articles: [], highlights: [], keepEmpty: true };
+      const tagged = await db.highlights.where('tagIds').equals(tag.id).toArray();
+      const taggedArticles = await db.articles.where('tagIds').equals(tag.id).toArray();
+      const ofArticles = await db.highlights.where('articleId').anyOf(taggedArticles.map((a) => a.id)).toArray();
+      const highlights = [...new Map([...tagged, ...ofArticles].map((h) => [h.id, h])).values()];
+      const ids = [...new Set(highlights.map((h) => h.articleId).concat(taggedArticles.map((a) => a.id)))];
+      return { articles: (await db.articles.bulkGet(ids)).filter(present), highlights, keepEmpty: true };
+    }
+    case 'dates': {
+      const highlights = await db.highlights.where('createdAt').between(scope.from, scope.to, true, false).toArray();
+      const ids = [...new Set(highlights.map((h) => h.articleId))];
+      return { articles: (await db.articles.bulkGet(ids)).filter(present), highlights, keepEmpty: false };
+    }
+  }
+}
+
+export async function loadBundles(db: GlossDatabase, scope: ExportScope): Promise<ArticleBundle[]> {
+  return db.transaction('r', db.articles, db.highlights, db.tags, async () => {
+    const { articles, highlights, keepEmpty } = await rowsOf(db, scope);
+    const { nameOf } = await tagMaps(db);
+    return groupBundles(
+      articles.map((a) => articleFromRow(a, nameOf)),
+      highlights.map((h) => highlightFromRow(h, nameOf)),
+      keepEmpty,
+    );
   });
 }

@@ -1,12 +1,15 @@
 /**
  * Applies a restore in ONE transaction over articles, highlights and tags:
  * the plan is recomputed inside it, writes go in chunks with progress, and an
- * abort or any failure rolls everything back.
+ * abort or any failure rolls everything back. The plan's records become rows
+ * holding the ids of the tags stored or added with it.
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../../model/database';
+import { articleToRow, highlightToRow } from '../../model/rows';
+import { tagMapsOf } from '../../db/tag-maps';
 import type { RecordSet } from './backup-schema';
-import { planRestore, planSize, type RestorePlan } from './restore-plan';
+import { planRestore, planSize, type PlannedChanges, type RestorePlan } from './restore-plan';
 
 const CHUNK = 1_000;
 
@@ -27,14 +30,22 @@ export class RestoreAbortedError extends Error {
   }
 }
 
-/** New rows go in with bulkAdd (no lookup of an existing row, which write hooks would need for a put). */
-async function writeAll<T>(table: Table<T, string>, changes: { add: readonly T[]; update: readonly T[] }, tick: (n: number) => void): Promise<void> {
-  for (const [rows, write] of [
+/**
+ * New rows go in with bulkAdd (no lookup of an existing row, which write hooks would need for a put). Records
+ * become rows a chunk at a time, so a large restore holds one copy of its records, not two.
+ */
+async function writeAll<R, T>(
+  table: Table<T, string>,
+  changes: Pick<PlannedChanges<R>, 'add' | 'update'>,
+  toRow: (record: R) => T,
+  tick: (n: number) => void,
+): Promise<void> {
+  for (const [records, write] of [
     [changes.add, (chunk: T[]) => table.bulkAdd(chunk)],
     [changes.update, (chunk: T[]) => table.bulkPut(chunk)],
   ] as const) {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const chunk = records.slice(i, i + CHUNK).map(toRow);
       await write(chunk);
       tick(chunk.length);
     }
@@ -57,9 +68,10 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
         // Throwing inside the transaction aborts it: nothing written so far is kept.
         if (signal?.aborted) throw new RestoreAbortedError();
       };
-      await writeAll(db.articles, plan.articles, tick);
-      await writeAll(db.tags, { add: plan.tags.add, update: [] }, tick);
-      await writeAll(db.highlights, plan.highlights, tick);
+      const { idOf } = tagMapsOf([...(await db.tags.toArray()), ...plan.tags.add]);
+      await writeAll(db.articles, plan.articles, (a) => articleToRow(a, idOf), tick);
+      await writeAll(db.tags, { add: plan.tags.add, update: [] }, (t) => t, tick);
+      await writeAll(db.highlights, plan.highlights, (h) => highlightToRow(h, idOf), tick);
       if (signal?.aborted) throw new RestoreAbortedError();
       return plan;
     });

@@ -2,10 +2,14 @@
  * What a restore will do, decided against the database's current content:
  * articles are matched by page and story (their key recomputed from their
  * address), highlights by id, tags by folded name; matched records are merged
- * field by field (restore-merge.ts) and nothing is duplicated.
+ * field by field (restore-merge.ts) and nothing is duplicated. The plan holds
+ * records (tag names); restore-apply.ts stores them with the tags' ids.
  */
 import type { GlossDatabase } from '../../model/database';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import { articleFromRow, highlightFromRow } from '../../model/rows';
+import { tagMapsOf } from '../../db/tag-maps';
+import { cleanTagName, foldTagName, uniqueTagNames } from '../../tags/tag-names';
 import { urlKey } from '../../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';
 import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';
@@ -53,6 +57,43 @@ function newestById<T extends { id: string; updatedAt?: number; createdAt: numbe
 
 const storyOf = (a: ArticleRecord) => `${a.urlKey}\u0000${a.storyKey}`;
 
+/**
+ * Tags have no update time: an existing tag (same id or same folded name) is kept as it is; the file's are added
+ * otherwise, their key recomputed from their name. Returns the tags by key, for spelling the records' names.
+ */
+async function planTags(db: GlossDatabase, incoming: readonly TagRecord[], planned: PlannedChanges<TagRecord>): Promise<Map<string, TagRecord>> {
+  const storedTags = await db.tags.toArray();
+  const tagIds = new Set(storedTags.map((t) => t.id));
+  const byKey = new Map(storedTags.map((t) => [t.nameKey, t]));
+  for (const record of newestById(incoming)) {
+    const tag = { ...record, nameKey: foldTagName(record.name) };
+    if (tag.nameKey === '' || tagIds.has(tag.id) || byKey.has(tag.nameKey)) planned.skip++;
+    else {
+      planned.add.push(tag);
+      tagIds.add(tag.id);
+      byKey.set(tag.nameKey, tag);
+    }
+  }
+  return byKey;
+}
+
+/** Names as their tag spells them (`CHINA` is the stored `China`), so merging compares like with like. */
+function spelled(names: readonly string[], byKey: ReadonlyMap<string, TagRecord>): string[] {
+  return uniqueTagNames(names.map((name) => byKey.get(foldTagName(name))?.name ?? cleanTagName(name)));
+}
+
+/** Names an older or foreign writer left without a tag record get one: a name is never dropped. */
+function planMissingTags(records: readonly { tags: string[] }[], byKey: Map<string, TagRecord>, planned: PlannedChanges<TagRecord>): void {
+  const now = Date.now();
+  for (const name of records.flatMap((r) => r.tags)) {
+    const nameKey = foldTagName(name);
+    if (byKey.has(nameKey)) continue;
+    const tag: TagRecord = { id: crypto.randomUUID(), name, nameKey, color: null, createdAt: now };
+    planned.add.push(tag);
+    byKey.set(nameKey, tag);
+  }
+}
+
 /** Reads what it needs from the database; call inside a transaction to make plan and apply atomic. */
 export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promise<RestorePlan> {
   const plan: RestorePlan = {
@@ -64,11 +105,13 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
   };
   const unknownArticleFields = incoming.unknownFields?.articles;
   const unknownHighlightFields = incoming.unknownFields?.highlights;
+  const tagsByKey = await planTags(db, incoming.tags, plan.tags);
+  const { nameOf } = tagMapsOf(tagsByKey.values());
 
   // Articles: the page and story say which article it is, whatever the id; the key is always recomputed from the
   // address, so a file cannot file an article (and its highlights) under another page.
   const articleIdMap = new Map<string, string>();
-  const storedArticles = (await db.articles.toArray()).map((a) => storedFields('articles', a));
+  const storedArticles = (await db.articles.toArray()).map((a) => storedFields('articles', articleFromRow(a, nameOf)));
   const articleById = new Map(storedArticles.map((a) => [a.id, a]));
   const articleByStory = new Map(storedArticles.map((a) => [storyOf(a), a]));
   const added = new Map<string, ArticleRecord>();
@@ -80,7 +123,7 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
       plan.articles.skip++;
       continue;
     }
-    const article = { ...record, urlKey: key };
+    const article = { ...record, urlKey: key, tags: spelled(record.tags, tagsByKey) };
     const existing = articleByStory.get(storyOf(article));
     if (!existing) {
       // An id already used by another page's article gets a fresh one: an import never moves an article.
@@ -118,10 +161,10 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
       plan.withoutArticle++;
       return;
     }
-    const highlight = { ...record, articleId: article.id, urlKey: article.urlKey };
+    const highlight = { ...record, articleId: article.id, urlKey: article.urlKey, tags: spelled(record.tags, tagsByKey) };
     const row = storedHighlights[i];
     if (!row) return void plan.highlights.add.push(highlight);
-    const existing = storedFields('highlights', row);
+    const existing = storedFields('highlights', highlightFromRow(row, nameOf));
     // The same id on another article is not this highlight: the stored one is kept as it is.
     if (existing.articleId !== article.id) return void plan.highlights.skip++;
     const { merged, changes } = mergeHighlight(existing, highlight, unknownHighlightFields?.get(record.id));
@@ -130,17 +173,7 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     plan.changes.push(...changes);
   });
 
-  // Tags have no update time: an existing tag (same id or same folded name) is kept as it is.
-  const storedTags = await db.tags.toArray();
-  const tagIds = new Set(storedTags.map((t) => t.id));
-  const tagKeys = new Set(storedTags.map((t) => t.nameKey));
-  for (const tag of newestById(incoming.tags)) {
-    if (tagIds.has(tag.id) || tagKeys.has(tag.nameKey)) plan.tags.skip++;
-    else {
-      plan.tags.add.push(tag);
-      tagIds.add(tag.id);
-      tagKeys.add(tag.nameKey);
-    }
-  }
+  const written = [plan.articles.add, plan.articles.update, plan.highlights.add, plan.highlights.update];
+  planMissingTags(written.flat(), tagsByKey, plan.tags);
   return plan;
 }

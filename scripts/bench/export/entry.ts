@@ -15,6 +15,8 @@ import { zipFiles } from '@/lib/transfer/export/zip';
 import { parseBackup } from '@/lib/transfer/import/backup-parse';
 import { storedFields } from '@/lib/transfer/import/backup-schema';
 import { applyRestore } from '@/lib/transfer/import/restore-apply';
+import { tagMapsOf } from '@/lib/db/tag-maps';
+import { articleToRow, highlightToRow } from '@/lib/model/rows';
 
 const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'];
 const ZH = '衡南县力推屋场恳谈会新模式，狠抓源头治理。许多上访事件源于群众对政策不理解，为此通过恳谈会零距离宣讲。';
@@ -118,14 +120,23 @@ function gc() {
 }
 
 async function fill(db: GlossDatabase, data: ReturnType<typeof makeLibrary>) {
+  // Rows hold the ids of the library's tags.
+  const { idOf } = tagMapsOf(data.tags);
   await db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
-    await db.articles.bulkAdd(data.articles);
+    await db.articles.bulkAdd(data.articles.map((a) => articleToRow(a, idOf)));
     await db.tags.bulkAdd(data.tags);
-    for (let i = 0; i < data.highlights.length; i += 5_000) await db.highlights.bulkAdd(data.highlights.slice(i, i + 5_000));
+    for (let i = 0; i < data.highlights.length; i += 5_000) {
+      await db.highlights.bulkAdd(data.highlights.slice(i, i + 5_000).map((h) => highlightToRow(h, idOf)));
+    }
   });
 }
 
-/** Every stored field of every record, source against restored. */
+/** Every stored field of every row (tag ids included), source against restored. */
+/** A row's stored fields: the record's, with the tag ids in place of names (not other modules' derived fields). */
+function rowFields(name: 'articles' | 'highlights' | 'tags', row: Record<string, unknown>): unknown {
+  return name === 'tags' ? storedFields(name, row) : { ...storedFields(name, row), tagIds: row.tagIds };
+}
+
 async function compareAll(source: GlossDatabase, target: GlossDatabase): Promise<{ compared: number; differences: number }> {
   let compared = 0;
   let differences = 0;
@@ -135,7 +146,7 @@ async function compareAll(source: GlossDatabase, target: GlossDatabase): Promise
     if (a.length !== b.length) differences += Math.abs(a.length - b.length);
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       compared++;
-      if (JSON.stringify(storedFields(name, a[i])) !== JSON.stringify(storedFields(name, b[i]))) differences++;
+      if (JSON.stringify(rowFields(name, a[i])) !== JSON.stringify(rowFields(name, b[i]))) differences++;
     }
   }
   return { compared, differences };

@@ -3,6 +3,7 @@
  * database): seeds data through Gloss's Dexie schema and hooks.
  */
 import { openDatabase } from '@/lib/db/database';
+import { rowsFor } from '@/lib/db/tag-maps';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { generateLibrary, type Corpus } from '../library/data';
 
@@ -39,15 +40,16 @@ async function seedPage(urlKey: string, url: string, paragraphs: string[], count
       tags: i % 3 === 0 ? ['bench'] : [], status: 'anchored', currentText: null, createdAt: now + i, updatedAt: now + i,
     };
   });
-  await db.articles.put(article);
-  for (let i = 0; i < highlights.length; i += CHUNK) await db.highlights.bulkPut(highlights.slice(i, i + CHUNK));
+  const rows = await rowsFor(db, { articles: [article], highlights });
+  await db.articles.put(rows.articles[0]!);
+  for (let i = 0; i < rows.highlights.length; i += CHUNK) await db.highlights.bulkPut(rows.highlights.slice(i, i + CHUNK));
   db.close();
 }
 
 async function seedLibrary(corpus: Corpus, articles: number, highlights: number): Promise<number> {
   const started = performance.now();
   const db = openDatabase();
-  const library = generateLibrary(corpus, articles, highlights);
+  const library = await rowsFor(db, generateLibrary(corpus, articles, highlights));
   for (let i = 0; i < library.articles.length; i += CHUNK) await db.articles.bulkPut(library.articles.slice(i, i + CHUNK));
   for (let i = 0; i < library.highlights.length; i += CHUNK) await db.highlights.bulkPut(library.highlights.slice(i, i + CHUNK));
   db.close();

@@ -7,7 +7,9 @@ import Dexie from 'dexie';
 import { declareSchema, openDatabase } from '@/lib/db/database';
 import type { GlossDatabase } from '@/lib/model/database';
 import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
-import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
+import type { ArticleRecord, HighlightRecord, HighlightRow } from '@/lib/model/records';
+import { ensureTagMaps, rowsFor } from '@/lib/db/tag-maps';
+import { highlightToRow } from '@/lib/model/rows';
 import { highlightSearchTerms } from '@/lib/search/terms';
 import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 
@@ -74,8 +76,16 @@ function plainDatabase(name: string): GlossDatabase {
  * search hooks. Measured in the same page, so ratios survive a busy machine.
  */
 export async function timeBaselines(count: number) {
-  const rows = seedHighlights(count, Math.ceil(count / 20));
-  const changed = rows.map((h) => ({ ...h, tags: ['topic-b', ...h.tags.slice(1)] }));
+  const records = seedHighlights(count, Math.ceil(count / 20));
+  // Rows as Gloss stores them (tag ids), the ids taken from a scratch database's tags.
+  const scratchName = `bench-tags-${Date.now()}`;
+  const scratch = plainDatabase(scratchName);
+  const { idOf } = await ensureTagMaps(scratch, [...records.flatMap((h) => h.tags), 'topic-b']);
+  const tagRows = await scratch.tags.toArray();
+  scratch.close();
+  await Dexie.delete(scratchName);
+  const rows = records.map((h) => highlightToRow(h, idOf));
+  const changed = rows.map((h) => ({ ...h, tagIds: [idOf('topic-b')!, ...h.tagIds.slice(1)] }));
   const bareName = `bench-bare-${Date.now()}`;
   const bare = new Dexie(bareName);
   bare.version(1).stores({ highlights: 'id' });
@@ -87,8 +97,8 @@ export async function timeBaselines(count: number) {
   await Dexie.delete(bareName);
   const schemaName = `bench-schema-${Date.now()}`;
   const plain = plainDatabase(schemaName);
+  await plain.tags.bulkAdd(tagRows);
   await plain.highlights.bulkAdd(rows);
-  await ensureTags(plain, ['topic-b']);
   start = performance.now();
   await plain.highlights.bulkPut(changed);
   const bulkPutSchemaMs = performance.now() - start;
@@ -100,8 +110,8 @@ export async function timeBaselines(count: number) {
   // Same rows carrying their search terms, still without hooks: the index entries' share of the hooks' cost.
   const termsName = `bench-terms-${Date.now()}`;
   const withTerms = plainDatabase(termsName);
-  await withTerms.highlights.bulkAdd(rows.map((h) => ({ ...h, searchTerms: highlightSearchTerms(h) })));
-  await ensureTags(withTerms, ['topic-a']);
+  await withTerms.tags.bulkAdd(tagRows);
+  await withTerms.highlights.bulkAdd(rows.map((h, i): HighlightRow => Object.assign({ ...h }, { searchTerms: highlightSearchTerms(records[i]!) })));
   start = performance.now();
   await renameTag(withTerms, 'topic-a', 'topic-d');
   const renameWithTermsNoHooksMs = performance.now() - start;
@@ -121,8 +131,12 @@ export async function timeTagRewrites(count: number, rounds: number) {
   const db = openDatabase(name);
   const articles = Math.ceil(count / 20);
   await ensureTags(db, ['topic-a', 'topic-c', ...Array.from({ length: 50 }, (_, i) => `other/${i}`)]);
-  await db.articles.bulkAdd(Array.from({ length: articles }, (_, i) => article(i, i % 2 ? ['topic-a'] : ['other/1'])));
-  await db.highlights.bulkAdd(seedHighlights(count, articles));
+  const seed = async () => {
+    const rows = await rowsFor(db, { highlights: seedHighlights(count, articles) });
+    await db.highlights.bulkAdd(rows.highlights);
+  };
+  await db.articles.bulkAdd((await rowsFor(db, { articles: Array.from({ length: articles }, (_, i) => article(i, i % 2 ? ['topic-a'] : ['other/1'])) })).articles);
+  await seed();
   const renames: number[] = [];
   const merges: number[] = [];
   const touched = { rename: 0, merge: 0, mergedCarryingTarget: 0 };
@@ -135,11 +149,10 @@ export async function timeTagRewrites(count: number, rounds: number) {
     merges.push(performance.now() - start);
     touched.rename = renamed.highlights;
     touched.merge = merged.highlights;
-    touched.mergedCarryingTarget = await db.highlights.where('tags').equals('topic-c').count();
+    touched.mergedCarryingTarget = await db.highlights.where('tagIds').equals(merged.tag.id).count();
     // Put topic-a back (outside the timing) for the next round.
     await db.highlights.clear();
-    await db.highlights.bulkAdd(seedHighlights(count, articles));
-    await ensureTags(db, ['topic-a']);
+    await seed();
   }
   const total = await db.highlights.count();
   db.close();

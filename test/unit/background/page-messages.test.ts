@@ -117,11 +117,12 @@ describe('broadcasts after a write', () => {
 });
 
 describe('annotations.forPage', () => {
-  it('sends the page’s rows without the derived search terms', async () => {
+  it('sends the page’s records, with tag names, not rows with tag ids', async () => {
     const { articles, highlights } = await handlers['annotations.forPage'](claims(PAGE), pageAt(PAGE));
     expect(highlights).toHaveLength(1);
     expect(articles).toHaveLength(1);
-    expect([...highlights, ...articles].some((row) => 'searchTerms' in row)).toBe(false);
-    expect('searchTerms' in (await db.highlights.get(stored.id))!).toBe(true);
+    expect(highlights[0]!.tags).toEqual(['治理']);
+    expect(articles[0]!.tags).toEqual([]);
+    expect([...highlights, ...articles].some((record) => 'tagIds' in record || 'seq' in record)).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
-import { withoutSearchTerms } from '../../../lib/search';
 import {
   annotationsForPage, correctArticle, createHighlight, deleteHighlight, restoreHighlight, storageStats, updateHighlight,
 } from '../../../lib/background/repository';
-import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+import { articleInput, newHighlight, storedHighlight, uniqueDbName } from '../db/fixtures';
 
 let db: GlossDatabase;
 afterEach(async () => {
@@ -41,7 +40,7 @@ describe('repository', () => {
   it('answers with what the database holds after the commit', async () => {
     db = openDatabase(uniqueDbName());
     const created = await createHighlight(db, articleInput(), newHighlight('屋场恳谈会', { tags: ['China'] }), 1000);
-    expect(created).toEqual(withoutSearchTerms((await db.highlights.get(created.id))!));
+    expect(created).toEqual(await storedHighlight(db, created.id));
   });
 
   it('refuses an id already used by another passage or page, and changes nothing', async () => {
@@ -80,7 +79,9 @@ describe('repository', () => {
     const h = await createHighlight(db, articleInput(), newHighlight(), 1000);
     const updated = await updateHighlight(db, h.id, { note: 'a note', tags: ['基层治理'] }, 5000);
     expect(updated).toMatchObject({ note: 'a note', tags: ['基层治理'], updatedAt: 5000, createdAt: 1000 });
-    expect(await db.highlights.where('tags').equals('基层治理').count()).toBe(1);
+    const [tag] = await db.tags.toArray();
+    expect(tag!.name).toBe('基层治理');
+    expect((await db.highlights.get(h.id))!.tagIds).toEqual([tag!.id]);
     const deleted = await deleteHighlight(db, h.id);
     expect(deleted?.note).toBe('a note');
     expect(await deleteHighlight(db, h.id)).toBeNull();
@@ -88,13 +89,30 @@ describe('repository', () => {
     expect(await storageStats(db)).toEqual({ articles: 1, highlights: 0, tags: 1 });
   });
 
-  it('creates tag records for new tags and reuses an existing spelling', async () => {
+  it('creates tag records for new tags and gives a name that folds to an existing tag that tag’s id', async () => {
     db = openDatabase(uniqueDbName());
     const h = await createHighlight(db, articleInput(), newHighlight('x', { tags: ['China', '基层治理'] }));
     expect(h.tags).toEqual(['China', '基层治理']);
+    const china = (await db.tags.where('nameKey').equals('china').first())!;
     const updated = await updateHighlight(db, h.id, { tags: ['ｃｈｉｎａ', 'politics/local'] });
     expect(updated.tags).toEqual(['China', 'politics/local']);
     expect((await db.tags.toArray()).map((t) => t.name).sort()).toEqual(['China', 'politics/local', '基层治理'].sort());
+    const row = (await db.highlights.get(h.id))!;
+    expect(row.tagIds[0]).toBe(china.id);
+    expect(row).not.toHaveProperty('tags');
+    const other = await createHighlight(db, articleInput(), newHighlight('y', { tags: ['CHINA'] }));
+    expect(other.tags).toEqual(['China']);
+    expect((await db.highlights.get(other.id))!.tagIds).toEqual([china.id]);
+  });
+
+  it('puts a highlight back with its tags even when one was deleted meanwhile', async () => {
+    db = openDatabase(uniqueDbName());
+    const h = await createHighlight(db, articleInput(), newHighlight('x', { tags: ['China'] }));
+    await deleteHighlight(db, h.id);
+    await db.tags.clear();
+    await restoreHighlight(db, h);
+    expect(await storedHighlight(db, h.id)).toEqual(h);
+    expect(await db.tags.count()).toBe(1);
   });
 
   it('restores a deleted highlight exactly (undo)', async () => {
@@ -102,7 +120,7 @@ describe('repository', () => {
     const h = await createHighlight(db, articleInput(), newHighlight('基层治理', { note: '笔记', tags: ['a'] }));
     const deleted = (await deleteHighlight(db, h.id))!;
     await restoreHighlight(db, deleted);
-    expect(withoutSearchTerms((await db.highlights.get(h.id))!)).toEqual(h);
+    expect(await storedHighlight(db, h.id)).toEqual(h);
   });
 
   it('keeps a user correction through later detection', async () => {

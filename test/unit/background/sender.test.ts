@@ -9,10 +9,9 @@ import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { createHighlight } from '../../../lib/background/repository';
 import type { HighlightRecord } from '../../../lib/model/records';
-import { withoutSearchTerms } from '../../../lib/search';
 import type { ArticleDescription, BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import { urlKey } from '../../../lib/url/normalize';
-import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+import { articleInput, newHighlight, storedHighlight, uniqueDbName } from '../db/fixtures';
 import { throughRouter } from './through-router';
 
 const VICTIM = 'https://victim.github.io/diary/2024-05-01.html';
@@ -153,7 +152,7 @@ describe('changing by id: a web page touches only its own site’s highlights', 
     const deleted = await handlers['highlight.delete']({ id: victimNote.id }, pageAt(VICTIM));
     expect(deleted?.note).toBe('edited');
     await handlers['highlight.restore']({ highlight: deleted! }, pageAt(VICTIM));
-    expect(withoutSearchTerms((await db.highlights.get(victimNote.id))!)).toEqual(deleted);
+    expect(await storedHighlight(db, victimNote.id)).toEqual(deleted);
 
     const onCoUk = await handlers['highlight.create'](
       { article: article('UK', 'https://www.example.co.uk/a'), address: claims('https://www.example.co.uk/a'), highlight: newHighlight('屋场恳谈会') },

@@ -1,4 +1,7 @@
 import type { ArticleInput, NewHighlight } from '../../../lib/messaging/protocol';
+import type { GlossDatabase } from '../../../lib/model/database';
+import type { HighlightRecord } from '../../../lib/model/records';
+import { highlightRecords } from '../../../lib/db/tag-maps';
 
 export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
   return {
@@ -36,3 +39,9 @@ export function newHighlight(exact = '屋场恳谈会', overrides: Partial<NewHi
 
 let counter = 0;
 export const uniqueDbName = (): string => `gloss-test-${Date.now()}-${counter++}`;
+
+/** A stored highlight as a record (tag ids named by the tags table), the way readers hand it out. */
+export async function storedHighlight(db: GlossDatabase, id: string): Promise<HighlightRecord | undefined> {
+  const row = await db.highlights.get(id);
+  return row && (await highlightRecords(db, [row]))[0];
+}

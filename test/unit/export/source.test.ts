@@ -16,6 +16,11 @@ describe('loadBundles', () => {
     expect(ids(await loadBundles(db, { kind: 'tag', name: '政务' }))).toEqual([['art-zh-portal', ['h-zh-5']]]);
     const whales = await loadBundles(db, { kind: 'tag', name: 'whales' });
     expect(ids(whales)).toEqual([['art-en-guardian', ['h-en-1', 'h-en-2', 'h-en-3']]]);
+    // The tag is found by its folded name, its carriers by its id; records carry names.
+    expect(await loadBundles(db, { kind: 'tag', name: 'ＷＨＡＬＥＳ' })).toEqual(whales);
+    expect(whales[0]!.article.tags).toEqual(['whales', 'New Zealand']);
+    expect(whales[0]!.highlights.find((h) => h.id === 'h-en-1')!.tags).toEqual(['marine life']);
+    expect(await loadBundles(db, { kind: 'tag', name: 'no such tag' })).toEqual([]);
   });
 
   it('loads by creation date, leaving out articles with nothing in range', async () => {

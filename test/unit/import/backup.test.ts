@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupParts, backupToBlob, backupToString } from '@/lib/transfer/backup';
-import type { HighlightRecord } from '@/lib/model/records';
+import type { HighlightRecord, HighlightRow } from '@/lib/model/records';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { highlightSchema } from '@/lib/transfer/import/backup-schema';
 import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/transfer/import/backup-parse';
@@ -46,7 +46,7 @@ describe('backup', () => {
     const db = freshDatabase();
     const source = await filledDatabase();
     const template = (await source.highlights.toArray())[0]!;
-    const rows: HighlightRecord[] = Array.from({ length: 4_500 }, (_, i) => ({ ...template, id: `h-${String(i).padStart(5, '0')}` }));
+    const rows: HighlightRow[] = Array.from({ length: 4_500 }, (_, i) => ({ ...template, id: `h-${String(i).padStart(5, '0')}` }));
     await db.highlights.bulkAdd(rows);
     const data = JSON.parse(await backupToString(db, { now: NOW }));
     expect(data.highlights.map((h: HighlightRecord) => h.id)).toEqual(rows.map((h) => h.id));

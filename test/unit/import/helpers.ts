@@ -1,6 +1,7 @@
 /** Databases for restore tests: a fresh name each time, filled with the shared fixture records. */
 import { backupToString } from '@/lib/transfer/backup';
 import { openDatabase } from '@/lib/db/database';
+import { rowsFor } from '@/lib/db/tag-maps';
 import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
 import { foldTagName } from '@/lib/tags/tag-names';
@@ -16,14 +17,15 @@ export function tagsFor(names: readonly string[]): TagRecord[] {
   return [...new Set(names)].map((name, i) => ({ id: `tag-${i}`, name, nameKey: foldTagName(name), color: null, createdAt: Date.UTC(2026, 0, 1) + i }));
 }
 
-/** A database holding the three fixture articles, their highlights and tags. */
+/** A database holding the three fixture articles, their highlights (stored with tag ids) and tags. */
 export async function filledDatabase(): Promise<GlossDatabase> {
   const db = freshDatabase();
   const bundles = allBundles();
   const names = bundles.flatMap((b) => [...b.article.tags, ...b.highlights.flatMap((h) => h.tags)]);
-  await db.articles.bulkAdd(bundles.map((b) => b.article));
-  await db.highlights.bulkAdd(bundles.flatMap((b) => b.highlights));
   await db.tags.bulkAdd(tagsFor(names));
+  const rows = await rowsFor(db, { articles: bundles.map((b) => b.article), highlights: bundles.flatMap((b) => b.highlights) });
+  await db.articles.bulkAdd(rows.articles);
+  await db.highlights.bulkAdd(rows.highlights);
   return db;
 }
 

@@ -5,8 +5,7 @@ import { openDatabase } from '../../../lib/db/database';
 import { createRouter, envelope } from '../../../lib/messaging/transport';
 import { askBackground } from '../../../lib/messaging';
 import { checkBackgroundRequest } from '../../../lib/messaging/contract';
-import { withoutSearchTerms } from '../../../lib/search';
-import { articleInput, newHighlight, uniqueDbName } from '../db/fixtures';
+import { articleInput, newHighlight, storedHighlight, uniqueDbName } from '../db/fixtures';
 
 /** The side panel (an extension page), and the content script of the article's tab. */
 const sender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' };
@@ -73,7 +72,7 @@ describe('message router', () => {
     const deleted = (await route(envelope('highlight.delete', { id: created.value.id }), sender)) as { value: object };
     expect(await db.highlights.count()).toBe(0);
     expect(await route(envelope('highlight.restore', { highlight: deleted.value }), sender)).toEqual({ ok: true, value: null });
-    expect(withoutSearchTerms((await db.highlights.get(created.value.id))!)).toEqual(deleted.value);
+    expect(await storedHighlight(db, created.value.id)).toEqual(deleted.value);
     expect(changedKeys).toEqual(Array(3).fill(articleInput().urlKey));
     const hostile = { ...deleted.value, id: 'other', __proto__: { polluted: true }, status: 'bogus' };
     expect(await route(envelope('highlight.restore', { highlight: hostile }), sender)).toMatchObject({ ok: false });

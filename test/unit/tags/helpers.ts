@@ -1,5 +1,6 @@
 import type { GlossDatabase } from '../../../lib/model/database';
 import type { ArticleRecord, HighlightRecord } from '../../../lib/model/records';
+import { rowsFor, tagMaps } from '../../../lib/db/tag-maps';
 
 let counter = 0;
 export const uniqueName = (label: string): string => `gloss-tags-test-${label}-${Date.now()}-${counter++}`;
@@ -27,4 +28,54 @@ export async function snapshot(db: GlossDatabase) {
     highlights: (await db.highlights.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
     articles: (await db.articles.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
   };
+}
+
+/** Stores records as rows (tag names become ids; missing tags are created), as Gloss's writers do. */
+export async function addRecords(db: GlossDatabase, records: { articles?: ArticleRecord[]; highlights?: HighlightRecord[] }): Promise<void> {
+  await db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
+    const rows = await rowsFor(db, records);
+    await db.articles.bulkAdd(rows.articles);
+    await db.highlights.bulkAdd(rows.highlights);
+  });
+}
+
+/** The tag names a stored highlight or article shows (its ids, named by the tags table). */
+export async function tagNamesOn(db: GlossDatabase, table: 'highlights' | 'articles', id: string): Promise<string[]> {
+  const row = await db[table].get(id);
+  if (!row) throw new Error(`No ${table} row ${id}`);
+  const { nameOf } = await tagMaps(db);
+  return row.tagIds.map((tagId) => nameOf(tagId) ?? `<missing ${tagId}>`);
+}
+
+export interface Write {
+  table: string;
+  type: string;
+  keys: unknown[];
+}
+
+/** Records every mutation that reaches IndexedDB, to prove which rows an operation writes. Reopens the database. */
+export async function recordWrites(db: GlossDatabase): Promise<Write[]> {
+  const writes: Write[] = [];
+  // Middleware joins the stack when the database opens.
+  db.close({ disableAutoOpen: false });
+  db.use({
+    stack: 'dbcore',
+    name: 'record-writes',
+    create: (down) => ({
+      ...down,
+      table(tableName) {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          mutate: (req) => {
+            const keys = req.type === 'delete' ? req.keys : req.type === 'deleteRange' ? [] : (req.keys ?? req.values.map((v) => (v as { id?: unknown }).id));
+            writes.push({ table: tableName, type: req.type, keys: [...keys] });
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  await db.open();
+  return writes;
 }

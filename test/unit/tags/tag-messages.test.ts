@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import { ensureTags } from '../../../lib/db/tags';
 import { tagHandlers } from '../../../lib/background/tag-handlers';
-import { article, highlight, uniqueName } from './helpers';
+import { addRecords, article, highlight, uniqueName } from './helpers';
 import { throughRouter } from '../background/through-router';
 
 const sender = {} as never;
@@ -13,8 +13,10 @@ describe('tagHandlers', () => {
     const name = uniqueName('messages');
     const db = openDatabase(name);
     await ensureTags(db, ['China', 'PRC']);
-    await db.articles.add({ ...article('a1', ['China']), title: 'Trade war with China', text: 'China and the United States. China tariffs. Tariffs on China.' });
-    await db.highlights.bulkAdd([highlight('h1', 'a1', ['China']), highlight('h2', 'a1', ['PRC'])]);
+    await addRecords(db, {
+      articles: [{ ...article('a1', ['China']), title: 'Trade war with China', text: 'China and the United States. China tariffs. Tariffs on China.' }],
+      highlights: [highlight('h1', 'a1', ['China']), highlight('h2', 'a1', ['PRC'])],
+    });
     const repainted: string[] = [];
     const handlers = tagHandlers(db, { highlightsChanged: (urlKey) => repainted.push(urlKey) });
     const ask = throughRouter(handlers);
@@ -37,7 +39,7 @@ describe('tagHandlers', () => {
 
     expect(await handlers['tags.delete']({ name: 'PRC' }, sender)).toMatchObject({ highlights: 2, articles: 1 });
     expect(repainted).toEqual(['news.example/a1', 'news.example/a1']);
-    expect((await db.highlights.toArray()).map((h) => h.tags)).toEqual([[], []]);
+    expect((await db.highlights.toArray()).map((h) => h.tagIds)).toEqual([[], []]);
     db.close();
     await Dexie.delete(name);
   });

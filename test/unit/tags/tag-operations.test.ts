@@ -5,7 +5,7 @@ import type { GlossDatabase } from '../../../lib/model/database';
 import {
   countTagCarriers, deleteTag, ensureTags, findTag, mergeTags, recolourTag, renameTag, TagNameError, TagNotFoundError,
 } from '../../../lib/db/tags';
-import { article, highlight, snapshot, uniqueName } from './helpers';
+import { addRecords, article, highlight, recordWrites, snapshot, tagNamesOn, uniqueName, type Write } from './helpers';
 
 const opened: GlossDatabase[] = [];
 function open(name: string): GlossDatabase {
@@ -23,15 +23,23 @@ async function seeded(label: string) {
   const name = uniqueName(label);
   const db = open(name);
   await ensureTags(db, ['China', '基层治理', 'politics/local'], { now: 10 });
-  await db.articles.bulkAdd([article('a1', ['China']), article('a2', ['基层治理', 'China'])]);
-  await db.highlights.bulkAdd([
-    highlight('h1', 'a1', ['China', 'politics/local']),
-    highlight('h2', 'a1', ['politics/local']),
-    highlight('h3', 'a2', ['基层治理', 'China']),
-    highlight('h4', 'a2', []),
-  ]);
+  await addRecords(db, {
+    articles: [article('a1', ['China']), article('a2', ['基层治理', 'China'])],
+    highlights: [
+      highlight('h1', 'a1', ['China', 'politics/local']),
+      highlight('h2', 'a1', ['politics/local']),
+      highlight('h3', 'a2', ['基层治理', 'China']),
+      highlight('h4', 'a2', []),
+    ],
+  });
   return { db, name };
 }
+
+/** The rows of these tables that the writes touched, by table. */
+const touched = (writes: readonly Write[], tables: readonly string[]) =>
+  Object.fromEntries(tables.map((table) => [table, writes.filter((w) => w.table === table).flatMap((w) => w.keys).sort()]));
+
+const idOf = async (db: GlossDatabase, name: string) => (await findTag(db, name))!.id;
 
 describe('ensureTags', () => {
   it('returns the existing record for a name that folds to the same key', async () => {
@@ -57,30 +65,40 @@ describe('ensureTags', () => {
 });
 
 describe('renameTag', () => {
-  it('rewrites every highlight and article carrying the tag and survives a reopen', async () => {
+  it('writes the tag row only, and every carrier shows the new name, also after a reopen', async () => {
     const { db, name } = await seeded('rename');
+    const china = await idOf(db, 'China');
+    const writes = await recordWrites(db);
     const result = await renameTag(db, 'china', '中国', 99);
     expect(result).toMatchObject({ outcome: 'renamed', highlights: 2, articles: 2, urlKeys: ['news.example/a1', 'news.example/a2'] });
-    expect(result.tag.name).toBe('中国');
+    expect(result.tag).toMatchObject({ id: china, name: '中国' });
+    expect(touched(writes, ['tags', 'highlights', 'articles'])).toEqual({ tags: [china], highlights: [], articles: [] });
     db.close();
     const reopened = open(name);
-    expect((await reopened.highlights.get('h1'))!.tags).toEqual(['中国', 'politics/local']);
-    expect((await reopened.highlights.get('h3'))!.tags).toEqual(['基层治理', '中国']);
-    expect((await reopened.highlights.get('h3'))!.updatedAt).toBe(99);
-    expect((await reopened.articles.get('a2'))!.tags).toEqual(['基层治理', '中国']);
-    expect(await reopened.highlights.where('tags').equals('China').count()).toBe(0);
-    expect(await reopened.highlights.where('tags').equals('中国').count()).toBe(2);
-    expect(await reopened.highlights.count()).toBe(4);
+    expect(await tagNamesOn(reopened, 'highlights', 'h1')).toEqual(['中国', 'politics/local']);
+    expect(await tagNamesOn(reopened, 'highlights', 'h3')).toEqual(['基层治理', '中国']);
+    expect(await tagNamesOn(reopened, 'articles', 'a2')).toEqual(['基层治理', '中国']);
+    // The carriers themselves did not change: same ids, same update time.
+    expect((await reopened.highlights.get('h3'))!.updatedAt).toBe(1);
+    expect(await reopened.highlights.where('tagIds').equals(china).count()).toBe(2);
     expect(await findTag(reopened, 'china')).toBeUndefined();
-    expect((await findTag(reopened, '中国'))!.id).toBe(result.tag.id);
+    expect((await findTag(reopened, '中国'))!.id).toBe(china);
   });
 
   it('changes only the spelling when the new name folds to the same key', async () => {
     const { db } = await seeded('rename-case');
     const result = await renameTag(db, 'China', 'CHINA');
     expect(result.outcome).toBe('renamed');
-    expect((await db.highlights.get('h1'))!.tags).toEqual(['CHINA', 'politics/local']);
+    expect(await tagNamesOn(db, 'highlights', 'h1')).toEqual(['CHINA', 'politics/local']);
     expect(await db.tags.count()).toBe(3);
+  });
+
+  it('leaves the tags under the renamed one as they are, as before tags were stored by id', async () => {
+    const { db } = await seeded('rename-tree');
+    await ensureTags(db, ['politics']);
+    await renameTag(db, 'politics', 'world');
+    expect(await tagNamesOn(db, 'highlights', 'h2')).toEqual(['politics/local']);
+    expect((await db.tags.toArray()).map((t) => t.name).sort()).toEqual(['China', 'politics/local', 'world', '基层治理']);
   });
 
   it('merges when the new name belongs to another tag, and says so', async () => {
@@ -88,17 +106,10 @@ describe('renameTag', () => {
     const result = await renameTag(db, 'China', '基层治理');
     expect(result.outcome).toBe('merged');
     expect(result.tag.name).toBe('基层治理');
-    expect((await db.highlights.get('h3'))!.tags).toEqual(['基层治理']);
-    expect((await db.highlights.get('h1'))!.tags).toEqual(['基层治理', 'politics/local']);
-    expect((await db.articles.get('a1'))!.tags).toEqual(['基层治理']);
+    expect(await tagNamesOn(db, 'highlights', 'h3')).toEqual(['基层治理']);
+    expect(await tagNamesOn(db, 'highlights', 'h1')).toEqual(['基层治理', 'politics/local']);
+    expect(await tagNamesOn(db, 'articles', 'a1')).toEqual(['基层治理']);
     expect((await db.tags.toArray()).map((t) => t.name).sort()).toEqual(['politics/local', '基层治理']);
-  });
-
-  it('rewrites stray spellings stored by another writer', async () => {
-    const { db } = await seeded('rename-variants');
-    await db.highlights.add(highlight('h5', 'a1', ['ｃｈｉｎａ']));
-    await renameTag(db, 'China', 'PRC');
-    expect((await db.highlights.get('h5'))!.tags).toEqual(['PRC']);
   });
 
   it('throws for an unknown tag and leaves the data alone', async () => {
@@ -109,11 +120,22 @@ describe('renameTag', () => {
   });
 });
 
+describe('tags by name on new items', () => {
+  it('gives a name that folds to an existing tag that tag’s id', async () => {
+    const { db } = await seeded('fold-to-id');
+    await addRecords(db, { highlights: [highlight('h5', 'a1', ['ｃｈｉｎａ', 'CHINA', 'new one'])] });
+    const row = (await db.highlights.get('h5'))!;
+    expect(row.tagIds).toEqual([await idOf(db, 'China'), await idOf(db, 'new one')]);
+    expect(await tagNamesOn(db, 'highlights', 'h5')).toEqual(['China', 'new one']);
+    expect(await db.tags.count()).toBe(4);
+  });
+});
+
 describe('all or nothing', () => {
   it('a failure while writing articles undoes the highlights and tags already written', async () => {
     const name = uniqueName('atomic');
     const db = open(name);
-    // Fail every article write: the rename writes highlights and the tag first, then articles.
+    // Fail every article write: merge and delete write the tag rows and highlights too, so all must roll back.
     db.use({
       stack: 'dbcore',
       name: 'fail-article-writes',
@@ -128,11 +150,9 @@ describe('all or nothing', () => {
     });
     let failing = false;
     await ensureTags(db, ['China', 'PRC']);
-    await db.articles.add(article('a1', ['China']));
-    await db.highlights.bulkAdd([highlight('h1', 'a1', ['China']), highlight('h2', 'a1', ['China', 'x'])]);
+    await addRecords(db, { articles: [article('a1', ['China'])], highlights: [highlight('h1', 'a1', ['China']), highlight('h2', 'a1', ['China', 'x'])] });
     const before = await snapshot(db);
     failing = true;
-    await expect(renameTag(db, 'China', '中国')).rejects.toThrow(/disk full/);
     await expect(mergeTags(db, ['China'], 'PRC')).rejects.toThrow(/disk full/);
     await expect(deleteTag(db, 'China')).rejects.toThrow(/disk full/);
     failing = false;
@@ -152,10 +172,33 @@ describe('mergeTags', () => {
     db.close();
     const reopened = open(name);
     expect(await reopened.highlights.count()).toBe(4);
-    expect((await reopened.highlights.get('h1'))!.tags).toEqual(['基层治理']);
-    expect((await reopened.highlights.get('h2'))!.tags).toEqual(['基层治理']);
-    expect((await reopened.highlights.get('h4'))!.tags).toEqual([]);
+    expect(await tagNamesOn(reopened, 'highlights', 'h1')).toEqual(['基层治理']);
+    expect(await tagNamesOn(reopened, 'highlights', 'h2')).toEqual(['基层治理']);
+    expect(await tagNamesOn(reopened, 'highlights', 'h4')).toEqual([]);
     expect((await reopened.tags.toArray()).map((t) => t.name)).toEqual(['基层治理']);
+  });
+
+  it('rewrites only the id lists of the sources’ carriers and deletes the source rows', async () => {
+    const { db } = await seeded('merge-writes');
+    const [china, local, target] = [await idOf(db, 'China'), await idOf(db, 'politics/local'), await idOf(db, '基层治理')];
+    await addRecords(db, { highlights: [highlight('h5', 'a2', ['基层治理'])] });
+    const before = await snapshot(db);
+    const writes = await recordWrites(db);
+    await mergeTags(db, ['China'], '基层治理', 99);
+    const after = await snapshot(db);
+    // h5 carries the target only, h2 and h4 not the source: untouched.
+    expect(touched(writes, ['highlights', 'articles'])).toEqual({ highlights: ['h1', 'h3'], articles: ['a1', 'a2'] });
+    for (const [table, ids] of [['highlights', ['h1', 'h3']], ['articles', ['a1', 'a2']]] as const) {
+      for (const id of ids) {
+        const [was, is] = [before[table].find((r) => r.id === id)!, after[table].find((r) => r.id === id)!];
+        expect(is).toEqual({ ...was, tagIds: is.tagIds, updatedAt: 99 });
+        expect(is.tagIds.filter((t) => t === target)).toHaveLength(1);
+        expect(is.tagIds).not.toContain(china);
+      }
+    }
+    expect((await db.highlights.get('h1'))!.tagIds).toEqual([target, local]);
+    expect(after.highlights.find((r) => r.id === 'h5')).toEqual(before.highlights.find((r) => r.id === 'h5'));
+    expect(await db.tags.get(china)).toBeUndefined();
   });
 });
 
@@ -164,10 +207,20 @@ describe('deleteTag and countTagCarriers', () => {
     const { db } = await seeded('delete');
     expect(await countTagCarriers(db, 'ＣＨＩＮＡ')).toEqual({ highlights: 2, articles: 2 });
     expect(await deleteTag(db, 'china')).toEqual({ highlights: 2, articles: 2, urlKeys: ['news.example/a1', 'news.example/a2'] });
-    expect((await db.highlights.get('h3'))!.tags).toEqual(['基层治理']);
-    expect((await db.articles.get('a1'))!.tags).toEqual([]);
+    expect(await tagNamesOn(db, 'highlights', 'h3')).toEqual(['基层治理']);
+    expect(await tagNamesOn(db, 'articles', 'a1')).toEqual([]);
     expect(await findTag(db, 'China')).toBeUndefined();
     expect(await countTagCarriers(db, 'China')).toEqual({ highlights: 0, articles: 0 });
     expect(await db.highlights.count()).toBe(4);
+  });
+
+  it('writes only the carriers’ id lists and the tag row', async () => {
+    const { db } = await seeded('delete-writes');
+    const china = await idOf(db, 'China');
+    const writes = await recordWrites(db);
+    await deleteTag(db, 'China', 99);
+    expect(touched(writes, ['tags', 'highlights', 'articles'])).toEqual({ tags: [china], highlights: ['h1', 'h3'], articles: ['a1', 'a2'] });
+    expect((await db.highlights.get('h1'))!.tagIds).toEqual([await idOf(db, 'politics/local')]);
+    expect(await deleteTag(db, 'no such tag')).toEqual({ highlights: 0, articles: 0, urlKeys: [] });
   });
 });

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import { ensureTags, listTagUsage, rankTagsForInput, type TagUsage } from '../../../lib/db/tags';
-import { article, highlight, uniqueName } from './helpers';
+import { addRecords, article, highlight, uniqueName } from './helpers';
 
 const DAY = 86_400_000;
 const NOW = 1_800_000_000_000;
@@ -33,17 +33,25 @@ describe('rankTagsForInput', () => {
 });
 
 describe('listTagUsage', () => {
-  it('counts highlights and articles per folded name, with the latest use', async () => {
+  it('counts highlights and articles per tag, with the latest use', async () => {
     const name = uniqueName('usage');
     const db = openDatabase(name);
-    await ensureTags(db, ['China', 'unused'], { now: 5 });
-    await db.articles.add(article('a1', ['China'], 50));
-    await db.highlights.bulkAdd([highlight('h1', 'a1', ['China', 'stray'], 70), highlight('h2', 'a1', ['ｃｈｉｎａ'], 60)]);
+    await ensureTags(db, ['China', 'unused', 'old'], { now: 5 });
+    await addRecords(db, {
+      articles: [article('a1', ['China'], 50), article('a2', ['old'], 8)],
+      highlights: [
+        highlight('h1', 'a1', ['China', 'stray'], 70), highlight('h2', 'a1', ['ｃｈｉｎａ'], 60), highlight('h3', 'a2', ['old'], 7),
+      ],
+    });
     const byName = new Map((await listTagUsage(db)).map((u) => [u.name, u]));
     expect(byName.get('China')).toMatchObject({ highlights: 2, articles: 1, lastUsedAt: 70 });
     expect(byName.get('unused')).toMatchObject({ highlights: 0, articles: 0, lastUsedAt: 5 });
-    expect(byName.get('stray')).toMatchObject({ id: null, highlights: 1 });
-    expect(byName.size).toBe(3);
+    // The walk newest first goes on until the least recently used tag is found.
+    expect(byName.get('old')).toMatchObject({ highlights: 1, articles: 1, lastUsedAt: 8 });
+    // A name stored without a tag record got one when the highlight was written.
+    expect(byName.get('stray')).toMatchObject({ highlights: 1, articles: 0 });
+    expect(byName.get('stray')!.id).toEqual(expect.any(String));
+    expect(byName.size).toBe(4);
     db.close();
     await Dexie.delete(name);
   });

@@ -4,7 +4,7 @@ import { openDatabase } from '../../../lib/db/database';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { ensureTags } from '../../../lib/db/tags';
 import { createTopicService } from '../../../lib/topics/service';
-import { article, highlight, uniqueName } from '../tags/helpers';
+import { addRecords, article, highlight, uniqueName } from '../tags/helpers';
 import { newsZhArticles } from './fixtures';
 
 let db: GlossDatabase;
@@ -18,11 +18,13 @@ describe('createTopicService', () => {
     db = openDatabase(uniqueName('service'));
     const [lead] = newsZhArticles('02-founder-article-lead');
     await ensureTags(db, ['基层治理', '体育']);
-    await db.articles.add({ ...article('a1', ['信访']), title: lead!.title, kicker: lead!.kicker, text: lead!.paragraphs.join('\n'), lang: 'zh-CN' });
     const quoteParagraph = lead!.paragraphs[4]!;
-    await db.highlights.add({
-      ...highlight('h1', 'a1', ['衡南县']),
-      selectors: { quote: { type: 'TextQuoteSelector', exact: quoteParagraph.slice(0, 40), prefix: '', suffix: quoteParagraph.slice(40, 70) }, position: null, pagePosition: null },
+    await addRecords(db, {
+      articles: [{ ...article('a1', ['信访']), title: lead!.title, kicker: lead!.kicker, text: lead!.paragraphs.join('\n'), lang: 'zh-CN' }],
+      highlights: [{
+        ...highlight('h1', 'a1', ['衡南县']),
+        selectors: { quote: { type: 'TextQuoteSelector', exact: quoteParagraph.slice(0, 40), prefix: '', suffix: quoteParagraph.slice(40, 70) }, position: null, pagePosition: null },
+      }],
     });
     const service = createTopicService(db);
     const forArticle = await service.suggestForArticle('a1');
@@ -44,15 +46,17 @@ describe('createTopicService', () => {
 describe('library statistics cache', () => {
   it('rebuilds only when the articles change', async () => {
     db = openDatabase(uniqueName('service-cache'));
-    await db.articles.bulkAdd([
-      { ...article('a1', []), title: 'Tariffs on steel', text: 'Tariffs on steel and tariffs on aluminium. Steel tariffs.' },
-      { ...article('a2', []), title: 'Steel mills', text: 'Steel mills close. Steel prices.', updatedAt: 2 },
-    ]);
+    await addRecords(db, {
+      articles: [
+        { ...article('a1', []), title: 'Tariffs on steel', text: 'Tariffs on steel and tariffs on aluminium. Steel tariffs.' },
+        { ...article('a2', []), title: 'Steel mills', text: 'Steel mills close. Steel prices.', updatedAt: 2 },
+      ],
+    });
     const service = createTopicService(db);
     const before = (await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score;
     expect((await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score).toBe(before);
     // A third article about steel makes the word more common in the library: its score drops.
-    await db.articles.add({ ...article('a3', []), title: 'Steel', text: 'Steel again.', updatedAt: 3 });
+    await addRecords(db, { articles: [{ ...article('a3', []), title: 'Steel', text: 'Steel again.', updatedAt: 3 }] });
     expect((await service.suggestForArticle('a1')).find((s) => s.name === 'steel')!.score).toBeLessThan(before);
   });
 });

@@ -1,0 +1,71 @@
+/** Backups hold tag names; the database holds ids. Restoring turns one into the other and back without loss. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION } from '@/lib/db/schema';
+import { tagMaps } from '@/lib/db/tag-maps';
+import type { GlossDatabase } from '@/lib/model/database';
+import { previewRestore, restoreBackupText } from '@/lib/transfer/import';
+import { filledDatabase, freshDatabase, snapshotOf } from './helpers';
+
+const GOLDEN = readFileSync(resolve(__dirname, '../../golden/backup/fixtures.gloss-backup.json'), 'utf8');
+/** The golden backup as Gloss wrote it at schema version 2, when rows still carried tag names. */
+const BEFORE_TAG_IDS = GOLDEN.replace('"schemaVersion":"CURRENT",', '"schemaVersion":2,');
+
+type Data = { tags: { id: string; name: string }[]; highlights: { id: string; tags: string[] }[]; articles: { id: string; tags: string[] }[] };
+
+/** Every row's tags, named through the tags table, by row id. */
+async function namesByRow(db: GlossDatabase): Promise<Record<string, string[]>> {
+  const { nameOf } = await tagMaps(db);
+  const out: Record<string, string[]> = {};
+  for (const row of [...(await db.articles.toArray()), ...(await db.highlights.toArray())]) {
+    expect(row).not.toHaveProperty('tags');
+    out[row.id] = row.tagIds.map((id) => nameOf(id) ?? `<no tag ${id}>`);
+  }
+  return out;
+}
+
+const namesInFile = (data: Data) => Object.fromEntries([...data.articles, ...data.highlights].map((r) => [r.id, r.tags]));
+
+describe('restoring tags by name into rows by id', () => {
+  it('restores a backup from before tags were ids: rows get the tags’ ids, and backing up again gives the same file', async () => {
+    const db = freshDatabase();
+    await restoreBackupText(db, BEFORE_TAG_IDS);
+    const data = JSON.parse(BEFORE_TAG_IDS) as Data;
+    expect(await namesByRow(db)).toEqual(namesInFile(data));
+    // The file's tag ids are kept, so the rows point at them.
+    const h1 = (await db.highlights.get('h-zh-1'))!;
+    expect(h1.tagIds).toEqual(['信访 工作', '2022'].map((name) => data.tags.find((t) => t.name === name)!.id));
+    const again = await snapshotOf(db);
+    expect(again.replace(`"schemaVersion":${CURRENT_VERSION},`, '"schemaVersion":2,')).toBe(BEFORE_TAG_IDS.replace(/"exportedAt":"[^"]*"/, '"exportedAt":"1970-01-01T00:00:00.000Z"'));
+  });
+
+  it('gives names spelled otherwise the existing tag’s id, and names without a tag record a new tag', async () => {
+    const data = JSON.parse(BEFORE_TAG_IDS) as Data;
+    data.tags = data.tags.filter((t) => t.name !== 'data');
+    data.highlights.find((h) => h.id === 'h-en-2')!.tags = ['ＷＨＡＬＥＳ', 'data', 'Data'];
+    const db = freshDatabase();
+    const preview = await previewRestore(db, JSON.parse(JSON.stringify(data)));
+    expect(preview.tags).toEqual({ added: 8, updated: 0, skipped: 0 });
+    await restoreBackupText(db, JSON.stringify(data));
+    expect((await namesByRow(db))['h-en-2']).toEqual(['whales', 'data']);
+    const whales = data.tags.find((t) => t.name === 'whales')!.id;
+    expect((await db.highlights.get('h-en-2'))!.tagIds[0]).toBe(whales);
+    expect(await db.tags.where('nameKey').equals('data').count()).toBe(1);
+  });
+
+  it('maps a file’s tag to the stored tag of the same folded name, whatever the ids', async () => {
+    const target = await filledDatabase();
+    const stored = (await target.tags.where('nameKey').equals('whales').first())!;
+    const data = JSON.parse(BEFORE_TAG_IDS) as Data;
+    const tag = data.tags.find((t) => t.name === 'whales')!;
+    Object.assign(tag, { id: 'another-id', name: 'Whales', nameKey: 'whales' });
+    data.articles.find((a) => a.id === 'art-en-guardian')!.tags = ['Whales', 'New Zealand'];
+    const before = await snapshotOf(target);
+    const plan = await restoreBackupText(target, JSON.stringify(data));
+    expect(plan.tags.add).toEqual([]);
+    expect((await target.articles.get('art-en-guardian'))!.tagIds[0]).toBe(stored.id);
+    // Nothing changed: the stored spelling is the tag's, and the file's names meant the same tags.
+    expect(await snapshotOf(target)).toBe(before);
+  });
+});
