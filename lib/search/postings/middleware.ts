@@ -14,7 +14,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DB
 import type { ArticleRow, HighlightRow } from '../../model/records';
 import { applyPostingChanges, PostingChanges } from './chunk-store';
 import { highlightRowTerms, indexedArticleSignature } from './row-terms';
-import { seqCandidate, seqFits, TIES } from './seq';
+import { assignSeqs, MAX_ATTEMPTS, seqCandidate, seqFits } from './seq';
 
 const INDEXED_TABLES = ['highlights', 'articles'];
 const WIDENED = ['highlights', 'articles', 'postings'];
@@ -47,11 +47,16 @@ async function writeHighlights(tables: Tables, req: DBCoreMutateRequest & { type
   const values = req.values.map((value) => ({ ...(value as HighlightRow) }));
   const keys = values.map((row) => row.id);
   const old = req.type === 'put' && !deferred.has(trans) ? ((await tables.highlights.getMany({ trans, keys })) as (HighlightRow | undefined)[]) : [];
+  const needing: HighlightRow[] = [];
+  const taken = new Set<number>();
   values.forEach((row, i) => {
     const previous = old[i];
     if (previous && seqFits(previous.seq, row.createdAt)) row.seq = previous.seq;
-    else if (!seqFits(row.seq, row.createdAt)) row.seq = seqCandidate(row.id, row.createdAt);
+    if (seqFits(row.seq, row.createdAt) && !taken.has(row.seq)) taken.add(row.seq);
+    else needing.push(row);
   });
+  // Distinct within the batch here; a clash with a stored row is resolved after the write.
+  assignSeqs(needing, taken);
   const response = await putResolvingSeqClashes(tables, { ...req, values, keys }, values);
   if (deferred.has(trans)) return response;
   const written = values.flatMap((row, i) => (response.failures[i] ? [] : [{ row, previous: old[i] }]));
@@ -77,7 +82,7 @@ async function putResolvingSeqClashes(tables: Tables, req: DBCoreMutateRequest &
   for (const [index, error] of Object.entries(response.failures)) {
     const i = Number(index);
     const row = values[i]!;
-    for (let attempt = 1; attempt < TIES && (error as Error)?.name === 'ConstraintError'; attempt++) {
+    for (let attempt = 1; attempt < MAX_ATTEMPTS && (error as Error)?.name === 'ConstraintError'; attempt++) {
       const holder = (await tables.highlights.query({ trans: req.trans, values: true, limit: 1, query: { index: tables.highlights.schema.getIndexByKeyPath('seq')!, range: { type: EQUAL, lower: row.seq, upper: row.seq } } })).result[0] as HighlightRow | undefined;
       // Not a seq clash (an `add` of an id already stored): the failure stands.
       if (!holder || holder.id === row.id) break;

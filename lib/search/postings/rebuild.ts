@@ -9,7 +9,7 @@ import type { Table } from 'dexie';
 import type { ArticleRow, HighlightRow, PostingRow } from '../../model/records';
 import { CHUNK_SIZE } from './chunk-store';
 import { highlightRowTerms, indexedArticleFields, type IndexedArticle } from './row-terms';
-import { seqCandidate, seqFits, TIES } from './seq';
+import { assignSeqs as assignSeqsTo, seqFits } from './seq';
 
 export interface IndexTables {
   highlights: Table<HighlightRow, string>;
@@ -28,20 +28,14 @@ const WRITE_BATCH = 2000;
 /** Gives a fitting, unique seq to every highlight that lacks one (all of them after the upgrade). */
 async function assignSeqs(highlights: IndexTables['highlights']): Promise<void> {
   const used = new Set<number>();
-  const needing: { id: string; createdAt: unknown }[] = [];
+  const needing: { id: string; createdAt: unknown; seq?: number }[] = [];
   await highlights.each((row) => {
     if (seqFits(row.seq, row.createdAt) && !used.has(row.seq)) used.add(row.seq);
     else needing.push({ id: row.id, createdAt: row.createdAt });
   });
   if (needing.length === 0) return;
-  const assigned = new Map<string, number>();
-  for (const { id, createdAt } of needing) {
-    let seq = seqCandidate(id, createdAt);
-    for (let attempt = 1; used.has(seq) && attempt < TIES; attempt++) seq = seqCandidate(id, createdAt, attempt);
-    if (used.has(seq)) throw new Error(`More than ${TIES} highlights share the millisecond of highlight ${id}`);
-    used.add(seq);
-    assigned.set(id, seq);
-  }
+  assignSeqsTo(needing, used);
+  const assigned = new Map(needing.map((row) => [row.id, row.seq!]));
   await highlights.toCollection().modify((row) => {
     const seq = assigned.get(row.id);
     if (seq !== undefined) row.seq = seq;

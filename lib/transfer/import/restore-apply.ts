@@ -1,17 +1,30 @@
 /**
- * Applies a restore in ONE transaction over articles, highlights and tags:
- * the plan is recomputed inside it, writes go in chunks with progress, and an
- * abort or any failure rolls everything back. The plan's records become rows
- * holding the ids of the tags stored or added with it.
+ * Applies a restore in ONE transaction over articles, highlights, tags and the
+ * search index: the plan is recomputed inside it, writes go in chunks with
+ * progress, and an abort or any failure rolls everything back (a crash
+ * mid-restore leaves the old data, never half of the new). The plan's records
+ * become rows holding the ids of the tags stored or added with it.
+ *
+ * A large restore defers the index and rebuilds it in one pass after the rows
+ * (lib/search/postings/rebuild.ts): keeping it row batch by row batch would
+ * rewrite each term's chunks once per batch.
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../../model/database';
 import { articleToRow, highlightToRow } from '../../model/rows';
 import { tagMapsOf } from '../../db/tag-maps';
+import { deferSearchIndex, rebuildSearchIndex } from '../../search/postings';
 import type { RecordSet } from './backup-schema';
 import { planRestore, planSize, type PlannedChanges, type RestorePlan } from './restore-plan';
 
 const CHUNK = 1_000;
+/** Restores writing fewer highlights than this, or under a quarter of the library, keep the index row by row. */
+const REBUILD_MIN_HIGHLIGHTS = 500;
+
+function rebuildsIndex(plan: RestorePlan, storedHighlights: number): boolean {
+  const written = plan.highlights.add.length + plan.highlights.update.length;
+  return written >= REBUILD_MIN_HIGHLIGHTS && written * 4 >= storedHighlights + plan.highlights.add.length;
+}
 
 export interface RestoreProgress {
   done: number;
@@ -57,9 +70,12 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new RestoreAbortedError();
   try {
-    return await db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
+    return await db.transaction('rw', [db.articles, db.highlights, db.tags, db.postings], async (tx) => {
       const plan = await planRestore(db, incoming);
-      const total = planSize(plan);
+      const stored = await db.highlights.count();
+      const rebuild = rebuildsIndex(plan, stored);
+      // Indexing counts as one step per highlight of the library after the restore.
+      const total = planSize(plan) + (rebuild ? stored + plan.highlights.add.length : 0);
       let done = 0;
       onProgress?.({ done, total });
       const tick = (n: number) => {
@@ -68,10 +84,15 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
         // Throwing inside the transaction aborts it: nothing written so far is kept.
         if (signal?.aborted) throw new RestoreAbortedError();
       };
+      if (rebuild) deferSearchIndex(tx.idbtrans);
       const { idOf } = tagMapsOf([...(await db.tags.toArray()), ...plan.tags.add]);
       await writeAll(db.articles, plan.articles, (a) => articleToRow(a, idOf), tick);
       await writeAll(db.tags, { add: plan.tags.add, update: [] }, (t) => t, tick);
       await writeAll(db.highlights, plan.highlights, (h) => highlightToRow(h, idOf), tick);
+      if (rebuild) {
+        const written = done;
+        await rebuildSearchIndex(tx, { signal, onProgress: (p) => onProgress?.({ done: written + p.done, total }) });
+      }
       if (signal?.aborted) throw new RestoreAbortedError();
       return plan;
     });

@@ -10,7 +10,6 @@ import { ensureTags, mergeTags, renameTag } from '@/lib/db/tags';
 import type { ArticleRecord, HighlightRecord, HighlightRow } from '@/lib/model/records';
 import { ensureTagMaps, rowsFor } from '@/lib/db/tag-maps';
 import { highlightToRow } from '@/lib/model/rows';
-import { highlightSearchTerms } from '@/lib/search/terms';
 import { buildLibraryStats, suggestTopics, type ArticleForTopics } from '@/lib/topics';
 
 export interface SuggestTiming {
@@ -107,17 +106,7 @@ export async function timeBaselines(count: number) {
   const renameWithoutSearchHooksMs = performance.now() - start;
   plain.close();
   await Dexie.delete(schemaName);
-  // Same rows carrying their search terms, still without hooks: the index entries' share of the hooks' cost.
-  const termsName = `bench-terms-${Date.now()}`;
-  const withTerms = plainDatabase(termsName);
-  await withTerms.tags.bulkAdd(tagRows);
-  await withTerms.highlights.bulkAdd(rows.map((h, i): HighlightRow => Object.assign({ ...h }, { searchTerms: highlightSearchTerms(records[i]!) })));
-  start = performance.now();
-  await renameTag(withTerms, 'topic-a', 'topic-d');
-  const renameWithTermsNoHooksMs = performance.now() - start;
-  withTerms.close();
-  await Dexie.delete(termsName);
-  return { bulkPutNoIndexMs, bulkPutSchemaMs, renameWithoutSearchHooksMs, renameWithTermsNoHooksMs };
+  return { bulkPutNoIndexMs, bulkPutSchemaMs, renameWithoutSearchHooksMs };
 }
 
 /**

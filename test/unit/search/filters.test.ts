@@ -36,12 +36,13 @@ describe('filters', () => {
     expect(await found(db, { filters: { tags: ['politics/local'] } })).toEqual([h.local.id]);
   });
 
-  it('filters by tag whatever the case and width of the stored spelling, on the highlight or its article', async () => {
+  it('filters by tag in any case and width, on the highlight or its article', async () => {
     const db = freshDb();
     const h = await seed(db);
-    // Spellings an older or foreign writer may have stored, beside the tag's own name.
-    await db.highlights.update(h.local.id, { tags: ['POLITICS/Local'] });
-    await db.articles.update(h.noted.articleId, { tags: ['Ｐｏｌｉｔｉｃｓ'] });
+    // A spelling that folds to the stored tag is that tag; an article's tag covers its highlights.
+    await updateHighlight(db, h.local.id, { tags: ['POLITICS/Local'] });
+    const politics = (await db.tags.where('nameKey').equals('politics').first())!;
+    await db.articles.update(h.noted.articleId, { tagIds: [politics.id] });
     const expected = [h.local.id, h.politics.id, h.noted.id, h.policy.id].sort();
     expect((await found(db, { filters: { tags: ['Politics'] } })).sort()).toEqual(expected);
     expect(await found(db, { filters: { tags: ['politics/LOCAL'] } })).toEqual([h.local.id]);
