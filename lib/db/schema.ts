@@ -44,17 +44,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   {
     // Tags by id, and the search index out of the rows into `postings` (rebuilt by the upgrade).
-    // Colour, status, tag-name and date filters are answered by postings, so their row indexes go.
+    // Colour, status, tag-name and date filters are answered by postings, so their row indexes go;
+    // `seq` orders highlights by creation, so `createdAt` needs no index of its own.
     version: 3,
     stores: {
       articles: 'id, urlKey, &[urlKey+storyKey], updatedAt, siteName, *tagIds',
-      highlights: 'id, articleId, urlKey, updatedAt, createdAt, *tagIds, &seq',
+      highlights: 'id, articleId, urlKey, updatedAt, *tagIds, &seq',
       postings: '[term+start]',
     },
     // The index is derived data, so the live code builds it: it must match what live search reads.
     upgrade: async (tx) => {
       await tagIdsV3(tx);
-      await rebuildSearchIndex(tx);
+      await rebuildSearchIndex(tx, { assignSeqs: true });
     },
   },
 ];

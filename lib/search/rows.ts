@@ -37,7 +37,9 @@ export class RowLoader {
   /** The rows with these keys, in the keys' order (deleted meanwhile: left out). */
   async load(keys: ArrayLike<number>): Promise<LoadedRow[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db.highlights.where('seq').anyOf(Array.from(keys)).toArray();
+    // One index lookup per key, all at once: anyOf() walks a cursor, one round trip per key.
+    const found = await Promise.all(Array.from(keys, (key) => this.db.highlights.where('seq').equals(key).first()));
+    const rows = found.filter((row): row is HighlightRow => row !== undefined);
     // Only when some are missing: awaiting a promise with no database request would lose Dexie's transaction zone.
     const missing = rows.map((row) => row.articleId).filter((id) => !this.articles.has(id));
     if (missing.length > 0) await this.articlesFor(missing);

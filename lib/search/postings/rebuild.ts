@@ -20,6 +20,8 @@ export interface IndexTables {
 export interface RebuildOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
   signal?: AbortSignal;
+  /** Rows may lack a seq (after the schema upgrade); writes through the middleware always have one. */
+  assignSeqs?: boolean;
 }
 
 const PAGE = 2000;
@@ -52,7 +54,7 @@ async function loadArticles(articles: IndexTables['articles']): Promise<Map<stri
 export async function rebuildSearchIndex(tables: IndexTables, options: RebuildOptions = {}): Promise<void> {
   const { highlights, postings } = tables;
   await postings.clear();
-  await assignSeqs(highlights);
+  if (options.assignSeqs) await assignSeqs(highlights);
   const articles = await loadArticles(tables.articles);
   const total = await highlights.count();
   const tails = new Map<string, number[]>();

@@ -44,19 +44,32 @@ export const indexedArticleSignature = (article: ArticleRow | undefined): string
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
+/** An article's share of each of its highlights' terms, computed once per loaded article object. */
+const articleTermsCache = new WeakMap<IndexedArticle, readonly string[]>();
+
+function articleTerms(article: IndexedArticle | undefined): readonly string[] {
+  if (!article) return [UNDATED_TERM];
+  let terms = articleTermsCache.get(article);
+  if (!terms) {
+    const set = new Set(termsOf(articleSearchTexts(article)));
+    for (const id of strings(article.tagIds)) set.add(articleTagTerm(id));
+    if (typeof article.siteName === 'string' && article.siteName) set.add(siteTerm(article.siteName));
+    set.add(publishedTerm(typeof article.publishedDate === 'string' ? article.publishedDate : null));
+    terms = [...set];
+    articleTermsCache.set(article, terms);
+  }
+  return terms;
+}
+
 export function highlightRowTerms(row: HighlightRow, article: IndexedArticle | undefined): string[] {
   const note = typeof row.note === 'string' ? row.note : '';
-  const terms = new Set(termsOf([row.selectors?.quote?.exact, note, ...(article ? articleSearchTexts(article) : [])]));
+  const terms = new Set(termsOf([row.selectors?.quote?.exact, note]));
+  for (const term of articleTerms(article)) terms.add(term);
   terms.add(ALL_TERM);
   if (note.trim().length > 0) terms.add(NOTE_TERM);
   if (typeof row.color === 'string') terms.add(colorTerm(row.color));
   if (typeof row.status === 'string') terms.add(statusTerm(row.status));
   if (typeof row.articleId === 'string') terms.add(articleTerm(row.articleId));
   for (const id of strings(row.tagIds)) terms.add(ownTagTerm(id));
-  if (article) {
-    for (const id of strings(article.tagIds)) terms.add(articleTagTerm(id));
-    if (typeof article.siteName === 'string' && article.siteName) terms.add(siteTerm(article.siteName));
-  }
-  terms.add(publishedTerm(typeof article?.publishedDate === 'string' ? article.publishedDate : null));
   return [...terms];
 }

@@ -5,6 +5,7 @@ import { articleFromRow, highlightFromRow } from '../../model/rows';
 import { tagMaps } from '../../db/tag-maps';
 import { findTag } from '../../db/tags';
 import { storedFields } from '../import/backup-schema';
+import { seqBase } from '../../search/postings/seq';
 import type { ArticleBundle } from './types';
 
 export type ExportScope =
@@ -59,7 +60,8 @@ async function rowsOf(db: GlossDatabase, scope: ExportScope): Promise<{ articles
       return { articles: (await db.articles.bulkGet(ids)).filter(present), highlights, keepEmpty: true };
     }
     case 'dates': {
-      const highlights = await db.highlights.where('createdAt').between(scope.from, scope.to, true, false).toArray();
+      // `seq` is createdAt × 1,000 plus a tie-breaker: the date range is a seq range.
+      const highlights = await db.highlights.where('seq').between(seqBase(scope.from), seqBase(scope.to), true, false).toArray();
       const ids = [...new Set(highlights.map((h) => h.articleId))];
       return { articles: (await db.articles.bulkGet(ids)).filter(present), highlights, keepEmpty: false };
     }
