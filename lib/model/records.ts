@@ -107,5 +107,7 @@ export interface ArticleRow extends Omit<ArticleRecord, 'tags'> {
 export interface PostingRow {
   term: string;
   start: number;
-  keys: Float64Array;
+  count: number;
+  /** The seqs delta- and varint-encoded (lib/search/postings/encoding.ts). */
+  keys: Uint8Array;
 }

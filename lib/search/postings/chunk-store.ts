@@ -7,6 +7,7 @@
  */
 import type { DBCoreKeyRange, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { PostingRow } from '../../model/records';
+import { chunkKeys, makeChunk } from './encoding';
 import { concatKeys, sortedKeys, subtractKeys, unionKeys, type Keys } from './keys';
 
 export const CHUNK_SIZE = 1000;
@@ -40,10 +41,7 @@ export class PostingChanges {
 /** Packs sorted keys into chunk rows of at most CHUNK_SIZE (all full but the last). */
 export function packChunks(term: string, keys: Keys): PostingRow[] {
   const rows: PostingRow[] = [];
-  for (let i = 0; i < keys.length; i += CHUNK_SIZE) {
-    const part = keys.slice(i, i + CHUNK_SIZE);
-    rows.push({ term, start: part[0]!, keys: part });
-  }
+  for (let i = 0; i < keys.length; i += CHUNK_SIZE) rows.push(makeChunk(term, keys.subarray(i, i + CHUNK_SIZE)));
   return rows;
 }
 
@@ -65,7 +63,7 @@ async function applyTerm(table: DBCoreTable, trans: DBCoreTransaction, term: str
     // Keys below the first chunk join it.
     chunks = (await table.query({ trans, values: true, limit: 1, query: { index, range: range([term, hi], [term, Infinity], true) } })).result as PostingRow[];
   }
-  const merged = subtractKeys(unionKeys([concatKeys(chunks.map((c) => c.keys)), add]), remove);
+  const merged = subtractKeys(unionKeys([concatKeys(chunks.map(chunkKeys)), add]), remove);
   const rows = packChunks(term, merged);
   const kept = new Set(rows.map((row) => row.start));
   const stale = chunks.filter((chunk) => !kept.has(chunk.start)).map((chunk) => [term, chunk.start]);

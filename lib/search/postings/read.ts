@@ -1,6 +1,7 @@
 /** Reading postings: a term's keys, a prefix's, and which terms exist under a prefix. */
 import type { GlossDatabase } from '../../model/database';
 import type { PostingRow } from '../../model/records';
+import { chunkKeys } from './encoding';
 import { concatKeys, EMPTY_KEYS, unionKeys, type Keys } from './keys';
 
 const MAX_CHAR = '\uffff';
@@ -11,15 +12,15 @@ const prefixRange = (db: GlossDatabase, prefix: string) =>
 
 export async function termKeys(db: GlossDatabase, term: string): Promise<Keys> {
   const chunks = await termRange(db, term).toArray();
-  return chunks.length === 0 ? EMPTY_KEYS : concatKeys(chunks.map((chunk) => chunk.keys));
+  return chunks.length === 0 ? EMPTY_KEYS : concatKeys(chunks.map(chunkKeys));
 }
 
 /** Keys of every term with a prefix, or null when that would read more than `maxChunks` chunks. */
 export async function prefixKeys(db: GlossDatabase, prefix: string, maxChunks: number): Promise<Keys | null> {
-  const chunkKeys = await prefixRange(db, prefix).limit(maxChunks + 1).primaryKeys();
-  if (chunkKeys.length > maxChunks) return null;
+  const listed = await prefixRange(db, prefix).limit(maxChunks + 1).primaryKeys();
+  if (listed.length > maxChunks) return null;
   const chunks: PostingRow[] = await prefixRange(db, prefix).toArray();
-  return unionKeys(chunks.map((chunk) => chunk.keys));
+  return unionKeys(chunks.map(chunkKeys));
 }
 
 /** The distinct terms under a prefix (field terms, such as published dates, are few). */

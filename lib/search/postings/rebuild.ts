@@ -8,6 +8,7 @@
 import type { Table } from 'dexie';
 import type { ArticleRow, HighlightRow, PostingRow } from '../../model/records';
 import { CHUNK_SIZE } from './chunk-store';
+import { makeChunk } from './encoding';
 import { highlightRowTerms, indexedArticleFields, type IndexedArticle } from './row-terms';
 import { assignSeqs as assignSeqsTo, seqFits } from './seq';
 
@@ -77,7 +78,7 @@ export async function rebuildSearchIndex(tables: IndexTables, options: RebuildOp
         if (!tail) tails.set(term, (tail = []));
         tail.push(key);
         if (tail.length === CHUNK_SIZE) {
-          pending.push({ term, start: tail[0]!, keys: Float64Array.from(tail) });
+          pending.push(makeChunk(term, Float64Array.from(tail)));
           tails.set(term, []);
         }
       }
@@ -88,6 +89,6 @@ export async function rebuildSearchIndex(tables: IndexTables, options: RebuildOp
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.seq!;
   }
-  for (const [term, tail] of tails) if (tail.length > 0) pending.push({ term, start: tail[0]!, keys: Float64Array.from(tail) });
+  for (const [term, tail] of tails) if (tail.length > 0) pending.push(makeChunk(term, Float64Array.from(tail)));
   await flush(true);
 }

@@ -9,6 +9,7 @@ import type { GlossDatabase } from '../../../lib/model/database';
 import type { ArticleRow, HighlightRow } from '../../../lib/model/records';
 import { rebuildSearchIndex } from '../../../lib/search/postings';
 import { CHUNK_SIZE } from '../../../lib/search/postings/chunk-store';
+import { chunkKeys, decodeKeys, encodeKeys } from '../../../lib/search/postings/encoding';
 import { seqCandidate, seqFits } from '../../../lib/search/postings/seq';
 import { uniqueDbName } from '../db/fixtures';
 
@@ -38,10 +39,11 @@ const highlight = (id: string, articleId: string, createdAt: number, exact: stri
 async function snapshot(db: GlossDatabase): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   for (const row of await db.postings.toArray()) {
-    expect(row.keys.length).toBeGreaterThan(0);
-    expect(row.keys.length).toBeLessThanOrEqual(CHUNK_SIZE);
-    expect(row.start).toBe(row.keys[0]);
-    (out[row.term] ??= []).push(...row.keys);
+    const keys = chunkKeys(row);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.length).toBeLessThanOrEqual(CHUNK_SIZE);
+    expect(row.start).toBe(keys[0]);
+    (out[row.term] ??= []).push(...keys);
   }
   for (const keys of Object.values(out)) expect(keys).toEqual([...keys].sort((a, b) => a - b));
   return out;
@@ -53,6 +55,15 @@ async function rebuilt(db: GlossDatabase): Promise<Record<string, number[]>> {
 }
 
 const words = ['policy', 'policies', 'tariffs', 'trade', '屋场恳谈会', '基层治理', 'Delhi air', 'macbook'];
+
+describe('stored keys', () => {
+  it('round-trips sorted seqs through the delta varint, up to 2^53', () => {
+    const keys = Float64Array.from([1_700_000_000_000_000, 1_700_000_000_000_001, 1_700_000_000_128_000, 8e15, 2 ** 53 - 1]);
+    const bytes = encodeKeys(keys, keys[0]!);
+    expect(bytes.length).toBeLessThan(keys.length * 8);
+    expect([...decodeKeys(bytes, keys[0]!, keys.length)]).toEqual([...keys]);
+  });
+});
 
 describe('search index upkeep', () => {
   it('keeps postings equal to a full rebuild through adds, puts, updates, modifies, deletes and article edits', async () => {
@@ -92,7 +103,7 @@ describe('search index upkeep', () => {
     const many = Array.from({ length: CHUNK_SIZE * 2 + 5 }, (_, i) => highlight(`m${i}`, 'a1', 1_700_000_000_000 + i * 1000, 'common word'));
     for (let i = 0; i < many.length; i += 500) await db.highlights.bulkAdd(many.slice(i, i + 500));
     const chunks = await db.postings.where(':id').between(['common', -Infinity], ['common', Infinity]).toArray();
-    expect(chunks.map((c) => c.keys.length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 5]);
+    expect(chunks.map((c) => chunkKeys(c).length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 5]);
     expect(await rebuilt(db)).toEqual(await snapshot(db));
   });
 
