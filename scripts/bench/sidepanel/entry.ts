@@ -1,9 +1,11 @@
 /**
  * Runs inside the built extension's own page (same origin, so the real `gloss`
- * database): seeds data through Gloss's Dexie schema and hooks.
+ * database): seeds data through Gloss's own writers (a restore for the library).
  */
 import { openDatabase } from '@/lib/db/database';
 import { rowsFor } from '@/lib/db/tag-maps';
+import { foldTagName } from '@/lib/tags/tag-names';
+import { applyRestore } from '@/lib/transfer/import';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { generateLibrary, type Corpus } from '../library/data';
 
@@ -11,8 +13,8 @@ const CHUNK = 5_000;
 
 async function clear(): Promise<void> {
   const db = openDatabase();
-  await db.transaction('rw', db.articles, db.highlights, db.tags, async () => {
-    await Promise.all([db.articles.clear(), db.highlights.clear(), db.tags.clear()]);
+  await db.transaction('rw', [db.articles, db.highlights, db.tags, db.postings], async () => {
+    await Promise.all([db.articles.clear(), db.highlights.clear(), db.tags.clear(), db.postings.clear()]);
   });
   db.close();
 }
@@ -46,12 +48,14 @@ async function seedPage(urlKey: string, url: string, paragraphs: string[], count
   db.close();
 }
 
+/** The generated library restored as a backup would be: rows, then the search index in one pass. */
 async function seedLibrary(corpus: Corpus, articles: number, highlights: number): Promise<number> {
   const started = performance.now();
   const db = openDatabase();
-  const library = await rowsFor(db, generateLibrary(corpus, articles, highlights));
-  for (let i = 0; i < library.articles.length; i += CHUNK) await db.articles.bulkPut(library.articles.slice(i, i + CHUNK));
-  for (let i = 0; i < library.highlights.length; i += CHUNK) await db.highlights.bulkPut(library.highlights.slice(i, i + CHUNK));
+  const library = generateLibrary(corpus, articles, highlights);
+  const names = [...new Set([...library.articles, ...library.highlights].flatMap((record) => record.tags))];
+  const tags = names.map((name, i) => ({ id: `tag-${i}`, name, nameKey: foldTagName(name), color: null, createdAt: 0 }));
+  await applyRestore(db, { articles: library.articles, highlights: library.highlights, tags });
   db.close();
   return performance.now() - started;
 }
