@@ -41,10 +41,9 @@ function validName(raw: string): { name: string; nameKey: string } {
   return check;
 }
 
-/** The real tag of that name; an alias's key is out of reach of any valid name, and refused here for any other. */
-export async function findTag(db: GlossDatabase, name: string): Promise<TagRecord | undefined> {
-  const tag = await db.tags.where('nameKey').equals(foldTagName(name)).first();
-  return tag?.aliasOf === undefined ? tag : undefined;
+/** The tag of that name; never an alias, whose key no name folds to. */
+export function findTag(db: GlossDatabase, name: string): Promise<TagRecord | undefined> {
+  return db.tags.where('nameKey').equals(foldTagName(name)).first();
 }
 
 /** The tag's id and its aliases' ids: carrying any of them is carrying the tag. Reads the (small) tags table. */

@@ -87,9 +87,9 @@ export interface TagRecord {
    * tag's id (never of another alias), so merging writes one row per source
    * instead of rewriting every carrier's `tagIds`. Carriers keep the alias's
    * id and every reader shows, filters and counts them as the target's.
-   * An alias's `nameKey` is `\u0000alias:<id>`, which no folded name can be
-   * (names have no control characters), so its old name is free again; it
-   * keeps its old `name` only as a record of what was merged.
+   * An alias's `nameKey` is `\u0000alias//<id>`, which no folded name can be
+   * (lib/tags/tag-aliases.ts), so its old name is free again; it keeps its
+   * old `name` only as a record of what was merged.
    */
   aliasOf?: string;
 }

@@ -5,8 +5,12 @@
  */
 import type { TagRecord } from '../model/records';
 
-/** An alias's nameKey: folded names have no control characters, so it never takes a real name's key. */
-export const aliasNameKey = (id: string): string => `\u0000alias:${id}`;
+/**
+ * An alias's nameKey, which no folded name can equal: folding drops empty
+ * path segments, so a folded name never holds `//` (and valid names have no
+ * control characters either). Its old name is free for a new tag.
+ */
+export const aliasNameKey = (id: string): string => `\u0000alias//${id}`;
 
 export const isAlias = (tag: TagRecord): boolean => tag.aliasOf !== undefined;
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { tagMaps } from '@/lib/db/tag-maps';
 import { mergeTags } from '@/lib/db/tags';
+import { aliasNameKey } from '@/lib/tags/tag-aliases';
 import { foldTagName } from '@/lib/tags/tag-names';
 import type { GlossDatabase } from '@/lib/model/database';
 import { previewRestore, restoreBackupText } from '@/lib/transfer/import';
@@ -101,7 +102,9 @@ describe('restoring after a merge (the merged tag is an alias row)', () => {
     await restoreBackupText(db, BEFORE_TAG_IDS);
     expect(await snapshotOf(db)).toBe(merged);
     const data = JSON.parse(BEFORE_TAG_IDS) as Data;
-    const added = { ...data.highlights.find((h) => h.id === 'h-zh-1')!, id: 'h-zh-new', tags: ['基层治理', '信访 工作'] };
+    // A file's name spelled like the alias's internal key is a name like any other.
+    const odd = aliasNameKey(alias.id);
+    const added = { ...data.highlights.find((h) => h.id === 'h-zh-1')!, id: 'h-zh-new', tags: ['基层治理', '信访 工作', odd] };
     data.highlights.push(added);
     await restoreBackupText(db, JSON.stringify(data));
     const { idOf, nameOf } = await tagMaps(db);
@@ -110,7 +113,8 @@ describe('restoring after a merge (the merged tag is an alias row)', () => {
     // The merged name is free: the file's record naming it gets a new tag, not the alias back.
     expect(revived).not.toBe(alias.id);
     expect(nameOf(alias.id)).toBe('基层治理');
-    expect((await db.highlights.get('h-zh-new'))!.tagIds).toEqual([target, revived]);
+    expect((await db.highlights.get('h-zh-new'))!.tagIds).toEqual([target, revived, idOf(odd)]);
+    expect(idOf(odd)).not.toBe(alias.id);
     expect((await namesByRow(db))['h-zh-1']).toEqual(['基层治理', '2022']);
     expect((await realTags(db)).filter((t) => t.name === '信访 工作')).toHaveLength(1);
   });

@@ -9,6 +9,7 @@ import { storageStats } from '../../../lib/background/repository';
 import { searchHighlights, topTags } from '../../../lib/search';
 import { loadBundles } from '../../../lib/transfer/export/source';
 import { aliasNameKey } from '../../../lib/tags/tag-aliases';
+import { foldTagName } from '../../../lib/tags/tag-names';
 import { addRecords, article, highlight, realTagNames, recordWrites, shownOn, uniqueName } from './helpers';
 
 const opened: GlossDatabase[] = [];
@@ -52,6 +53,7 @@ describe('an alias after a merge', () => {
     // Neither by its old name nor by its internal key can a tag operation reach the alias.
     expect(await findTag(db, 'China')).toBeUndefined();
     expect(await findTag(db, aliasNameKey(ids.China!))).toBeUndefined();
+    for (const id of [ids.China!, 'x', 'tag:china', '']) expect(foldTagName(aliasNameKey(id))).not.toBe(aliasNameKey(id));
     expect(await realTagNames(db)).toEqual(['Beijing', 'PRC']);
     expect((await storageStats(db)).tags).toBe(2);
   });
