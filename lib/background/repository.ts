@@ -202,6 +202,7 @@ export async function storageStats(db: GlossDatabase): Promise<StorageStats> {
   return db.transaction('r', db.articles, db.highlights, db.tags, async () => ({
     articles: await db.articles.count(),
     highlights: await db.highlights.count(),
-    tags: await db.tags.count(),
+    // Aliases are merged tags, not tags of their own (lib/tags/tag-aliases.ts).
+    tags: await db.tags.filter((tag) => tag.aliasOf === undefined).count(),
   }));
 }

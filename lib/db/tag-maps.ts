@@ -6,24 +6,21 @@
 import type { GlossDatabase } from '../model/database';
 import type { ArticleRecord, ArticleRow, HighlightRecord, HighlightRow, TagRecord } from '../model/records';
 import { articleFromRow, articleToRow, highlightFromRow, highlightToRow, type TagIdOf, type TagNameOf } from '../model/rows';
+import { resolveTags } from '../tags/tag-aliases';
 import { foldTagName } from '../tags/tag-names';
 import { ensureTags } from './tags';
 
 export interface TagMaps {
-  /** Tag id → its name. */
+  /** Tag id → its name; an alias's id → its target's name. */
   nameOf: TagNameOf;
-  /** Any spelling that folds to a tag's name → that tag's id. */
+  /** Any spelling that folds to a tag's name → that tag's id, never an alias's: new rows carry the real id. */
   idOf: TagIdOf;
 }
 
 export function tagMapsOf(tags: Iterable<TagRecord>): TagMaps {
-  const nameById = new Map<string, string>();
-  const idByKey = new Map<string, string>();
-  for (const tag of tags) {
-    nameById.set(tag.id, tag.name);
-    idByKey.set(tag.nameKey, tag.id);
-  }
-  return { nameOf: (id) => nameById.get(id), idOf: (name) => idByKey.get(foldTagName(name)) };
+  const resolved = resolveTags(tags);
+  const idByKey = new Map(resolved.tags.map((tag) => [tag.nameKey, tag.id]));
+  return { nameOf: (id) => resolved.names.get(id), idOf: (name) => idByKey.get(foldTagName(name)) };
 }
 
 /** The maps for the tags as stored now; inside a transaction, include db.tags in it. */

@@ -1,7 +1,9 @@
 /** Tag usage (how often, how recently) and the autocomplete ranking built on it. */
 import type { Collection } from 'dexie';
 import type { GlossDatabase } from '../model/database';
+import { resolveTags } from '../tags/tag-aliases';
 import { foldTagName } from '../tags/tag-names';
+import { countCarriers } from './tags-rewrite';
 
 export interface TagUsage {
   /** The TagRecord's id. */
@@ -16,18 +18,19 @@ export interface TagUsage {
 }
 
 /**
- * Every tag with its counts, in one read transaction. Counts come from the
- * `*tagIds` index; the latest use from a newest-first walk of each table that
- * stops once every used tag has been seen (usually after a few rows).
+ * Every tag with its counts, in one read transaction; aliases are not listed,
+ * their carriers count for their target. Counts come from the `*tagIds`
+ * index; the latest use from a newest-first walk of each table that stops
+ * once every used tag has been seen (usually after a few rows).
  */
 export async function listTagUsage(db: GlossDatabase): Promise<TagUsage[]> {
   return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
-    const tags = await db.tags.toArray();
+    const resolved = resolveTags(await db.tags.toArray());
     const usages = await Promise.all(
-      tags.map(async (tag): Promise<TagUsage> => ({
+      resolved.tags.map(async (tag): Promise<TagUsage> => ({
         id: tag.id, name: tag.name, nameKey: tag.nameKey, color: tag.color,
-        highlights: await db.highlights.where('tagIds').equals(tag.id).count(),
-        articles: await db.articles.where('tagIds').equals(tag.id).count(),
+        highlights: await countCarriers(db.highlights, resolved.idsOf(tag.id)),
+        articles: await countCarriers(db.articles, resolved.idsOf(tag.id)),
         lastUsedAt: tag.createdAt,
       })),
     );
@@ -39,8 +42,9 @@ export async function listTagUsage(db: GlossDatabase): Promise<TagUsage[]> {
       await (table.orderBy('updatedAt').reverse() as Collection<{ tagIds: string[]; updatedAt: number }>)
         .until(() => unseen.size === 0)
         .each((row) => {
-          for (const id of row.tagIds) {
-            if (!unseen.delete(id)) continue;
+          for (const carried of row.tagIds) {
+            const id = resolved.tagOf(carried)?.id;
+            if (id === undefined || !unseen.delete(id)) continue;
             const usage = byId.get(id)!;
             usage.lastUsedAt = Math.max(usage.lastUsedAt, row.updatedAt);
           }

@@ -1,15 +1,18 @@
 /**
  * Tag operations. Highlights and articles carry tag ids (`tagIds`), so rename
- * and recolour write the tag's row only; merge and delete rewrite the id lists
- * of its carriers together with the tags table in one transaction, so a
- * failure leaves everything as it was. Tags are addressed by name; any
- * spelling that folds to the same key works.
+ * and recolour write the tag's row only, and merge writes one row per source:
+ * it becomes an alias of the target (TagRecord.aliasOf) and its carriers keep
+ * its id. Delete rewrites the id lists of its carriers together with the tags
+ * table in one transaction, so a failure leaves everything as it was. Tags are
+ * addressed by name; any spelling that folds to the same key works. Aliases
+ * have no name to address them by.
  */
 import type { GlossDatabase } from '../model/database';
 import { newUuid } from '../model/uuid';
 import type { TagRecord } from '../model/records';
+import { aliasNameKey, resolveTags } from '../tags/tag-aliases';
 import { checkTagName, foldTagName, type TagNameProblem } from '../tags/tag-names';
-import { carriers, rewriteTagIds, urlKeysOf, type CarrierChanges } from './tags-rewrite';
+import { carriers, countCarriers, removeTagIds, urlKeysOf, type CarrierChanges } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
 
@@ -38,8 +41,14 @@ function validName(raw: string): { name: string; nameKey: string } {
   return check;
 }
 
+/** The tag of that name; never an alias, whose key no name folds to. */
 export function findTag(db: GlossDatabase, name: string): Promise<TagRecord | undefined> {
   return db.tags.where('nameKey').equals(foldTagName(name)).first();
+}
+
+/** The tag's id and its aliases' ids: carrying any of them is carrying the tag. Reads the (small) tags table. */
+export async function carrierIdsOf(db: GlossDatabase, tag: TagRecord): Promise<readonly string[]> {
+  return resolveTags(await db.tags.toArray()).idsOf(tag.id);
 }
 
 /**
@@ -77,33 +86,34 @@ export interface TagRewriteResult extends CarrierChanges {
 }
 
 /**
- * Renames a tag everywhere: one write, its row (carriers hold its id); the
- * counts and pages are of its carriers, which now show the new name. Tags
- * under it (`politics/local` when renaming `politics`) keep their names.
- * Renaming to the name of another tag merges the two (outcome `merged`),
- * which the UI should confirm or at least report.
+ * Renames a tag everywhere: one write, its row (carriers hold its id or an
+ * alias's); the counts and pages are of its carriers, which now show the new
+ * name. Tags under it (`politics/local` when renaming `politics`) keep their
+ * names. Renaming to the name of another tag merges the two (outcome
+ * `merged`), which the UI should confirm or at least report.
  */
-export async function renameTag(db: GlossDatabase, fromName: string, toRawName: string, now = Date.now()): Promise<TagRewriteResult> {
+export async function renameTag(db: GlossDatabase, fromName: string, toRawName: string): Promise<TagRewriteResult> {
   const target = validName(toRawName);
   return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
     const source = await findTag(db, fromName);
     if (!source) throw new TagNotFoundError(fromName);
-    const other = target.nameKey === source.nameKey ? undefined : await db.tags.where('nameKey').equals(target.nameKey).first();
+    const other = target.nameKey === source.nameKey ? undefined : await findTag(db, target.name);
     if (other) {
-      const merged = await mergeInto(db, [source], other, now);
+      const merged = await mergeInto(db, [source], other);
       return { outcome: 'merged', ...merged };
     }
     if (target.name === source.name) return { outcome: 'unchanged', tag: source, highlights: 0, articles: 0, urlKeys: [] };
     const renamed: TagRecord = { ...source, name: target.name, nameKey: target.nameKey };
     await db.tags.put(renamed);
-    const highlights = await carriers(db.highlights, [source.id]);
-    const articles = await db.articles.where('tagIds').equals(source.id).count();
+    const ids = await carrierIdsOf(db, source);
+    const highlights = await carriers(db.highlights, ids);
+    const articles = await countCarriers(db.articles, ids);
     return { outcome: 'renamed', tag: renamed, highlights: highlights.length, articles, urlKeys: urlKeysOf(highlights) };
   });
 }
 
-/** Merges the source tags into the target: every item carrying a source now carries the target once. */
-export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[], targetName: string, now = Date.now()): Promise<TagRewriteResult> {
+/** Merges the source tags into the target: every item carrying a source now shows the target, once. */
+export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[], targetName: string): Promise<TagRewriteResult> {
   return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
     const target = await findTag(db, targetName);
     if (!target) throw new TagNotFoundError(targetName);
@@ -114,24 +124,30 @@ export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[
       if (source.id !== target.id) sources.push(source);
     }
     if (sources.length === 0) return { outcome: 'unchanged', tag: target, highlights: 0, articles: 0, urlKeys: [] };
-    return { outcome: 'merged', ...(await mergeInto(db, sources, target, now)) };
+    return { outcome: 'merged', ...(await mergeInto(db, sources, target)) };
   });
 }
 
-async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord, now: number) {
-  // Carriers of the target alone are left as they are; those holding both end with it once.
-  const { urlKeys } = await rewriteTagIds(db, sources.map((s) => s.id), target.id, now);
-  // The counts are of every item that now carries the target, as when names were rewritten on all of them.
-  const counts = {
-    highlights: await db.highlights.where('tagIds').equals(target.id).count(),
-    articles: await db.articles.where('tagIds').equals(target.id).count(),
-    urlKeys,
-  };
+/**
+ * The sources, and the aliases they had, become aliases of the target: one
+ * tags row each (and the target's when it takes a source's colour), no
+ * carrier written. The counts are of every item that now shows the target.
+ * The pages are those of the sources' carriers, read in one getAll per id:
+ * the index knows which highlights carry an id but not their pages, so this
+ * reads (never writes) those rows.
+ */
+async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord) {
+  const all = await db.tags.toArray();
+  const sourceIds = new Set(sources.map((s) => s.id));
+  // Re-pointed, not chained: an alias always names a real tag, so readers resolve in one step.
+  const moved = all.filter((t) => t.aliasOf !== undefined && sourceIds.has(t.aliasOf));
+  const aliases = [...sources, ...moved].map((t): TagRecord => ({ ...t, nameKey: aliasNameKey(t.id), aliasOf: target.id }));
   const color = target.color ?? sources.find((s) => s.color !== null)?.color ?? null;
   const tag: TagRecord = { ...target, color };
-  await db.tags.put(tag);
-  await db.tags.bulkDelete(sources.map((s) => s.id));
-  return { tag, ...counts };
+  await db.tags.bulkPut(color === target.color ? aliases : [tag, ...aliases]);
+  const ids = [target.id, ...all.filter((t) => t.aliasOf === target.id).map((t) => t.id), ...aliases.map((a) => a.id)];
+  const gained = await carriers(db.highlights, aliases.map((a) => a.id));
+  return { tag, highlights: await countCarriers(db.highlights, ids), articles: await countCarriers(db.articles, ids), urlKeys: urlKeysOf(gained) };
 }
 
 export async function recolourTag(db: GlossDatabase, name: string, color: string | null): Promise<TagRecord> {
@@ -154,22 +170,21 @@ export async function countTagCarriers(db: GlossDatabase, name: string): Promise
   return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
     const tag = await findTag(db, name);
     if (!tag) return { highlights: 0, articles: 0 };
-    return {
-      highlights: await db.highlights.where('tagIds').equals(tag.id).count(),
-      articles: await db.articles.where('tagIds').equals(tag.id).count(),
-    };
+    const ids = await carrierIdsOf(db, tag);
+    return { highlights: await countCarriers(db.highlights, ids), articles: await countCarriers(db.articles, ids) };
   });
 }
 
 export type TagDeletion = CarrierChanges;
 
-/** Deletes the tag and removes its id from every highlight and article; returns how many carried it. */
+/** Deletes the tag and its aliases and removes their ids from every highlight and article; returns how many carried it. */
 export async function deleteTag(db: GlossDatabase, name: string, now = Date.now()): Promise<TagDeletion> {
   return db.transaction('rw', db.tags, db.highlights, db.articles, async () => {
     const tag = await findTag(db, name);
     if (!tag) return { highlights: 0, articles: 0, urlKeys: [] };
-    const counts = await rewriteTagIds(db, [tag.id], null, now);
-    await db.tags.delete(tag.id);
+    const ids = await carrierIdsOf(db, tag);
+    const counts = await removeTagIds(db, ids, now);
+    await db.tags.bulkDelete([...ids]);
     return counts;
   });
 }

@@ -82,6 +82,16 @@ export interface TagRecord {
   nameKey: string;
   color: string | null;
   createdAt: number;
+  /**
+   * Set on a tag merged into another: the row stays as an alias of that
+   * tag's id (never of another alias), so merging writes one row per source
+   * instead of rewriting every carrier's `tagIds`. Carriers keep the alias's
+   * id and every reader shows, filters and counts them as the target's.
+   * An alias's `nameKey` is `\u0000alias//<id>`, which no folded name can be
+   * (lib/tags/tag-aliases.ts), so its old name is free again; it keeps its
+   * old `name` only as a record of what was merged.
+   */
+  aliasOf?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Stored rows ↔ records. Rows hold tag ids and the derived `seq`; records,
- * which everything above the database sees, hold tag names. A tag id with no
- * tag row (never expected) is dropped rather than shown as an id.
+ * which everything above the database sees, hold tag names, each once. A tag
+ * id with no tag row (never expected) is dropped rather than shown as an id.
  */
 import type { ArticleRecord, ArticleRow, HighlightRecord, HighlightRow } from './records';
 
@@ -12,7 +12,8 @@ function namesOf(ids: readonly string[] | undefined, nameOf: TagNameOf): string[
   const names: string[] = [];
   for (const id of ids ?? []) {
     const name = nameOf(id);
-    if (name !== undefined) names.push(name);
+    // An alias and its target (or two aliases of one tag) on one row show the name once.
+    if (name !== undefined && !names.includes(name)) names.push(name);
   }
   return names;
 }

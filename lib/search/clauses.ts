@@ -7,6 +7,7 @@
 import Dexie from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import type { TagRecord } from '../model/records';
+import type { ResolvedTags } from '../tags/tag-aliases';
 import { tagIsWithin } from '../tags/tag-names';
 import { foldText } from '../text/fold';
 import { EMPTY_KEYS, intersectKeys, unionKeys, type Keys } from './postings/keys';
@@ -49,9 +50,9 @@ function tagsMatching(tags: readonly TagRecord[], clause: QueryClause, phrase: s
 
 const rowHasTerms = (clause: QueryClause) => (row: LoadedRow) => termsSatisfy(row.terms(), clause);
 
-async function textClause(db: GlossDatabase, clause: QueryClause, tags: readonly TagRecord[]): Promise<Clause> {
+async function textClause(db: GlossDatabase, clause: QueryClause, tags: ResolvedTags): Promise<Clause> {
   const phrase = clause.kind === 'exact' ? clause.substring : null;
-  const viaTags = unionOfTerms(db, tagsMatching(tags, clause, phrase).map((tag) => ownTagTerm(tag.id)));
+  const viaTags = unionOfTerms(db, tagsMatching(tags.tags, clause, phrase).flatMap((tag) => tags.idsOf(tag.id).map(ownTagTerm)));
   switch (clause.kind) {
     case 'prefix':
     case 'word': {
@@ -81,12 +82,13 @@ async function publishedKeys(db: GlossDatabase, from: string | undefined, to: st
   return unionOfTerms(db, terms);
 }
 
-export async function buildPlanInput(db: GlossDatabase, query: string, filters: LibraryFilters, tags: readonly TagRecord[]): Promise<QueryPlanInput> {
+/** `tags`: the tags table resolved, so a tag's aliases' carriers match it (their postings hold the alias's id). */
+export async function buildPlanInput(db: GlossDatabase, query: string, filters: LibraryFilters, tags: ResolvedTags): Promise<QueryPlanInput> {
   const clauses: Clause[] = [];
   const exclude: Keys[] = [];
   for (const clause of parseQuery(query)) clauses.push(await textClause(db, clause, tags));
   for (const name of filters.tags ?? []) {
-    const ids = tags.filter((tag) => tagIsWithin(tag.name, name)).map((tag) => tag.id);
+    const ids = tags.tags.filter((tag) => tagIsWithin(tag.name, name)).flatMap((tag) => tags.idsOf(tag.id));
     clauses.push({ keys: await unionOfTerms(db, ids.flatMap((id) => [ownTagTerm(id), articleTagTerm(id)])) });
   }
   if (filters.colors?.length) clauses.push({ keys: await unionOfTerms(db, filters.colors.map(colorTerm)) });

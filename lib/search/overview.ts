@@ -1,6 +1,7 @@
 /** Overview figures: highlights per week or month, and the most used tags, from the postings alone. */
 import type { GlossDatabase } from '../model/database';
-import { keysBetween } from './postings/keys';
+import { resolveTags } from '../tags/tag-aliases';
+import { keysBetween, unionKeys } from './postings/keys';
 import { termKeys } from './postings/read';
 import { ALL_TERM, ownTagTerm } from './postings/row-terms';
 import { seqTime, TIES } from './postings/seq';
@@ -51,11 +52,17 @@ export async function activityByPeriod(db: GlossDatabase, period: ActivityPeriod
   });
 }
 
-/** Tags by number of highlights carrying them (on the highlight itself), most used first. */
+/**
+ * Tags by number of highlights carrying them (on the highlight itself), most
+ * used first; a tag's aliases' carriers count for it, a highlight carrying
+ * both once.
+ */
 export async function topTags(db: GlossDatabase, limit = 10): Promise<FacetCount[]> {
   return db.transaction('r', db.tags, db.postings, async () => {
-    const tags = await db.tags.toArray();
-    const counts = await Promise.all(tags.map(async (tag) => (await termKeys(db, ownTagTerm(tag.id))).length));
+    const { tags, idsOf } = resolveTags(await db.tags.toArray());
+    const counts = await Promise.all(
+      tags.map(async (tag) => unionKeys(await Promise.all(idsOf(tag.id).map((id) => termKeys(db, ownTagTerm(id))))).length),
+    );
     return tags
       .map((tag, i) => ({ value: tag.name, count: counts[i]! }))
       .filter((facet) => facet.count > 0)

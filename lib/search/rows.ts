@@ -12,10 +12,11 @@ export interface LoadedRow {
   terms(): ReadonlySet<string>;
 }
 
+/** Tag id → the name it shows: an alias's id gives its target's name (lib/tags/tag-aliases.ts). */
 export type TagNames = ReadonlyMap<string, string>;
 
 function texts(row: HighlightRow, article: ArticleRow | undefined, tagNames: TagNames): string[] {
-  const own = (row.tagIds ?? []).flatMap((id) => tagNames.get(id) ?? []);
+  const own = new Set((row.tagIds ?? []).flatMap((id) => tagNames.get(id) ?? []));
   return [row.selectors?.quote?.exact ?? '', row.note ?? '', ...own, ...(article ? articleSearchTexts(article) : [])];
 }
 

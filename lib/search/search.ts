@@ -7,8 +7,8 @@
  * and `countMatches` gives it.
  */
 import type { GlossDatabase } from '../model/database';
-import type { TagRecord } from '../model/records';
 import { highlightFromRow } from '../model/rows';
+import { resolveTags } from '../tags/tag-aliases';
 import { buildPlanInput } from './clauses';
 import { candidatesOf, countAll, walkAnnotated, walkPublished, type Candidates } from './plan';
 import { RowLoader, type LoadedRow } from './rows';
@@ -29,8 +29,8 @@ function toItems(loader: RowLoader, rows: readonly LoadedRow[]): LibraryHighligh
 }
 
 async function prepare(db: GlossDatabase, query: LibraryQuery): Promise<{ loader: RowLoader; candidates: Candidates }> {
-  const tags: TagRecord[] = await db.tags.toArray();
-  const loader = new RowLoader(db, new Map(tags.map((tag) => [tag.id, tag.name])));
+  const tags = resolveTags(await db.tags.toArray());
+  const loader = new RowLoader(db, tags.names);
   const input = await buildPlanInput(db, query.query ?? '', query.filters ?? {}, tags);
   return { loader, candidates: await candidatesOf(db, input) };
 }

@@ -5,10 +5,11 @@
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../model/database';
-import type { ArticleRow, HighlightRow } from '../model/records';
+import type { ArticleRow, HighlightRow, TagRecord } from '../model/records';
 import { articleFromRow, highlightFromRow } from '../model/rows';
 import { CURRENT_VERSION } from '../db/schema';
-import { tagMaps } from '../db/tag-maps';
+import { tagMapsOf } from '../db/tag-maps';
+import { isAlias } from '../tags/tag-aliases';
 import { storedFields } from './import/backup-schema';
 
 export const BACKUP_FORMAT = 'gloss-backup';
@@ -42,15 +43,17 @@ async function* pagesOf<T extends { id: string }>(table: Table<T, string>, signa
 
 export async function* backupParts(db: GlossDatabase, options: BackupOptions = {}): AsyncGenerator<string> {
   const { signal, onProgress } = options;
-  const [articles, highlights, tags] = await Promise.all([db.articles.count(), db.highlights.count(), db.tags.count()]);
+  const [articles, highlights, tagRows] = await Promise.all([db.articles.count(), db.highlights.count(), db.tags.toArray()]);
   // Rows hold tag ids; the backup holds names, as it always has (old backups restore, new ones read alike).
-  const { nameOf } = await tagMaps(db);
+  const { nameOf } = tagMapsOf(tagRows);
   const asRecord = {
     articles: (row: object) => articleFromRow(row as ArticleRow, nameOf),
     highlights: (row: object) => highlightFromRow(row as HighlightRow, nameOf),
     tags: (row: object) => row,
   };
-  const total = articles + highlights + tags;
+  // Aliases are internal: records already name their targets, so a backup after a merge reads as if rewritten.
+  const kept = { articles: () => true, highlights: () => true, tags: (row: object) => !isAlias(row as TagRecord) };
+  const total = articles + highlights + tagRows.filter(kept.tags).length;
   let done = 0;
   const header = {
     format: BACKUP_FORMAT,
@@ -68,8 +71,9 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
     yield `"${name}": [`;
     let first = true;
     for await (const page of pagesOf<{ id: string }>(table as unknown as Table<{ id: string }, string>, signal)) {
-      yield page.map((row) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(storedFields(name, asRecord[name](row)))}`).join('');
-      done += page.length;
+      const rows = page.filter(kept[name]);
+      yield rows.map((row) => `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(storedFields(name, asRecord[name](row)))}`).join('');
+      done += rows.length;
       onProgress?.({ done, total });
     }
     yield `${first ? '' : '\n'}]${index < tables.length - 1 ? ',\n' : '\n'}`;

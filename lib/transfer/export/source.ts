@@ -3,7 +3,8 @@ import type { GlossDatabase } from '../../model/database';
 import type { ArticleRecord, ArticleRow, HighlightRecord, HighlightRow } from '../../model/records';
 import { articleFromRow, highlightFromRow } from '../../model/rows';
 import { tagMaps } from '../../db/tag-maps';
-import { findTag } from '../../db/tags';
+import { carrierIdsOf, findTag } from '../../db/tags';
+import { carriers } from '../../db/tags-rewrite';
 import { storedFields } from '../import/backup-schema';
 import { seqBase } from '../../search/postings/seq';
 import type { ArticleBundle } from './types';
@@ -52,8 +53,10 @@ async function rowsOf(db: GlossDatabase, scope: ExportScope): Promise<{ articles
     case 'tag': {
       const tag = await findTag(db, scope.name);
       if (!tag) return { articles: [], highlights: [], keepEmpty: true };
-      const tagged = await db.highlights.where('tagIds').equals(tag.id).toArray();
-      const taggedArticles = await db.articles.where('tagIds').equals(tag.id).toArray();
+      // Its aliases' carriers carry it too.
+      const tagIds = await carrierIdsOf(db, tag);
+      const tagged = await carriers(db.highlights, tagIds);
+      const taggedArticles = await carriers(db.articles, tagIds);
       const ofArticles = await db.highlights.where('articleId').anyOf(taggedArticles.map((a) => a.id)).toArray();
       const highlights = [...new Map([...tagged, ...ofArticles].map((h) => [h.id, h])).values()];
       const ids = [...new Set(highlights.map((h) => h.articleId).concat(taggedArticles.map((a) => a.id)))];

@@ -126,7 +126,7 @@ async function overview() {
   return { weekMs: week.ms, monthMs: month.ms, topTagsMs: tags.ms, fingerprint: fingerprint(JSON.stringify([week.result, month.result, tags.result])) };
 }
 
-/** Renames the carried tag, then merges it into another: each moves every highlight that carries it. */
+/** Renames the carried tag, then merges it into another: each writes one tags row (the merged tag becomes an alias). */
 async function retag(from: string, renamed: string, into: string) {
   const rename = await timed(() => renameTag(db, from, renamed));
   const merge = await timed(() => mergeTags(db, [renamed], into));

@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION } from '@/lib/db/schema';
 import { tagMaps } from '@/lib/db/tag-maps';
+import { mergeTags } from '@/lib/db/tags';
+import { aliasNameKey } from '@/lib/tags/tag-aliases';
+import { foldTagName } from '@/lib/tags/tag-names';
 import type { GlossDatabase } from '@/lib/model/database';
 import { previewRestore, restoreBackupText } from '@/lib/transfer/import';
 import { filledDatabase, freshDatabase, snapshotOf } from './helpers';
@@ -67,5 +70,52 @@ describe('restoring tags by name into rows by id', () => {
     expect((await target.articles.get('art-en-guardian'))!.tagIds[0]).toBe(stored.id);
     // Nothing changed: the stored spelling is the tag's, and the file's names meant the same tags.
     expect(await snapshotOf(target)).toBe(before);
+  });
+});
+
+describe('restoring after a merge (the merged tag is an alias row)', () => {
+  const realTags = async (db: GlossDatabase) => (await db.tags.toArray()).filter((t) => t.aliasOf === undefined);
+
+  it('backs up records naming the target and no alias row; restore then backup gives the same bytes', async () => {
+    const db = await filledDatabase();
+    await mergeTags(db, ['信访 工作'], '基层治理');
+    const first = await snapshotOf(db);
+    const data = JSON.parse(first) as Data;
+    expect(data.tags.map((t) => t.name)).not.toContain('信访 工作');
+    expect(data.tags).toHaveLength((await realTags(db)).length);
+    expect(namesInFile(data)['h-zh-1']).toEqual(['基层治理', '2022']);
+    expect(namesInFile(data)['art-zh-lead']).toEqual(['基层治理']);
+    const target = freshDatabase();
+    await restoreBackupText(target, first);
+    expect(await snapshotOf(target)).toBe(first);
+    // Into the database it came from: nothing to do.
+    await restoreBackupText(db, first);
+    expect(await snapshotOf(db)).toBe(first);
+  });
+
+  it('restores an older backup into it: stored records are kept, new ones get real tags’ ids, never an alias’s', async () => {
+    const db = await filledDatabase();
+    const alias = (await db.tags.where('nameKey').equals(foldTagName('信访 工作')).first())!;
+    await mergeTags(db, ['信访 工作'], '基层治理');
+    const merged = await snapshotOf(db);
+    // The merge left the carriers' update times alone, so the older file's records change nothing.
+    await restoreBackupText(db, BEFORE_TAG_IDS);
+    expect(await snapshotOf(db)).toBe(merged);
+    const data = JSON.parse(BEFORE_TAG_IDS) as Data;
+    // A file's name spelled like the alias's internal key is a name like any other.
+    const odd = aliasNameKey(alias.id);
+    const added = { ...data.highlights.find((h) => h.id === 'h-zh-1')!, id: 'h-zh-new', tags: ['基层治理', '信访 工作', odd] };
+    data.highlights.push(added);
+    await restoreBackupText(db, JSON.stringify(data));
+    const { idOf, nameOf } = await tagMaps(db);
+    const target = idOf('基层治理')!;
+    const revived = idOf('信访 工作')!;
+    // The merged name is free: the file's record naming it gets a new tag, not the alias back.
+    expect(revived).not.toBe(alias.id);
+    expect(nameOf(alias.id)).toBe('基层治理');
+    expect((await db.highlights.get('h-zh-new'))!.tagIds).toEqual([target, revived, idOf(odd)]);
+    expect(idOf(odd)).not.toBe(alias.id);
+    expect((await namesByRow(db))['h-zh-1']).toEqual(['基层治理', '2022']);
+    expect((await realTags(db)).filter((t) => t.name === '信访 工作')).toHaveLength(1);
   });
 });

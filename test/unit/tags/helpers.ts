@@ -1,6 +1,6 @@
 import type { GlossDatabase } from '../../../lib/model/database';
 import type { ArticleRecord, HighlightRecord } from '../../../lib/model/records';
-import { rowsFor, tagMaps } from '../../../lib/db/tag-maps';
+import { highlightRecords, rowsFor, tagMaps } from '../../../lib/db/tag-maps';
 
 let counter = 0;
 export const uniqueName = (label: string): string => `gloss-tags-test-${label}-${Date.now()}-${counter++}`;
@@ -45,6 +45,18 @@ export async function tagNamesOn(db: GlossDatabase, table: 'highlights' | 'artic
   if (!row) throw new Error(`No ${table} row ${id}`);
   const { nameOf } = await tagMaps(db);
   return row.tagIds.map((tagId) => nameOf(tagId) ?? `<missing ${tagId}>`);
+}
+
+/** The tag names a stored highlight shows as a record (aliases resolved, each name once). */
+export async function shownOn(db: GlossDatabase, id: string): Promise<string[]> {
+  const row = await db.highlights.get(id);
+  if (!row) throw new Error(`No highlights row ${id}`);
+  return (await highlightRecords(db, [row]))[0]!.tags;
+}
+
+/** The names of the tags that are not aliases, sorted. */
+export async function realTagNames(db: GlossDatabase): Promise<string[]> {
+  return (await db.tags.toArray()).filter((t) => t.aliasOf === undefined).map((t) => t.name).sort();
 }
 
 export interface Write {
