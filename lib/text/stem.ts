@@ -2,8 +2,8 @@
  * English stemming, in two strengths that cannot be one function. Search
  * conflates for recall: `-s`, `-ing`, `-ed` and a final `e` go (`climates`
  * and `climate` → `climat`, `news` → `new`), and as those stems are stored in
- * every user's index (`*searchTerms`), `searchStem` may change only with a
- * migration that reindexes. Topic keys must keep topics apart (`news` is not
+ * every user's index (the postings, lib/search/postings), `searchStem` may change
+ * only with a schema version that rebuilds it. Topic keys must keep topics apart (`news` is not
  * `new`, `building` not `build`), so `pluralStem` folds plurals only; it is
  * computed afresh each time.
  */

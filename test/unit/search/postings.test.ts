@@ -82,6 +82,7 @@ describe('search index upkeep', () => {
     await db.highlights.put({ ...rows[5]!, selectors: { ...rows[5]!.selectors, quote: { ...rows[5]!.selectors.quote, exact: 'rewritten 小屋场' } } });
     await db.highlights.where('articleId').equals('a3').modify({ status: 'orphan' });
     await db.highlights.bulkDelete(['h7', 'h8', 'h9']);
+    await db.highlights.bulkUpdate([{ key: 'h10', changes: { color: 'blue', tagIds: ['t3'] } }, { key: 'h11', changes: { note: 'bulk note' } }]);
     await db.highlights.filter((h) => h.color === 'green' && h.id < 'h2').delete();
     await db.highlights.where('articleId').equals('a3').and((h) => h.id.endsWith('1')).delete();
     await db.articles.update('a1', { title: 'A new title: trade war', tagIds: ['t2'] });
