@@ -16,7 +16,8 @@ import {
 
 export interface BackgroundEffects {
   /** Highlights of a page changed: the tabs showing it repaint, except the tab that made the change (it knows). */
-  highlightsChanged(urlKey: string, exceptTabId?: number): void;
+  /** null: every tab (a tag rename or merge may show on any page). */
+  highlightsChanged(urlKey: string | null, exceptTabId?: number): void;
   /** The note editor in a tab's popover asked to close it. */
   closePopover?(tabId: number): void;
 }

@@ -11,10 +11,12 @@ import { createTopicService } from '../topics/service';
 import { countTagCarriers, deleteTag, mergeTags, recolourTag, renameTag } from '../db/tags';
 import { listTagUsage } from '../db/tags-ranking';
 
-export function tagHandlers(db: GlossDatabase, effects?: { highlightsChanged(urlKey: string): void }): Handlers<TagsProtocol> {
+export function tagHandlers(db: GlossDatabase, effects?: { highlightsChanged(urlKey: string | null): void }): Handlers<TagsProtocol> {
   const topics = createTopicService(db);
-  const announce = <T extends { urlKeys: string[] }>(result: T): T => {
-    for (const urlKey of result.urlKeys) effects?.highlightsChanged(urlKey);
+  // null: any page may show the tag, so every tab repaints.
+  const announce = <T extends { urlKeys: string[] | null }>(result: T): T => {
+    if (result.urlKeys === null) effects?.highlightsChanged(null);
+    else for (const urlKey of result.urlKeys) effects?.highlightsChanged(urlKey);
     return result;
   };
   return {

@@ -8,8 +8,12 @@ import type { GlossDatabase } from '../model/database';
 export interface CarrierChanges {
   highlights: number;
   articles: number;
-  /** Pages (urlKey) whose highlights changed. */
-  urlKeys: string[];
+  /**
+   * Pages (urlKey) whose highlights changed, or null for "any page": a rename
+   * or merge writes no highlight, and listing the pages would read every
+   * carrier (seconds at 10,000), so every open tab is told to repaint instead.
+   */
+  urlKeys: string[] | null;
 }
 
 /** The list without `fromIds`, keeping order. */

@@ -12,7 +12,7 @@ import { newUuid } from '../model/uuid';
 import type { TagRecord } from '../model/records';
 import { aliasNameKey, resolveTags } from '../tags/tag-aliases';
 import { checkTagName, foldTagName, type TagNameProblem } from '../tags/tag-names';
-import { carriers, countCarriers, removeTagIds, urlKeysOf, type CarrierChanges } from './tags-rewrite';
+import { countCarriers, removeTagIds, type CarrierChanges } from './tags-rewrite';
 
 export { listTagUsage, rankTagsForInput, usageScore, type RankedTag, type TagUsage } from './tags-ranking';
 
@@ -87,7 +87,7 @@ export interface TagRewriteResult extends CarrierChanges {
 
 /**
  * Renames a tag everywhere: one write, its row (carriers hold its id or an
- * alias's); the counts and pages are of its carriers, which now show the new
+ * alias's); the counts are of its carriers, which now show the new
  * name. Tags under it (`politics/local` when renaming `politics`) keep their
  * names. Renaming to the name of another tag merges the two (outcome
  * `merged`), which the UI should confirm or at least report.
@@ -106,9 +106,8 @@ export async function renameTag(db: GlossDatabase, fromName: string, toRawName: 
     const renamed: TagRecord = { ...source, name: target.name, nameKey: target.nameKey };
     await db.tags.put(renamed);
     const ids = await carrierIdsOf(db, source);
-    const highlights = await carriers(db.highlights, ids);
-    const articles = await countCarriers(db.articles, ids);
-    return { outcome: 'renamed', tag: renamed, highlights: highlights.length, articles, urlKeys: urlKeysOf(highlights) };
+    const [highlights, articles] = [await countCarriers(db.highlights, ids), await countCarriers(db.articles, ids)];
+    return { outcome: 'renamed', tag: renamed, highlights, articles, urlKeys: null };
   });
 }
 
@@ -132,9 +131,7 @@ export async function mergeTags(db: GlossDatabase, sourceNames: readonly string[
  * The sources, and the aliases they had, become aliases of the target: one
  * tags row each (and the target's when it takes a source's colour), no
  * carrier written. The counts are of every item that now shows the target.
- * The pages are those of the sources' carriers, read in one getAll per id:
- * the index knows which highlights carry an id but not their pages, so this
- * reads (never writes) those rows.
+ * No carrier is read: the pages are "any page" (CarrierChanges.urlKeys).
  */
 async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], target: TagRecord) {
   const all = await db.tags.toArray();
@@ -146,8 +143,7 @@ async function mergeInto(db: GlossDatabase, sources: readonly TagRecord[], targe
   const tag: TagRecord = { ...target, color };
   await db.tags.bulkPut(color === target.color ? aliases : [tag, ...aliases]);
   const ids = [target.id, ...all.filter((t) => t.aliasOf === target.id).map((t) => t.id), ...aliases.map((a) => a.id)];
-  const gained = await carriers(db.highlights, aliases.map((a) => a.id));
-  return { tag, highlights: await countCarriers(db.highlights, ids), articles: await countCarriers(db.articles, ids), urlKeys: urlKeysOf(gained) };
+  return { tag, highlights: await countCarriers(db.highlights, ids), articles: await countCarriers(db.articles, ids), urlKeys: null };
 }
 
 export async function recolourTag(db: GlossDatabase, name: string, color: string | null): Promise<TagRecord> {

@@ -22,7 +22,7 @@ const { url: _url, urlKey: _key, ...description } = articleInput();
 
 let db: GlossDatabase;
 let handlers: Handlers<BackgroundProtocol>;
-let broadcasts: [string, number | undefined][];
+let broadcasts: [string | null, number | undefined][];
 let stored: HighlightRecord;
 
 beforeEach(async () => {

@@ -64,7 +64,7 @@ describe('message router', () => {
 
   it('restores a deleted highlight and reports every change to the page', async () => {
     const db = openDatabase(uniqueDbName());
-    const changedKeys: string[] = [];
+    const changedKeys: (string | null)[] = [];
     const route = createRouter(backgroundHandlers(db, { highlightsChanged: (key) => changedKeys.push(key) }), checkBackgroundRequest);
     const created = (await route(envelope('highlight.create', createRequest()), sender)) as {
       value: { id: string };
