@@ -56,6 +56,33 @@ async function tableCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.count()] as const)));
 }
 
+/**
+ * The search index's own payload: v3's postings (encoded keys, term, two numbers per chunk) or v2's in-row
+ * `searchTerms` (`[term, createdAt]` pairs on highlights, terms on articles). Strings count 2 bytes a character.
+ * Storage figures include every index and the database's overhead; this is the index alone.
+ */
+async function indexPayloadBytes(): Promise<number> {
+  let bytes = 0;
+  const scan = async (name: string, measure: (row: Record<string, unknown>) => number) => {
+    if (!db.tables.some((t) => t.name === name)) return;
+    const table = db.table(name);
+    for (let offset = 0; ; offset += 5000) {
+      const page = await table.offset(offset).limit(5000).toArray();
+      for (const row of page) bytes += measure(row);
+      if (page.length < 5000) return;
+    }
+  };
+  const termBytes = (entry: unknown) => (Array.isArray(entry) ? 2 * String(entry[0]).length + 8 : 2 * String(entry).length);
+  if (db.tables.some((t) => t.name === 'postings')) {
+    await scan('postings', (row) => (row.keys as Uint8Array).byteLength + 2 * (row.term as string).length + 16);
+  } else {
+    for (const name of ['highlights', 'articles']) {
+      await scan(name, (row) => ((row.searchTerms as unknown[] | undefined) ?? []).reduce<number>((n, e) => n + termBytes(e), 0));
+    }
+  }
+  return bytes;
+}
+
 /** Restores the generated library into the empty database: parse and validate the file, then apply it. */
 async function restore(size: LibrarySize) {
   const generated = await timed(async () => backupText(size));
@@ -71,6 +98,7 @@ async function restore(size: LibrarySize) {
     restoreMs: parsed.ms + applied.ms,
     storageBytes: (await usage()) - before,
     tables: await tableCounts(),
+    indexPayloadBytes: await indexPayloadBytes(),
   };
 }
 
