@@ -1,8 +1,11 @@
 /** Tag usage (how often, how recently) and the autocomplete ranking built on it. */
-import type { Collection } from 'dexie';
 import type { GlossDatabase } from '../model/database';
 import { resolveTags } from '../tags/tag-aliases';
 import { foldTagName } from '../tags/tag-names';
+import { unionKeys } from '../search/postings/keys';
+import { termKeys } from '../search/postings/read';
+import { ownTagTerm } from '../search/postings/row-terms';
+import { seqTime } from '../search/postings/seq';
 import { countCarriers } from './tags-rewrite';
 
 export interface TagUsage {
@@ -13,42 +16,49 @@ export interface TagUsage {
   color: string | null;
   highlights: number;
   articles: number;
-  /** Latest updatedAt of a highlight or article carrying it; the tag's createdAt if none. */
+  /**
+   * Latest use: the updatedAt of the most recently updated rows carrying it, else the creation of its newest
+   * highlight; the tag's createdAt if none is later.
+   */
   lastUsedAt: number;
 }
 
+/** Rows read newest first for each tag's latest use; a tag not among them takes its newest carrier's creation. */
+const RECENT_ROWS = 500;
+
 /**
  * Every tag with its counts, in one read transaction; aliases are not listed,
- * their carriers count for their target. Counts come from the `*tagIds`
- * index; the latest use from a newest-first walk of each table that stops
- * once every used tag has been seen (usually after a few rows).
+ * their carriers count for their target. The side panel asks for this when its
+ * library opens, so nothing here grows with the library: highlight counts and
+ * each tag's newest carrier come from the postings (own-tag terms, in
+ * creation order), article counts from the `*tagIds` index of the few tagged
+ * articles, and the latest use from one bounded read of the most recently
+ * updated rows (a tag put on an old highlight today counts as used today).
  */
 export async function listTagUsage(db: GlossDatabase): Promise<TagUsage[]> {
-  return db.transaction('r', db.tags, db.highlights, db.articles, async () => {
+  return db.transaction('r', [db.tags, db.highlights, db.articles, db.postings], async () => {
     const resolved = resolveTags(await db.tags.toArray());
     const usages = await Promise.all(
-      resolved.tags.map(async (tag): Promise<TagUsage> => ({
-        id: tag.id, name: tag.name, nameKey: tag.nameKey, color: tag.color,
-        highlights: await countCarriers(db.highlights, resolved.idsOf(tag.id)),
-        articles: await countCarriers(db.articles, resolved.idsOf(tag.id)),
-        lastUsedAt: tag.createdAt,
-      })),
+      resolved.tags.map(async (tag): Promise<TagUsage> => {
+        const ids = resolved.idsOf(tag.id);
+        const keys = unionKeys(await Promise.all(ids.map((id) => termKeys(db, ownTagTerm(id)))));
+        return {
+          id: tag.id, name: tag.name, nameKey: tag.nameKey, color: tag.color,
+          highlights: keys.length,
+          articles: await countCarriers(db.articles, ids),
+          lastUsedAt: keys.length > 0 ? Math.max(tag.createdAt, seqTime(keys[keys.length - 1]!)) : tag.createdAt,
+        };
+      }),
     );
     const byId = new Map(usages.map((usage) => [usage.id, usage]));
-    for (const [table, field] of [[db.highlights, 'highlights'], [db.articles, 'articles']] as const) {
-      // A tag's latest use in this table is the first carrier seen walking newest first.
-      const unseen = new Set(usages.filter((usage) => usage[field] > 0).map((usage) => usage.id));
-      if (unseen.size === 0) continue;
-      await (table.orderBy('updatedAt').reverse() as Collection<{ tagIds: string[]; updatedAt: number }>)
-        .until(() => unseen.size === 0)
-        .each((row) => {
-          for (const carried of row.tagIds) {
-            const id = resolved.tagOf(carried)?.id;
-            if (id === undefined || !unseen.delete(id)) continue;
-            const usage = byId.get(id)!;
-            usage.lastUsedAt = Math.max(usage.lastUsedAt, row.updatedAt);
-          }
-        });
+    for (const table of [db.highlights, db.articles] as const) {
+      const recent = (await table.orderBy('updatedAt').reverse().limit(RECENT_ROWS).toArray()) as { tagIds: string[]; updatedAt: number }[];
+      for (const row of recent) {
+        for (const carried of row.tagIds) {
+          const usage = byId.get(resolved.tagOf(carried)?.id ?? '');
+          if (usage) usage.lastUsedAt = Math.max(usage.lastUsedAt, row.updatedAt);
+        }
+      }
     }
     return usages;
   });

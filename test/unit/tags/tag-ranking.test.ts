@@ -46,12 +46,27 @@ describe('listTagUsage', () => {
     const byName = new Map((await listTagUsage(db)).map((u) => [u.name, u]));
     expect(byName.get('China')).toMatchObject({ highlights: 2, articles: 1, lastUsedAt: 70 });
     expect(byName.get('unused')).toMatchObject({ highlights: 0, articles: 0, lastUsedAt: 5 });
-    // The walk newest first goes on until the least recently used tag is found.
+    // Among the most recently updated rows: the article's update (8) is later than its highlight's (7).
     expect(byName.get('old')).toMatchObject({ highlights: 1, articles: 1, lastUsedAt: 8 });
     // A name stored without a tag record got one when the highlight was written.
     expect(byName.get('stray')).toMatchObject({ highlights: 1, articles: 0 });
     expect(byName.get('stray')!.id).toEqual(expect.any(String));
     expect(byName.size).toBe(4);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('falls back to the newest carrier’s creation for a tag beyond the most recent rows', async () => {
+    const name = uniqueName('usage-old');
+    const db = openDatabase(name);
+    await ensureTags(db, ['rare', 'busy'], { now: 1 });
+    const made = (id: string, tags: string[], at: number) => ({ ...highlight(id, 'a1', tags, at), createdAt: at });
+    const busy = Array.from({ length: 520 }, (_, i) => made(`b${i}`, ['busy'], 10_000 + i));
+    await addRecords(db, { articles: [article('a1', [], 2)], highlights: [made('r1', ['rare'], 3_000), ...busy] });
+    const byName = new Map((await listTagUsage(db)).map((u) => [u.name, u]));
+    expect(byName.get('busy')).toMatchObject({ highlights: 520, lastUsedAt: 10_519 });
+    // Made and last updated at 3,000: older than the 500 most recently updated rows, so its creation counts.
+    expect(byName.get('rare')).toMatchObject({ highlights: 1, lastUsedAt: 3_000 });
     db.close();
     await Dexie.delete(name);
   });
