@@ -31,6 +31,9 @@ const WRITE_BATCH = 2000;
 /**
  * Rows a page at a time by primary key, each page one getAll: a cursor
  * (`each`, `modify`) costs a round trip per row, about a millisecond in Chromium.
+ * A callback, not an async generator like backup.ts's `pagesOf`: this runs
+ * inside a transaction, and resuming a generator is a native await that loses
+ * Dexie's transaction zone. The frozen v3 migration keeps its own copy.
  */
 async function forEachPage<T extends { id: string }>(table: Table<T, string>, visit: (rows: T[]) => Promise<void> | void): Promise<void> {
   let after: string | null = null;
