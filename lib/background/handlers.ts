@@ -10,7 +10,7 @@ import {
 import type { ArticleDescription, BackgroundProtocol, Handlers, ResolvedAddress } from '../messaging';
 import { articleInputSchema, checked } from '../messaging/validate';
 import { NoteEditorPasses } from './note-editor';
-import { articleChange, recordVisit } from '../db/versions';
+import { recordVisit } from '../db/versions';
 import { seenText } from '../versions';
 import {
   addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, assertOwnRecord, classifySender, guardPageSenders,
@@ -116,7 +116,6 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       const seen = await seenText(data.text);
       return { added: await recordVisit(db, article, { ...seen, at: Date.now(), modifiedDate: data.modifiedDate }) };
     },
-    'article.changes': (data) => articleChange(db, data.id),
     'article.correct': (data) => correctArticle(db, data.id, data.correction),
     'stats.get': () => storageStats(db),
     'i18n.catalog': (data) => CATALOGS[data.locale],

@@ -12,7 +12,6 @@
 import * as v from 'valibot';
 import type { TagCarriers, TagDeletion, TagRewriteResult } from '../db/tags';
 import type { TagUsage } from '../db/tags-ranking';
-import type { ArticleChange } from '../db/versions';
 import { LOCALES, type Catalog } from '../i18n';
 import type { ArticleRecord, HighlightRecord, TagRecord } from '../model/records';
 import type { TopicSuggestion } from '../topics/suggest';
@@ -107,8 +106,6 @@ export const BACKGROUND_CONTRACT = {
    * background stores a new version when it changed. The article is looked up on the page the sender really is on.
    */
   'article.seen': { request: seenArticleSchema, response: returns<{ added: boolean }>() },
-  /** The article's change since it was clipped (its first and latest versions), null when unchanged. */
-  'article.changes': { request: v.object({ id: idSchema }), response: returns<ArticleChange | null>() },
   'stats.get': { request: v.null(), response: returns<StorageStats>() },
   /** The UI strings of a language, for the in-page UI (which does not bundle them). */
   'i18n.catalog': { request: v.object({ locale: v.picklist(LOCALES) }), response: returns<Catalog>() },

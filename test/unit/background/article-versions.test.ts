@@ -1,10 +1,11 @@
 /**
- * 'article.seen' and 'article.changes': a visit stores a new version only when the article's text changed, a page
- * writes versions only of its own articles, and the side panel reads the change since the article was clipped.
+ * 'article.seen': a visit stores a new version only when the article's text changed, a page writes versions only of
+ * its own articles; articleChange is what the side panel reads of the change since the article was clipped.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { createHighlight } from '../../../lib/background/repository';
+import { articleChange } from '../../../lib/db/versions';
 import { openDatabase } from '../../../lib/db/database';
 import type { BackgroundProtocol, Handlers } from '../../../lib/messaging';
 import type { GlossDatabase } from '../../../lib/model/database';
@@ -19,7 +20,6 @@ const PAGE = 'https://news.example.com/2022/09/05/shiwuchang.html';
 const OTHER_PAGE = 'https://news.example.com/2022/09/06/other.html';
 const OTHER_SITE = 'https://elsewhere.example.org/story.html';
 const CLIPPED = '近年来，衡南县把屋场恳谈会作为基层治理的重要抓手。\n\nSecond  paragraph.';
-const panel = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' } as never;
 const pageAt = (url: string) => ({ id: 'test-extension-id', url, tab: { id: 3 }, frameId: 0 }) as never;
 const claims = (location: string) => ({ location, canonical: null, ogUrl: null });
 
@@ -52,7 +52,7 @@ describe('article.seen', () => {
     expect(versions[0]).toMatchObject({ articleId: article.id, seenAt: 1000, patch: null, text: '近年来，衡南县把屋场恳谈会作为基层治理的重要抓手。\nSecond paragraph.' });
     expect(versions[0]!.hash).toBe(await sha256Hex(versions[0]!.text!));
     expect(versions[0]!.lastSeenAt).toBeGreaterThan(1000);
-    expect(await handlers['article.changes']({ id: article.id }, panel)).toBeNull();
+    expect(await articleChange(db, article.id)).toBeNull();
   });
 
   it('stores one version when the text changed, and none when it is seen again unchanged', async () => {
@@ -64,7 +64,7 @@ describe('article.seen', () => {
     const later = versions.find((v) => v.text === null)!;
     expect(later.hash).toBe(await sha256Hex('近年来，衡南县把屋场恳谈会作为乡村治理的重要抓手。\nSecond paragraph, corrected.'));
     expect(textOfVersion(later, firstOf(versions)!)).toBe('近年来，衡南县把屋场恳谈会作为乡村治理的重要抓手。\nSecond paragraph, corrected.');
-    const change = await handlers['article.changes']({ id: article.id }, panel);
+    const change = await articleChange(db, article.id);
     expect(change).toMatchObject({
       articleId: article.id,
       first: { seenAt: 1000, text: '近年来，衡南县把屋场恳谈会作为基层治理的重要抓手。\nSecond paragraph.' },
@@ -77,7 +77,7 @@ describe('article.seen', () => {
     await seen('Changed.');
     expect(await seen(CLIPPED)).toEqual({ added: false });
     expect(await db.versions.count()).toBe(2);
-    expect(await handlers['article.changes']({ id: article.id }, panel)).toBeNull();
+    expect(await articleChange(db, article.id)).toBeNull();
   });
 
   it('keeps the first version and the newest others, each rebuilt from the first', async () => {
@@ -101,9 +101,5 @@ describe('article.seen', () => {
   it('refuses a text over the limit before any handler runs', async () => {
     await expect(seen('x'.repeat(1_000_001))).rejects.toThrow(/Invalid request|text/);
     expect(await db.versions.count()).toBe(0);
-  });
-
-  it('keeps the side panel\'s question to Gloss\'s own pages', async () => {
-    await expect(send('article.changes', { id: article.id }, pageAt(PAGE))).rejects.toThrow(/for Gloss's own pages/);
   });
 });
