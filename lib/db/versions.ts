@@ -55,3 +55,29 @@ export async function articleChange(db: GlossDatabase, articleId: string): Promi
     versions: versions.length,
   };
 }
+
+/** What an export can carry as proof: the text as clipped with its date and SHA-256, and the change to the latest. */
+export interface ArticleProof {
+  clipped: { seenAt: number; sha256: string; text: string };
+  /** The latest version, when its text differs from the clipped one. */
+  current: { seenAt: number; lastSeenAt: number; modifiedDate: string | null; sha256: string } | null;
+  /** The unified line diff from the clipped text to the current one (null: unchanged). */
+  diff: string | null;
+}
+
+/** The article's proof; an article without versions yet proves its clipped text. Not inside a transaction (it may hash). */
+export async function articleProof(db: GlossDatabase, article: Pick<ArticleRow, 'id' | 'text' | 'createdAt'>): Promise<ArticleProof> {
+  const versions = await versionsOf(db, article.id);
+  const first = firstOf(versions);
+  if (!first) {
+    const clipped = await seenText(article.text);
+    return { clipped: { seenAt: article.createdAt, sha256: clipped.hash, text: clipped.text }, current: null, diff: null };
+  }
+  const latest = latestOf(versions)!;
+  const changed = latest.hash !== first.hash;
+  return {
+    clipped: { seenAt: first.seenAt, sha256: first.hash, text: first.text! },
+    current: changed ? { seenAt: latest.seenAt, lastSeenAt: latest.lastSeenAt, modifiedDate: latest.modifiedDate, sha256: latest.hash } : null,
+    diff: changed ? latest.patch : null,
+  };
+}
