@@ -6,10 +6,10 @@
 import type { ArticleRecord } from '@/lib/model/records';
 import { WHOLE_PAGE_STORY, type PageArticle } from './articles';
 import type { AddressClaims } from './page-address';
-import type { ContentBackend } from './page-highlights';
+import type { BackgroundProtocol, RequestOf } from '@/lib/messaging';
 
 export async function reportArticleVisits(
-  backend: ContentBackend,
+  send: (request: RequestOf<BackgroundProtocol, 'article.seen'>) => Promise<unknown>,
   address: AddressClaims,
   stored: readonly ArticleRecord[],
   onPage: readonly PageArticle[],
@@ -19,8 +19,7 @@ export async function reportArticleVisits(
     const found = onPage.find((candidate) => candidate.storyKey === article.storyKey);
     if (!found) continue;
     const { text } = found.describe();
-    await backend
-      .ask('article.seen', { address, storyKey: article.storyKey, text, modifiedDate: found.modifiedDate })
+    await send({ address, storyKey: article.storyKey, text, modifiedDate: found.modifiedDate })
       .catch((error: unknown) => console.debug('Gloss: could not report the article\'s text', error));
   }
 }

@@ -218,7 +218,7 @@ export class PageHighlights {
     if (key === null || this.visitReported === key || !this.storedArticles.length) return;
     this.visitReported = key;
     const onPage = articlesOfPage(this.doc, this.detection.current());
-    await reportArticleVisits(this.backend, this.addressWatch.claims(this.doc), this.storedArticles, onPage);
+    await reportArticleVisits((request) => this.backend.ask('article.seen', request), this.addressWatch.claims(this.doc), this.storedArticles, onPage);
   }
 
   report(): AnchorReport {

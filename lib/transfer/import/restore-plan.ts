@@ -177,7 +177,7 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
   });
 
   const fileArticleIds = new Set(incoming.articles.map((a) => a.id));
-  await planVersions(db, incoming.versions ?? [], (id) => (fileArticleIds.has(id) ? articleIdMap.get(id) : articleById.has(id) ? id : undefined), plan.versions);
+  plan.versions = await planVersions(db, incoming.versions ?? [], (id) => (fileArticleIds.has(id) ? articleIdMap.get(id) : articleById.has(id) ? id : undefined));
 
   const written = [plan.articles.add, plan.articles.update, plan.highlights.add, plan.highlights.update];
   planMissingTags(written.flat(), tagsByKey, plan.tags);

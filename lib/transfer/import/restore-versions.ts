@@ -7,15 +7,14 @@
 import type { GlossDatabase } from '../../model/database';
 import type { VersionRecord } from '../../model/records';
 import { firstOf, overflow, patchFrom, textOfVersion } from '../../versions';
-import type { PlannedChanges } from './restore-plan';
 
 /** `articleIdOf` maps a file's article id to the stored (or added) article's id, undefined when it has none. */
 export async function planVersions(
   db: GlossDatabase,
   incoming: readonly VersionRecord[],
   articleIdOf: (fileArticleId: string) => string | undefined,
-  planned: PlannedChanges<VersionRecord>,
-): Promise<void> {
+): Promise<{ add: VersionRecord[]; update: VersionRecord[]; skip: number }> {
+  const planned = { add: [] as VersionRecord[], update: [] as VersionRecord[], skip: 0 };
   const byArticle = new Map<string, VersionRecord[]>();
   for (const version of incoming) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
   const takenIds = new Set((await db.versions.bulkGet(incoming.map((v) => v.id))).flatMap((row) => (row ? [row.id] : [])));
@@ -63,4 +62,5 @@ export async function planVersions(
       else planned.add.push(record);
     }
   }
+  return planned;
 }
