@@ -10,7 +10,7 @@ import ts from 'typescript';
 export const LIB_TIERS = [
   ['model'],
   ['text', 'url', 'i18n'],
-  ['article', 'anchoring', 'highlight', 'tags'],
+  ['article', 'anchoring', 'highlight', 'tags', 'versions'],
   ['search'],
   ['db'],
   ['transfer', 'topics'],

@@ -8,6 +8,7 @@ import { annotationsForPage } from '@/lib/background/repository';
 import { askBackground, askTab } from '@/lib/messaging';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { activityByPeriod, recentArticles, searchHighlights, topTags, type LibraryQuery } from '@/lib/search';
+import { articleChange, type ArticleChange } from '@/lib/db/versions';
 import { db } from './db';
 
 export interface PageData {
@@ -34,6 +35,9 @@ export async function pageData(urlKey: string | null, tabId: number | null = nul
     }),
   };
 }
+
+/** An article's change since it was clipped (its first and latest versions), null when it has not changed. */
+export const changeOfArticle = (articleId: string): Promise<ArticleChange | null> => articleChange(db, articleId);
 
 /** Ids of a page's articles (for its export). */
 export const articleIdsOfPage = async (urlKey: string): Promise<string[]> =>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { copyText, downloadBlob } from '@/lib/transfer/export/download';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/transfer/export/formats';
 import { runExport } from '@/lib/transfer/export/run';
-import type { ExportScope } from '@/lib/transfer/export/source';
+import type { ExportScope, LoadOptions } from '@/lib/transfer/export/source';
 import type { ArticleBundle } from '@/lib/transfer/export/types';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
@@ -12,7 +12,7 @@ import { useTask } from './useTask';
 
 export interface ExportDialogProps {
   /** Loads the articles and highlights a scope covers (e.g. `(s) => loadBundles(db, s)`). */
-  load: (scope: ExportScope) => Promise<ArticleBundle[]>;
+  load: (scope: ExportScope, options?: LoadOptions) => Promise<ArticleBundle[]>;
   /** The current page's articles: offered as "this article" when given. */
   currentArticleIds?: readonly string[];
   /** Tag names offered for the tag scope. */
@@ -43,6 +43,9 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
 
 type ScopeKind = ExportScope['kind'];
 
+/** Formats that can carry each article's text as clipped and its changes since. */
+const PROOF_FORMATS: readonly ExportFormat[] = ['markdown', 'markdown-zip', 'web-annotation'];
+
 function dayStart(value: string): number {
   return value ? Date.parse(`${value}T00:00:00`) : Number.NaN;
 }
@@ -56,6 +59,7 @@ export function ExportDialog(props: ExportDialogProps) {
   const [to, setTo] = useState('');
   const [format, setFormat] = useState<ExportFormat>(props.initialFormat ?? 'markdown');
   const [status, setStatus] = useState('');
+  const [proof, setProof] = useState(false);
   const [sample, setSample] = useState<ArticleBundle | null>(null);
   const [showTemplate, setShowTemplate] = useState(false);
   // The dialog keeps the template being edited itself, so edits show and apply at once whether or not the host
@@ -76,11 +80,13 @@ export function ExportDialog(props: ExportDialogProps) {
   }
 
   async function produce(signal: AbortSignal, onProgress: (p: { done: number; total: number }) => void) {
-    const bundles = (await props.load(scope())).filter((b) => b.highlights.length > 0 || format !== 'csv');
+    const withProof = proof && PROOF_FORMATS.includes(format);
+    const bundles = (await props.load(scope(), { proof: withProof })).filter((b) => b.highlights.length > 0 || format !== 'csv');
     if (bundles.length === 0) return null;
     setSample(bundles[0]!);
     const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed') };
-    return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, signal, onProgress });
+    const proofLabels = { proofClipped: t('exportProofClipped'), proofChanges: t('exportProofChanges'), proofModified: t('exportProofModified') };
+    return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, proofLabels, signal, onProgress });
   }
 
   async function act(kind: 'download' | 'copy') {
@@ -145,6 +151,12 @@ export function ExportDialog(props: ExportDialogProps) {
           {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{t(EXPORT_FORMAT_LABELS[f])}</option>)}
         </select>
       </label>
+      {PROOF_FORMATS.includes(format) && (
+        <label class="export-choice export-proof">
+          <input type="checkbox" checked={proof} onChange={(e) => setProof((e.target as HTMLInputElement).checked)} />
+          {t('exportProof')}
+        </label>
+      )}
       <div class="gloss-actions">
         <button type="button" class="primary export-download" disabled={task.running} onClick={() => void act('download')}>{t('exportDownloadButton')}</button>
         {format !== 'markdown-zip' && (

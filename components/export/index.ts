@@ -4,7 +4,7 @@
  */
 import { backupToBlob } from '@/lib/transfer/backup';
 import type { GlossDatabase } from '@/lib/model/database';
-import { loadBundles, type ExportScope } from '@/lib/transfer/export/source';
+import { loadBundles, type ExportScope, type LoadOptions } from '@/lib/transfer/export/source';
 import { applyRestore, previewRestore } from '@/lib/transfer/import';
 
 export { BackupPanel, type BackupPanelProps, type PreviewSummary } from './BackupPanel';
@@ -13,7 +13,7 @@ export { TemplateEditor, type TemplateEditorProps } from './TemplateEditor';
 
 export function databaseActions(db: GlossDatabase) {
   return {
-    load: (scope: ExportScope) => loadBundles(db, scope),
+    load: (scope: ExportScope, options?: LoadOptions) => loadBundles(db, scope, options),
     makeBackup: (options: Parameters<typeof backupToBlob>[1]) => backupToBlob(db, options),
     preview: (records: Parameters<typeof previewRestore>[1]) => previewRestore(db, records),
     restore: (records: Parameters<typeof applyRestore>[1], options: Parameters<typeof applyRestore>[2]) => applyRestore(db, records, options),

@@ -10,6 +10,7 @@ import { pageData, type PageData } from '../data/queries';
 import { useQuery } from '../data/useQuery';
 import { StoryHeader } from '../StoryHeader';
 import { ArticleCard } from './ArticleCard';
+import { ArticleChanges } from './ArticleChanges';
 import { ExportButton } from './ExportButton';
 import { HighlightCard, type HighlightActions } from './HighlightCard';
 import { HighlightTags } from './HighlightTags';
@@ -114,6 +115,7 @@ export function PageView({ target }: { target: TargetPage }) {
               label={storyLabel(article)}
               onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
             />
+            <ArticleChanges articleId={article.id} />
             <h3 class="section-heading">{t('highlightsHeading', own.length)}</h3>
             <ul class="gloss-list highlight-list">{take(own).map(card)}</ul>
           </section>

@@ -10,6 +10,8 @@ import {
 import type { ArticleDescription, BackgroundProtocol, Handlers, ResolvedAddress } from '../messaging';
 import { articleInputSchema, checked } from '../messaging/validate';
 import { NoteEditorPasses } from './note-editor';
+import { recordVisit } from '../db/versions';
+import { seenText } from '../versions';
 import {
   addressFor, assertExtension, assertOwnHighlight, assertOwnRestore, assertOwnRecord, classifySender, guardPageSenders,
 } from './sender';
@@ -105,6 +107,14 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
     'noteEditor.close': (data, sender) => {
       effects?.closePopover?.(passes.end(data.token, sender.tab?.id));
       return null;
+    },
+    'article.seen': async (data, sender) => {
+      // The page's own key, resolved for the sender: a page can only add versions of its own articles.
+      const { key } = addressFor(classifySender(sender), data.address);
+      const article = await db.articles.where('[urlKey+storyKey]').equals([key, data.storyKey]).first();
+      if (!article) throw new Error(`This page has no stored article "${data.storyKey}".`);
+      const seen = await seenText(data.text);
+      return { added: await recordVisit(db, article, { ...seen, at: Date.now(), modifiedDate: data.modifiedDate }) };
     },
     'article.correct': (data) => correctArticle(db, data.id, data.correction),
     'stats.get': () => storageStats(db),

@@ -21,6 +21,7 @@ export type Sender = { kind: 'extension' } | { kind: 'page'; url: URL };
 const PAGE_MESSAGES = new Set([
   'page.status', 'annotations.forPage', 'address.resolve', 'highlight.create', 'highlight.update', 'highlight.delete',
   'highlight.statuses', 'highlight.reattach', 'highlight.restore', 'i18n.catalog', 'noteEditor.open',
+  'article.seen',
 ]);
 
 const schemeAndHost = (url: URL) => `${url.protocol}//${url.host}`;

@@ -13,6 +13,8 @@ export interface PageArticle {
   storyKey: string;
   /** What the background stores about the article with its first highlight (it adds the address itself). */
   describe(): ArticleDescription;
+  /** The page's own modified date for the article, when detection read one. */
+  modifiedDate: string | null;
 }
 
 export { WHOLE_PAGE_STORY } from '@/lib/model/records';
@@ -41,6 +43,7 @@ export function wholePage(doc: Document, storyKey: string): PageArticle | null {
     root: body,
     storyKey,
     describe: () => ({ ...pageArticle(doc), storyKey }),
+    modifiedDate: doc.querySelector('meta[property="article:modified_time"]')?.getAttribute('content')?.trim() || null,
   };
 }
 
@@ -51,7 +54,9 @@ export function articlesOfPage(doc: Document, structure: PageStructure): PageArt
     const page = wholePage(doc, '0');
     return page ? [page] : [];
   }
-  return detected.map((article) => ({ root: article.root, storyKey: article.storyKey, describe: () => detectedInput(doc, article) }));
+  return detected.map((article) => ({
+    root: article.root, storyKey: article.storyKey, describe: () => detectedInput(doc, article), modifiedDate: article.modifiedDate,
+  }));
 }
 
 export type ArticleOfRange = { ok: true; article: PageArticle } | { ok: false; reason: 'spans-articles' | 'outside' };

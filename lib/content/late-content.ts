@@ -35,7 +35,7 @@ export function watchLateContent(win: Window, highlights: PageHighlights): { res
 
   const settleLater = () => {
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => void highlights.persistStatuses(true), SETTLE_MS);
+    settleTimer = setTimeout(() => void highlights.persistStatuses(true).then(() => highlights.reportVisit()), SETTLE_MS);
   };
 
   const run = () => {

@@ -11,6 +11,7 @@ import {
   type MessageType, type RequestOf, type ResolvedAddress, type ResponseOf,
 } from '@/lib/messaging';
 import { anchorRecords } from './anchoring-pass';
+import { reportArticleVisits } from './article-visits';
 import { articleOfRange, articlesOfPage, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
 import { PageDetection } from './detection';
 import { claimsSignature, PageAddressWatch } from './page-address';
@@ -55,6 +56,8 @@ export class PageHighlights {
   private readonly backend: ContentBackend;
   readonly detection: PageDetection;
   private storedArticles: ArticleRecord[] = [];
+  /** The page key whose articles' texts were reported (once per page: lib/content/article-visits.ts). */
+  private visitReported: string | null = null;
   /** Counts this page's own writes (create, update, delete), so that a stale load can tell it is stale. */
   private writes = 0;
 
@@ -207,6 +210,15 @@ export class PageHighlights {
     await this.backend.ask('highlight.statuses', { statuses: changed }).catch(
       (error: unknown) => console.debug('Gloss: could not save anchoring statuses', error),
     );
+  }
+
+  /** Once per page, when its content settled: the stored articles' texts now, for their versions. */
+  async reportVisit(): Promise<void> {
+    const key = this.key;
+    if (key === null || this.visitReported === key || !this.storedArticles.length) return;
+    this.visitReported = key;
+    const onPage = articlesOfPage(this.doc, this.detection.current());
+    await reportArticleVisits((request) => this.backend.ask('article.seen', request), this.addressWatch.claims(this.doc), this.storedArticles, onPage);
   }
 
   report(): AnchorReport {

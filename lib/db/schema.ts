@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import { addSearchTermsV2 } from './migrations/v2-search-terms';
 import { tagIdsV3 } from './migrations/v3-tag-ids';
+import { firstVersionsV4 } from './migrations/v4-versions';
 import { rebuildSearchIndex } from '../search/postings';
 
 export interface SchemaVersion {
@@ -57,6 +58,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tagIdsV3(tx);
       await rebuildSearchIndex(tx, { assignSeqs: true });
     },
+  },
+  {
+    // Versions of an article (lib/versions): the first is made from each article's clipped text.
+    version: 4,
+    stores: { versions: 'id, articleId' },
+    upgrade: firstVersionsV4,
   },
 ];
 

@@ -19,7 +19,7 @@ import type { ResolvedAddress } from '../url/normalize';
 import type { MessageType, NoteEditorFocus, PageAnnotationsReply, PageStatus, StorageStats } from './protocol';
 import {
   anchorStatesSchema, articleCorrectionSchema, articleDescriptionSchema, highlightPatchSchema, highlightRecordSchema,
-  idSchema, newHighlightSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, recordIdSchema,
+  idSchema, newHighlightSchema, seenArticleSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, recordIdSchema,
   selectorsSchema, suggestionLimitSchema, tagColourSchema, tagNameSchema, tagNamesSchema, urlKeySchema,
 } from './validate';
 
@@ -101,6 +101,11 @@ export const BACKGROUND_CONTRACT = {
   'noteEditor.close': { request: v.object({ token: passSchema }), response: returns<null>() },
   /** The user's corrections of detected article metadata. */
   'article.correct': { request: v.object({ id: idSchema, correction: articleCorrectionSchema }), response: returns<ArticleRecord>() },
+  /**
+   * From the content script, once per load for each stored article detection finds on the page: its text now, so the
+   * background stores a new version when it changed. The article is looked up on the page the sender really is on.
+   */
+  'article.seen': { request: seenArticleSchema, response: returns<{ added: boolean }>() },
   'stats.get': { request: v.null(), response: returns<StorageStats>() },
   /** The UI strings of a language, for the in-page UI (which does not bundle them). */
   'i18n.catalog': { request: v.object({ locale: v.picklist(LOCALES) }), response: returns<Catalog>() },

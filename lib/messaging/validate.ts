@@ -3,7 +3,7 @@
  * lives in a page that may be hostile, so its messages are input, not trusted data.
  */
 import * as v from 'valibot';
-import { TAG_NAME_MAX_LENGTH, TAGS_PER_ITEM_MAX } from '../model/limits';
+import { MAX_SEEN_TEXT, TAG_NAME_MAX_LENGTH, TAGS_PER_ITEM_MAX } from '../model/limits';
 import { ANCHOR_STATUSES } from '../model/records';
 
 const MAX_TEXT = 2_000_000;
@@ -49,6 +49,14 @@ export const pageAddressSchema = v.object({
   location: v.pipe(v.string(), v.maxLength(MAX_FIELD)),
   canonical: addressClaim,
   ogUrl: addressClaim,
+});
+
+/** What a visit saw of a stored article: the page's claims, which story, its text now and its modified date. */
+export const seenArticleSchema = v.object({
+  address: pageAddressSchema,
+  storyKey: v.pipe(shortText, v.minLength(1)),
+  text: v.pipe(v.string(), v.maxLength(MAX_SEEN_TEXT)),
+  modifiedDate: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100))), null),
 });
 
 /** Ids made by Gloss are UUIDs (lib/model/uuid.ts); a page cannot pick a short or shaped one. */

@@ -5,12 +5,14 @@
  */
 import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { ArticleRow, HighlightRow, PostingRow, TagRecord } from './records';
+import type { ArticleRow, HighlightRow, PostingRow, TagRecord, VersionRecord } from './records';
 
 export type GlossDatabase = Dexie & {
   articles: EntityTable<ArticleRow, 'id'>;
   highlights: EntityTable<HighlightRow, 'id'>;
   tags: EntityTable<TagRecord, 'id'>;
+  /** The texts an article had on the visits Gloss saw (lib/versions). */
+  versions: EntityTable<VersionRecord, 'id'>;
   /** The search index (lib/search/postings), derived from highlights and articles. */
   postings: Table<PostingRow, [string, number]>;
 };

@@ -113,6 +113,28 @@ export interface ArticleRow extends Omit<ArticleRecord, 'tags'> {
   tagIds: string[];
 }
 
+/**
+ * A text of an article as Gloss saw it on a visit (lib/versions). The first version holds its text in full; every
+ * later one holds a unified diff against that first text, so dropping a middle version never breaks a chain.
+ * One version per distinct text (by hash) and article.
+ */
+export interface VersionRecord {
+  id: string;
+  articleId: string;
+  /** SHA-256, in hex, of the normalized text. */
+  hash: string;
+  /** When this text was first seen (the first version's: when the article was clipped). */
+  seenAt: number;
+  /** When this text was last seen on the page. */
+  lastSeenAt: number;
+  /** The page's own modified date, as detection read it, when it had one. */
+  modifiedDate: string | null;
+  /** The normalized text, on the first version only. */
+  text: string | null;
+  /** On later versions: the unified diff (`diff` package) from the first version's text to this one's. */
+  patch: string | null;
+}
+
 /** One chunk of a search term's postings: sorted highlight `seq`s, `start` the first of them. */
 export interface PostingRow {
   term: string;

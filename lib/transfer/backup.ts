@@ -43,17 +43,18 @@ async function* pagesOf<T extends { id: string }>(table: Table<T, string>, signa
 
 export async function* backupParts(db: GlossDatabase, options: BackupOptions = {}): AsyncGenerator<string> {
   const { signal, onProgress } = options;
-  const [articles, highlights, tagRows] = await Promise.all([db.articles.count(), db.highlights.count(), db.tags.toArray()]);
+  const [articles, highlights, versions, tagRows] = await Promise.all([db.articles.count(), db.highlights.count(), db.versions.count(), db.tags.toArray()]);
   // Rows hold tag ids; the backup holds names, as it always has (old backups restore, new ones read alike).
   const { nameOf } = tagMapsOf(tagRows);
   const asRecord = {
     articles: (row: object) => articleFromRow(row as ArticleRow, nameOf),
     highlights: (row: object) => highlightFromRow(row as HighlightRow, nameOf),
     tags: (row: object) => row,
+    versions: (row: object) => row,
   };
   // Aliases are internal: records already name their targets, so a backup after a merge reads as if rewritten.
-  const kept = { articles: () => true, highlights: () => true, tags: (row: object) => !isAlias(row as TagRecord) };
-  const total = articles + highlights + tagRows.filter(kept.tags).length;
+  const kept = { articles: () => true, highlights: () => true, tags: (row: object) => !isAlias(row as TagRecord), versions: () => true };
+  const total = articles + highlights + tagRows.filter(kept.tags).length + versions;
   let done = 0;
   const header = {
     format: BACKUP_FORMAT,
@@ -66,6 +67,7 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
     ['articles', db.articles],
     ['highlights', db.highlights],
     ['tags', db.tags],
+    ['versions', db.versions],
   ] as const;
   for (const [index, [name, table]] of tables.entries()) {
     yield `"${name}": [`;

@@ -2,6 +2,7 @@
 import { articleContext, TEMPLATE_NAMES, type MarkdownContextOptions } from './markdown-context';
 import { compileTemplate, renderTemplate, type CompiledTemplate } from './template';
 import { uniqueFileNames } from './file-names';
+import { DEFAULT_PROOF_LABELS, proofMarkdown, type ProofLabels } from './markdown-proof';
 import type { ArticleBundle } from './types';
 
 export const DEFAULT_TEMPLATE = `{{frontmatter}}
@@ -60,6 +61,8 @@ export function compileMarkdownTemplate(source: string): CompiledTemplate {
 export interface MarkdownOptions extends Omit<MarkdownContextOptions, 'frontMatter'> {
   /** Template source or a compiled template; the default template when absent. */
   template?: string | CompiledTemplate;
+  /** Headings of the proof section, written after the template for an article that carries its proof. */
+  proofLabels?: Partial<ProofLabels>;
 }
 
 let compiledDefault: CompiledTemplate | null = null;
@@ -76,7 +79,9 @@ function tidy(markdown: string): string {
 }
 
 export function articleToMarkdown(bundle: ArticleBundle, options: MarkdownOptions = {}, frontMatter = true): string {
-  return tidy(renderTemplate(templateOf(options), articleContext(bundle, { ...options, frontMatter })));
+  const rendered = renderTemplate(templateOf(options), articleContext(bundle, { ...options, frontMatter }));
+  const proof = bundle.proof ? `\n\n${proofMarkdown(bundle.proof, { ...DEFAULT_PROOF_LABELS, ...options.proofLabels })}` : '';
+  return tidy(rendered + proof);
 }
 
 /**

@@ -7,6 +7,7 @@ import { carrierIdsOf, findTag } from '../../db/tags';
 import { carriers } from '../../db/tags-rewrite';
 import { storedFields } from '../import/backup-schema';
 import { seqBase } from '../../search/postings/seq';
+import { articleProof } from '../../db/versions';
 import type { ArticleBundle } from './types';
 
 export type ExportScope =
@@ -71,8 +72,13 @@ async function rowsOf(db: GlossDatabase, scope: ExportScope): Promise<{ articles
   }
 }
 
-export async function loadBundles(db: GlossDatabase, scope: ExportScope): Promise<ArticleBundle[]> {
-  return db.transaction('r', db.articles, db.highlights, db.tags, async () => {
+export interface LoadOptions {
+  /** Each article's text as clipped and its change since (lib/db/versions.ts). */
+  proof?: boolean;
+}
+
+export async function loadBundles(db: GlossDatabase, scope: ExportScope, options: LoadOptions = {}): Promise<ArticleBundle[]> {
+  const bundles = await db.transaction('r', db.articles, db.highlights, db.tags, async () => {
     const { articles, highlights, keepEmpty } = await rowsOf(db, scope);
     const { nameOf } = await tagMaps(db);
     return groupBundles(
@@ -81,4 +87,6 @@ export async function loadBundles(db: GlossDatabase, scope: ExportScope): Promis
       keepEmpty,
     );
   });
+  if (options.proof) for (const bundle of bundles) bundle.proof = await articleProof(db, bundle.article);
+  return bundles;
 }

@@ -1,10 +1,13 @@
 /** Inputs shared by every export format. */
 import type { ArticleRecord, HighlightRecord } from '../../model/records';
+import type { ArticleProof } from '../../db/versions';
 
 /** One article with its highlights (any order: exporters sort them). */
 export interface ArticleBundle {
   article: ArticleRecord;
   highlights: HighlightRecord[];
+  /** The text as clipped and its change since, when the export was asked to include them. */
+  proof?: ArticleProof;
 }
 
 /** Default meaning of each highlight colour; the user may rename them. */

@@ -4,6 +4,7 @@
  * Gloss-only fields use the `gloss:` prefix, so the import restores them exactly.
  */
 import type { ArticleRecord, HighlightRecord } from '../../model/records';
+import type { ArticleProof } from '../../db/versions';
 import { inReadingOrder } from './order';
 import { isoTime, type ArticleBundle } from './types';
 
@@ -76,6 +77,8 @@ export interface AnnotationCollection {
   label: string;
   total: number;
   'gloss:articles': ArticleRecord[];
+  /** Each article's text as clipped (time, SHA-256) and its diff to the current version, when asked for. */
+  'gloss:proof'?: (ArticleProof & { article: string })[];
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
 
@@ -85,12 +88,14 @@ export function toWebAnnotations(bundles: readonly ArticleBundle[], label = 'Glo
     const { anchored, orphans } = inReadingOrder(highlights);
     for (const h of [...anchored, ...orphans]) items.push(toAnnotation(h, article));
   }
+  const proofs = bundles.flatMap((b) => (b.proof ? [{ article: b.article.id, ...b.proof }] : []));
   return {
     '@context': [ANNO_CONTEXT, { gloss: GLOSS_PREFIX }],
     type: 'AnnotationCollection',
     label,
     total: items.length,
     'gloss:articles': bundles.map((b) => b.article),
+    ...(proofs.length ? { 'gloss:proof': proofs } : {}),
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }

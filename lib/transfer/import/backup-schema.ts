@@ -4,7 +4,7 @@
  * string has a length cap, so a hostile file cannot smuggle huge values in.
  */
 import * as v from 'valibot';
-import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type TagRecord } from '../../model/records';
+import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type TagRecord, type VersionRecord } from '../../model/records';
 import { urlKey } from '../../url/normalize';
 
 export const LIMITS = {
@@ -84,12 +84,26 @@ export const tagSchema = v.strictObject({
   createdAt: time,
 });
 
+/** A version of an article (lib/versions): the first with its text, later ones with a patch against it. */
+export const versionSchema = v.strictObject({
+  id: str(LIMITS.id),
+  articleId: str(LIMITS.id),
+  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 in hex')),
+  seenAt: time,
+  lastSeenAt: time,
+  modifiedDate: v.nullable(str(100)),
+  text: v.nullable(str(LIMITS.articleText)),
+  // A patch may hold two whole texts (a page rewritten from top to bottom).
+  patch: v.nullable(str(LIMITS.articleText * 2)),
+});
+
 // The schemas must describe exactly the stored types: a change to lib/model/records.ts fails type-checking here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const articleMatches: Same<v.InferOutput<typeof articleSchema>, ArticleRecord> = true;
 const highlightMatches: Same<v.InferOutput<typeof highlightSchema>, HighlightRecord> = true;
 const tagMatches: Same<v.InferOutput<typeof tagSchema>, TagRecord> = true;
-void [articleMatches, highlightMatches, tagMatches];
+const versionMatches: Same<v.InferOutput<typeof versionSchema>, VersionRecord> = true;
+void [articleMatches, highlightMatches, tagMatches, versionMatches];
 
 export const backupSchema = v.strictObject({
   format: v.literal('gloss-backup'),
@@ -99,12 +113,16 @@ export const backupSchema = v.strictObject({
   articles: v.array(articleSchema),
   highlights: v.array(highlightSchema),
   tags: v.array(tagSchema),
+  // Backups made before schema v4 have no versions.
+  versions: v.optional(v.array(versionSchema), []),
 });
 
 export interface RecordSet {
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
   tags: TagRecord[];
+  /** Versions of the file's articles (Gloss backups only). */
+  versions?: VersionRecord[];
   /**
    * Fields a file does not know, by record id, filled with placeholders (a Web Annotation's article has only an
    * address: its title is the URL). A placeholder never replaces a stored value.
@@ -118,6 +136,7 @@ const STORED_FIELDS = {
   articles: Object.keys(articleSchema.entries),
   highlights: Object.keys(highlightSchema.entries),
   tags: Object.keys(tagSchema.entries),
+  versions: Object.keys(versionSchema.entries),
 } as const;
 
 /**

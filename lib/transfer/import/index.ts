@@ -41,7 +41,7 @@ export function recordsFromText(text: string): { kind: ImportKind; records: Reco
 
 /** What a restore would add, update and skip, and which stored fields it changes, without writing anything. */
 export async function previewRestore(db: GlossDatabase, records: RecordSet): Promise<RestorePreview> {
-  const plan = await db.transaction('r', db.articles, db.highlights, db.tags, () => planRestore(db, records));
+  const plan = await db.transaction('r', [db.articles, db.highlights, db.tags, db.versions], () => planRestore(db, records));
   return {
     ...summarize(plan),
     withoutArticle: plan.withoutArticle,

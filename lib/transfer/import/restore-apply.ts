@@ -70,7 +70,7 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new RestoreAbortedError();
   try {
-    return await db.transaction('rw', [db.articles, db.highlights, db.tags, db.postings], async (tx) => {
+    return await db.transaction('rw', [db.articles, db.highlights, db.tags, db.versions, db.postings], async (tx) => {
       const plan = await planRestore(db, incoming);
       const stored = await db.highlights.count();
       const rebuild = rebuildsIndex(plan, stored);
@@ -89,6 +89,7 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
       await writeAll(db.articles, plan.articles, (a) => articleToRow(a, idOf), tick);
       await writeAll(db.tags, { add: plan.tags.add, update: [] }, (t) => t, tick);
       await writeAll(db.highlights, plan.highlights, (h) => highlightToRow(h, idOf), tick);
+      await writeAll(db.versions, plan.versions, (v) => v, tick);
       if (rebuild) {
         const written = done;
         await rebuildSearchIndex(tx, { signal, onProgress: (p) => onProgress?.({ done: written + p.done, total }) });

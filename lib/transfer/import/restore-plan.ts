@@ -6,13 +6,14 @@
  * records (tag names); restore-apply.ts stores them with the tags' ids.
  */
 import type { GlossDatabase } from '../../model/database';
-import type { ArticleRecord, HighlightRecord, TagRecord } from '../../model/records';
+import type { ArticleRecord, HighlightRecord, TagRecord, VersionRecord } from '../../model/records';
 import { articleFromRow, highlightFromRow } from '../../model/rows';
 import { tagMapsOf } from '../../db/tag-maps';
 import { cleanTagName, foldTagName, uniqueTagNames } from '../../tags/tag-names';
 import { urlKey } from '../../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';
 import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';
+import { planVersions } from './restore-versions';
 
 export interface PlannedChanges<T> {
   add: T[];
@@ -24,6 +25,7 @@ export interface RestorePlan {
   articles: PlannedChanges<ArticleRecord>;
   highlights: PlannedChanges<HighlightRecord>;
   tags: PlannedChanges<TagRecord>;
+  versions: PlannedChanges<VersionRecord>;
   /** Highlights left out because their article is neither in the file nor in the database. */
   withoutArticle: number;
   /** Every stored field the restore changes, in file order. */
@@ -42,7 +44,7 @@ export function summarize(plan: RestorePlan): Record<'articles' | 'highlights' |
 }
 
 export function planSize(plan: RestorePlan): number {
-  return [plan.articles, plan.highlights, plan.tags].reduce((n, p) => n + p.add.length + p.update.length, 0);
+  return [plan.articles, plan.highlights, plan.tags, plan.versions].reduce((n, p) => n + p.add.length + p.update.length, 0);
 }
 
 /** Keeps one record per id in the file: the most recently updated. */
@@ -100,6 +102,7 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     articles: { add: [], update: [], skip: 0 },
     highlights: { add: [], update: [], skip: 0 },
     tags: { add: [], update: [], skip: 0 },
+    versions: { add: [], update: [], skip: 0 },
     withoutArticle: 0,
     changes: [],
   };
@@ -172,6 +175,9 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     plan.highlights.update.push(merged);
     plan.changes.push(...changes);
   });
+
+  const fileArticleIds = new Set(incoming.articles.map((a) => a.id));
+  plan.versions = await planVersions(db, incoming.versions ?? [], (id) => (fileArticleIds.has(id) ? articleIdMap.get(id) : articleById.has(id) ? id : undefined));
 
   const written = [plan.articles.add, plan.articles.update, plan.highlights.add, plan.highlights.update];
   planMissingTags(written.flat(), tagsByKey, plan.tags);

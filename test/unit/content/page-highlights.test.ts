@@ -74,4 +74,21 @@ describe('PageHighlights with an injected backend', () => {
     expect(runs).toBe(1);
     detection.stop();
   });
+
+  it('reports the stored articles\' texts once per page, and not the text outside every story', async () => {
+    const stored = (storyKey: string) => ({ id: `a-${storyKey}`, urlKey: KEY, storyKey, text: 'as clipped' }) as never;
+    replies = {
+      'annotations.forPage': () => ({ address: { key: KEY, url: location.href }, articles: [stored('0'), stored('page'), stored('gone')], highlights: [record('h1', 'flood gates', 35)] }),
+      'article.seen': () => ({ added: true }),
+    };
+    const highlights = new PageHighlights(window, { backend, detection: new PageDetection(document, () => ({ pageKind: 'none', articles: [] }) as never) });
+    await highlights.load();
+    await highlights.reportVisit();
+    await highlights.reportVisit();
+    const sent = asked.filter(([type]) => type === 'article.seen') as [string, { storyKey: string; text: string; address: { location: string } }][];
+    // Detection found no story, so the whole page is article '0'; 'page' is never compared, 'gone' is not on the page.
+    expect(sent.map(([, data]) => data.storyKey)).toEqual(['0']);
+    expect(sent[0]![1].text).toContain('The river authority opened the new flood gates on Monday.');
+    expect(sent[0]![1].address.location).toBe(location.href);
+  });
 });

@@ -13,6 +13,8 @@ import { searchIndexMiddleware } from '../../../lib/search/postings';
 import { tagIdsV3 } from '../../../lib/db/migrations/v3-tag-ids';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { articleFromRow, highlightFromRow } from '../../../lib/model/rows';
+import { sha256Hex } from '../../../lib/versions';
+import { createHash } from 'node:crypto';
 
 /** Opens a database declaring only the versions up to `version`: the app as it was then. */
 export function openAtVersion(name: string, version: number): Dexie {
@@ -108,6 +110,30 @@ describe('schema migrations', () => {
     const db = openDatabase(name);
     await db.open();
     await expectV3(db);
+    await db.delete();
+  });
+
+  it('version 3 to 4: every article gets its first version from its clipped text, seen when it was clipped', async () => {
+    const name = await writeV1(uniqueDbName());
+    const v3 = openAtVersion(name, 3);
+    await v3.open();
+    // A second article as v3 wrote it: tags by id, a text with the page's own spacing.
+    const second = { ...(await v3.table('articles').get('a1')), id: 'a2', storyKey: '1', text: '  First\u00a0 paragraph. \n\n\n第二段　文字\n', createdAt: 7 };
+    await v3.table('articles').add(second);
+    v3.close();
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const versions = (await db.versions.toArray()).sort((a, b) => a.articleId.localeCompare(b.articleId));
+    expect(versions.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { articleId: 'a1', hash: await sha256Hex('……'), seenAt: 1, lastSeenAt: 1, modifiedDate: null, text: '……', patch: null },
+      { articleId: 'a2', hash: await sha256Hex('First paragraph.\n第二段 文字'), seenAt: 7, lastSeenAt: 7, modifiedDate: null, text: 'First paragraph.\n第二段 文字', patch: null },
+    ]);
+    // The known SHA-256 of '……' (U+2026 twice), so the hash is the standard one, not only self-consistent.
+    expect(versions[0]!.hash).toBe(createHash('sha256').update('……').digest('hex'));
+    // The articles themselves are untouched.
+    expect((await db.articles.get('a2'))!.text).toBe(second.text);
+    expect(articleFromRow((await db.articles.get('a1'))!, () => '基层治理')).toEqual(V1_ROWS.articles[0]);
     await db.delete();
   });
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ArticleRecord, HighlightRecord, Person } from '@/lib/model/records';
+import type { ArticleRecord, HighlightRecord, Person, VersionRecord } from '@/lib/model/records';
+import { patchFrom, seenText } from '@/lib/versions';
 import type { ArticleBundle } from '@/lib/transfer/export/types';
 import { urlKey } from '@/lib/url/normalize';
 
@@ -111,4 +112,24 @@ export function guardianStory(): ArticleBundle {
 
 export function allBundles(): ArticleBundle[] {
   return [leadStory(), portalStory(), guardianStory()];
+}
+
+/** The lead story's text as revisited: its first paragraph corrected and a line added at the end. */
+export function revisedLeadText(article: ArticleRecord): string {
+  const [p0, ...rest] = article.text.split('\n\n');
+  return [p0!.replace('衡南县', '衡南县（衡阳市）'), ...rest, '（本文于2026年11月25日更新）'].join('\n\n');
+}
+
+/** Versions of the lead story: as clipped, and as seen five days later (revisedLeadText). */
+export async function leadStoryVersions(article = leadStory().article): Promise<VersionRecord[]> {
+  const first = await seenText(article.text);
+  const later = await seenText(revisedLeadText(article));
+  const seenLater = CLIPPED_AT + 5 * 86_400_000;
+  return [
+    { id: 'ver-zh-lead-1', articleId: article.id, hash: first.hash, seenAt: CLIPPED_AT, lastSeenAt: CLIPPED_AT, modifiedDate: null, text: first.text, patch: null },
+    {
+      id: 'ver-zh-lead-2', articleId: article.id, hash: later.hash, seenAt: seenLater, lastSeenAt: seenLater + 3_600_000,
+      modifiedDate: '2026-11-25T09:00:00+08:00', text: null, patch: patchFrom(first.text, later.text),
+    },
+  ];
 }

@@ -31,8 +31,8 @@ describe('backup', () => {
     expect(data).toMatchObject({ format: 'gloss-backup', version: 1, schemaVersion: CURRENT_VERSION, exportedAt: new Date(NOW).toISOString() });
     expect(Object.keys(data.highlights[0]).sort()).toEqual(Object.keys(highlightSchema.entries).sort());
     const tags = await db.tags.count();
-    expect([data.articles.length, data.highlights.length, data.tags.length]).toEqual([3, 8, tags]);
-    expect(progress.at(-1)).toBe(3 + 8 + tags);
+    expect([data.articles.length, data.highlights.length, data.tags.length, data.versions.length]).toEqual([3, 8, tags, 2]);
+    expect(progress.at(-1)).toBe(3 + 8 + tags + 2);
   });
 
   it('builds the same text as a Blob made of slices', async () => {

@@ -5,7 +5,7 @@ import { rowsFor } from '@/lib/db/tag-maps';
 import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
 import { foldTagName } from '@/lib/tags/tag-names';
-import { allBundles } from '../export/fixtures';
+import { allBundles, leadStoryVersions } from '../export/fixtures';
 
 let counter = 0;
 export function freshDatabase(): GlossDatabase {
@@ -17,7 +17,7 @@ export function tagsFor(names: readonly string[]): TagRecord[] {
   return [...new Set(names)].map((name, i) => ({ id: `tag-${i}`, name, nameKey: foldTagName(name), color: null, createdAt: Date.UTC(2026, 0, 1) + i }));
 }
 
-/** A database holding the three fixture articles, their highlights (stored with tag ids) and tags. */
+/** A database holding the three fixture articles, their highlights (stored with tag ids), tags and the lead story's versions. */
 export async function filledDatabase(): Promise<GlossDatabase> {
   const db = freshDatabase();
   const bundles = allBundles();
@@ -26,6 +26,7 @@ export async function filledDatabase(): Promise<GlossDatabase> {
   const rows = await rowsFor(db, { articles: bundles.map((b) => b.article), highlights: bundles.flatMap((b) => b.highlights) });
   await db.articles.bulkAdd(rows.articles);
   await db.highlights.bulkAdd(rows.highlights);
+  await db.versions.bulkAdd(await leadStoryVersions());
   return db;
 }
 
