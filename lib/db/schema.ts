@@ -58,6 +58,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await rebuildSearchIndex(tx, { assignSeqs: true });
     },
   },
+  {
+    // Page snapshots (MHTML), listed per page; new tables, no rows change.
+    version: 4,
+    stores: { snapshots: 'id, urlKey, &[urlKey+sha256]', snapshotFiles: 'id' },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
