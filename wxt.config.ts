@@ -18,6 +18,8 @@ export default defineConfig({
     // patterns give it the pages; contextMenus for "Highlight selection"; the
     // side panel adds its own permission.
     permissions: ['storage', 'contextMenus'],
+    // "Save page snapshot" (MHTML) asks for pageCapture when first used; Firefox has no pageCapture.
+    ...(browser !== 'firefox' && { optional_permissions: ['pageCapture'] }),
     commands: HIGHLIGHT_COMMAND_MANIFEST,
     // The loader only (entrypoints/content-loader.ts); it imports the rest when the page needs it.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-loader.js'], run_at: 'document_idle' }],

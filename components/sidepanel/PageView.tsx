@@ -14,6 +14,7 @@ import { ArticleChanges } from './ArticleChanges';
 import { ExportButton } from './ExportButton';
 import { HighlightCard, type HighlightActions } from './HighlightCard';
 import { HighlightTags } from './HighlightTags';
+import { PageSnapshots } from './PageSnapshots';
 import type { TargetPage } from './useTargetPage';
 
 const FIRST_SCREEN = 40;
@@ -128,6 +129,7 @@ export function PageView({ target }: { target: TargetPage }) {
           <ul class="gloss-list highlight-list">{take(orphans).map(card)}</ul>
         </section>
       )}
+      {articles.length > 0 && <PageSnapshots tabId={target.tabId} article={articles[0]!} onMessage={(text) => setToast({ text })} />}
       <Toast toast={toast} onClose={() => setToast(null)} />
     </div>
   );

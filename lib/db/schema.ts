@@ -60,9 +60,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Versions of an article (lib/versions): the first is made from each article's clipped text.
+    // Versions of an article (lib/versions): the first is made from each article's clipped text. Page snapshots
+    // (MHTML) listed per page, their bytes apart: new tables, no rows change.
     version: 4,
-    stores: { versions: 'id, articleId' },
+    stores: { versions: 'id, articleId', snapshots: 'id, urlKey, &[urlKey+sha256]', snapshotFiles: 'id' },
     upgrade: firstVersionsV4,
   },
 ];

@@ -5,7 +5,7 @@
  */
 import type Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { ArticleRow, HighlightRow, PostingRow, TagRecord, VersionRecord } from './records';
+import type { ArticleRow, HighlightRow, PostingRow, SnapshotFile, SnapshotRecord, TagRecord, VersionRecord } from './records';
 
 export type GlossDatabase = Dexie & {
   articles: EntityTable<ArticleRow, 'id'>;
@@ -15,4 +15,7 @@ export type GlossDatabase = Dexie & {
   versions: EntityTable<VersionRecord, 'id'>;
   /** The search index (lib/search/postings), derived from highlights and articles. */
   postings: Table<PostingRow, [string, number]>;
+  /** Page snapshots (MHTML): what they are, and apart from that their bytes. */
+  snapshots: EntityTable<SnapshotRecord, 'id'>;
+  snapshotFiles: EntityTable<SnapshotFile, 'id'>;
 };

@@ -143,3 +143,27 @@ export interface PostingRow {
   /** The seqs delta- and varint-encoded (lib/search/postings/encoding.ts). */
   keys: Uint8Array;
 }
+
+/**
+ * A saved copy of the whole page (MHTML, Chrome's pageCapture) as proof of what it showed. The bytes live apart,
+ * in `snapshotFiles`, so listing an article's snapshots reads no megabytes.
+ */
+export interface SnapshotRecord {
+  id: string;
+  articleId: string;
+  urlKey: string;
+  url: string;
+  /** The page's title when captured. */
+  title: string;
+  capturedAt: number;
+  /** SHA-256 of the file, lowercase hex: the same capture is stored once. */
+  sha256: string;
+  bytes: number;
+}
+
+export interface SnapshotFile {
+  id: string;
+  /** The MHTML file as captured (bytes, not a Blob: every IndexedDB and structured clone holds them). */
+  data: Uint8Array<ArrayBuffer>;
+}
+

@@ -92,6 +92,10 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
     'the sidebar list',
   );
   expect(listed).toBe(quote);
+  // Firefox has no pageCapture: the panel says so instead of offering a button that cannot work.
+  const snapshots = await untilAnswered(() => sidebar.evaluate(() => document.querySelector('.snapshots')?.textContent ?? null), 'the snapshots section');
+  expect(snapshots).toMatch(/not available in Firefox|Firefox 不支持网页快照/);
+  expect(await sidebar.evaluate(() => document.querySelector('.snapshot-save'))).toBeNull();
 });
 
 it('keeps its in-page UI closed to the page and acts only on the user\'s own key press in Firefox', async () => {
