@@ -5,12 +5,13 @@
  */
 import type { Table } from 'dexie';
 import type { GlossDatabase } from '../model/database';
-import type { ArticleRow, HighlightRow, TagRecord } from '../model/records';
+import type { ArticleRow, HighlightRow, SnapshotRecord, TagRecord } from '../model/records';
 import { articleFromRow, highlightFromRow } from '../model/rows';
 import { CURRENT_VERSION } from '../db/schema';
 import { tagMapsOf } from '../db/tag-maps';
 import { isAlias } from '../tags/tag-aliases';
 import { storedFields } from './import/backup-schema';
+import { bytesToBase64 } from './base64';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
@@ -43,7 +44,9 @@ async function* pagesOf<T extends { id: string }>(table: Table<T, string>, signa
 
 export async function* backupParts(db: GlossDatabase, options: BackupOptions = {}): AsyncGenerator<string> {
   const { signal, onProgress } = options;
-  const [articles, highlights, versions, tagRows] = await Promise.all([db.articles.count(), db.highlights.count(), db.versions.count(), db.tags.toArray()]);
+  const [articles, highlights, versions, snapshots, tagRows] = await Promise.all([
+    db.articles.count(), db.highlights.count(), db.versions.count(), db.snapshots.count(), db.tags.toArray(),
+  ]);
   // Rows hold tag ids; the backup holds names, as it always has (old backups restore, new ones read alike).
   const { nameOf } = tagMapsOf(tagRows);
   const asRecord = {
@@ -54,7 +57,7 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
   };
   // Aliases are internal: records already name their targets, so a backup after a merge reads as if rewritten.
   const kept = { articles: () => true, highlights: () => true, tags: (row: object) => !isAlias(row as TagRecord), versions: () => true };
-  const total = articles + highlights + tagRows.filter(kept.tags).length + versions;
+  const total = articles + highlights + tagRows.filter(kept.tags).length + versions + snapshots;
   let done = 0;
   const header = {
     format: BACKUP_FORMAT,
@@ -69,7 +72,7 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
     ['tags', db.tags],
     ['versions', db.versions],
   ] as const;
-  for (const [index, [name, table]] of tables.entries()) {
+  for (const [name, table] of tables) {
     yield `"${name}": [`;
     let first = true;
     for await (const page of pagesOf<{ id: string }>(table as unknown as Table<{ id: string }, string>, signal)) {
@@ -78,8 +81,21 @@ export async function* backupParts(db: GlossDatabase, options: BackupOptions = {
       done += rows.length;
       onProgress?.({ done, total });
     }
-    yield `${first ? '' : '\n'}]${index < tables.length - 1 ? ',\n' : '\n'}`;
+    yield `${first ? '' : '\n'}],\n`;
   }
+  // Snapshots last, one per line with its file (base64): the largest lines of a backup.
+  yield '"snapshots": [';
+  let first = true;
+  for await (const page of pagesOf<SnapshotRecord>(db.snapshots as unknown as Table<SnapshotRecord, string>, signal)) {
+    for (const snapshot of page) {
+      const file = await db.snapshotFiles.get(snapshot.id);
+      if (!file) continue;
+      const record = storedFields('snapshots', { ...snapshot, data: bytesToBase64(file.data) });
+      yield `${first ? ((first = false), '\n') : ',\n'}${JSON.stringify(record)}`;
+      onProgress?.({ done: ++done, total });
+    }
+  }
+  yield `${first ? '' : '\n'}]\n`;
   yield '}\n';
 }
 

@@ -148,7 +148,7 @@ export function parseBackup(text: string): ParsedBackup {
 export function backupFromData(data: unknown): ParsedBackup {
   checkEnvelope(data);
   const backup = validateRecords(backupSchema, data, 'backup');
-  return { schemaVersion: backup.schemaVersion, exportedAt: backup.exportedAt, articles: backup.articles, highlights: backup.highlights, tags: backup.tags, versions: backup.versions };
+  return { schemaVersion: backup.schemaVersion, exportedAt: backup.exportedAt, articles: backup.articles, highlights: backup.highlights, tags: backup.tags, versions: backup.versions, snapshots: backup.snapshots };
 }
 
 export async function parseBackupFile(file: Blob): Promise<ParsedBackup> {

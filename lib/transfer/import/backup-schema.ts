@@ -4,7 +4,8 @@
  * string has a length cap, so a hostile file cannot smuggle huge values in.
  */
 import * as v from 'valibot';
-import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type TagRecord, type VersionRecord } from '../../model/records';
+import { ANCHOR_STATUSES, type ArticleRecord, type HighlightRecord, type SnapshotRecord, type TagRecord, type VersionRecord } from '../../model/records';
+import { MAX_SNAPSHOT_BYTES } from '../../db/snapshots';
 import { urlKey } from '../../url/normalize';
 
 export const LIMITS = {
@@ -97,13 +98,28 @@ export const versionSchema = v.strictObject({
   patch: v.nullable(str(LIMITS.articleText * 2)),
 });
 
+/** A page snapshot (MHTML) with its file as base64; restore checks the file against its SHA-256 and size. */
+export const snapshotSchema = v.strictObject({
+  id: str(LIMITS.id),
+  articleId: str(LIMITS.id),
+  urlKey: str(LIMITS.url),
+  url: webAddress,
+  title: str(LIMITS.shortText),
+  capturedAt: time,
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 in hex')),
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SNAPSHOT_BYTES)),
+  data: v.pipe(str(Math.ceil(MAX_SNAPSHOT_BYTES / 3) * 4), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')),
+});
+export type BackupSnapshot = SnapshotRecord & { data: string };
+
 // The schemas must describe exactly the stored types: a change to lib/model/records.ts fails type-checking here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const articleMatches: Same<v.InferOutput<typeof articleSchema>, ArticleRecord> = true;
 const highlightMatches: Same<v.InferOutput<typeof highlightSchema>, HighlightRecord> = true;
 const tagMatches: Same<v.InferOutput<typeof tagSchema>, TagRecord> = true;
 const versionMatches: Same<v.InferOutput<typeof versionSchema>, VersionRecord> = true;
-void [articleMatches, highlightMatches, tagMatches, versionMatches];
+const snapshotMatches: Same<v.InferOutput<typeof snapshotSchema>, BackupSnapshot> = true;
+void [articleMatches, highlightMatches, tagMatches, versionMatches, snapshotMatches];
 
 export const backupSchema = v.strictObject({
   format: v.literal('gloss-backup'),
@@ -115,6 +131,7 @@ export const backupSchema = v.strictObject({
   tags: v.array(tagSchema),
   // Backups made before schema v4 have no versions.
   versions: v.optional(v.array(versionSchema), []),
+  snapshots: v.optional(v.array(snapshotSchema), []),
 });
 
 export interface RecordSet {
@@ -123,6 +140,8 @@ export interface RecordSet {
   tags: TagRecord[];
   /** Versions of the file's articles (Gloss backups only). */
   versions?: VersionRecord[];
+  /** Page snapshots with their files (Gloss backups only). */
+  snapshots?: BackupSnapshot[];
   /**
    * Fields a file does not know, by record id, filled with placeholders (a Web Annotation's article has only an
    * address: its title is the URL). A placeholder never replaces a stored value.
@@ -137,6 +156,7 @@ const STORED_FIELDS = {
   highlights: Object.keys(highlightSchema.entries),
   tags: Object.keys(tagSchema.entries),
   versions: Object.keys(versionSchema.entries),
+  snapshots: Object.keys(snapshotSchema.entries),
 } as const;
 
 /**

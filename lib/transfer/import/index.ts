@@ -1,6 +1,7 @@
 /** Import entry points: backups and W3C Web Annotation collections, previewed then applied in one transaction. */
 import type { GlossDatabase } from '../../model/database';
 import type { RecordSet } from './backup-schema';
+import { verifiedSnapshots } from './restore-snapshots';
 import { backupFromData, parseBackup, parseJsonSafely, readTextFile } from './backup-parse';
 import { applyRestore, type RestoreOptions } from './restore-apply';
 import type { FieldChange } from './restore-merge';
@@ -41,7 +42,8 @@ export function recordsFromText(text: string): { kind: ImportKind; records: Reco
 
 /** What a restore would add, update and skip, and which stored fields it changes, without writing anything. */
 export async function previewRestore(db: GlossDatabase, records: RecordSet): Promise<RestorePreview> {
-  const plan = await db.transaction('r', [db.articles, db.highlights, db.tags, db.versions], () => planRestore(db, records));
+  const { kept: snapshots } = await verifiedSnapshots(records.snapshots ?? []);
+  const plan = await db.transaction('r', [db.articles, db.highlights, db.tags, db.versions, db.snapshots], () => planRestore(db, { ...records, snapshots }));
   return {
     ...summarize(plan),
     withoutArticle: plan.withoutArticle,

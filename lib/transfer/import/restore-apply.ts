@@ -15,6 +15,7 @@ import { articleToRow, highlightToRow } from '../../model/rows';
 import { tagMapsOf } from '../../db/tag-maps';
 import { deferSearchIndex, rebuildSearchIndex } from '../../search/postings';
 import type { RecordSet } from './backup-schema';
+import { verifiedSnapshots } from './restore-snapshots';
 import { planRestore, planSize, type PlannedChanges, type RestorePlan } from './restore-plan';
 
 const CHUNK = 1_000;
@@ -70,8 +71,11 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new RestoreAbortedError();
   try {
-    return await db.transaction('rw', [db.articles, db.highlights, db.tags, db.versions, db.postings], async (tx) => {
-      const plan = await planRestore(db, incoming);
+    // Snapshot files are hashed first: the transaction cannot wait for crypto.
+    const { kept: snapshots, damaged } = await verifiedSnapshots(incoming.snapshots ?? []);
+    return await db.transaction('rw', [db.articles, db.highlights, db.tags, db.versions, db.snapshots, db.snapshotFiles, db.postings], async (tx) => {
+      const plan = await planRestore(db, { ...incoming, snapshots });
+      plan.snapshots.skip += damaged;
       const stored = await db.highlights.count();
       const rebuild = rebuildsIndex(plan, stored);
       // Indexing counts as one step per highlight of the library after the restore.
@@ -90,6 +94,11 @@ export async function applyRestore(db: GlossDatabase, incoming: RecordSet, optio
       await writeAll(db.tags, { add: plan.tags.add, update: [] }, (t) => t, tick);
       await writeAll(db.highlights, plan.highlights, (h) => highlightToRow(h, idOf), tick);
       await writeAll(db.versions, plan.versions, (v) => v, tick);
+      for (const { record, file } of plan.snapshots.add) {
+        await db.snapshotFiles.add(file);
+        await db.snapshots.add(record);
+        tick(1);
+      }
       if (rebuild) {
         const written = done;
         await rebuildSearchIndex(tx, { signal, onProgress: (p) => onProgress?.({ done: written + p.done, total }) });

@@ -13,6 +13,7 @@ import { cleanTagName, foldTagName, uniqueTagNames } from '../../tags/tag-names'
 import { urlKey } from '../../url/normalize';
 import { storedFields, type RecordSet } from './backup-schema';
 import { mergeArticle, mergeHighlight, type FieldChange } from './restore-merge';
+import { planSnapshots, type PlannedSnapshots } from './restore-snapshots';
 import { planVersions } from './restore-versions';
 
 export interface PlannedChanges<T> {
@@ -26,6 +27,8 @@ export interface RestorePlan {
   highlights: PlannedChanges<HighlightRecord>;
   tags: PlannedChanges<TagRecord>;
   versions: PlannedChanges<VersionRecord>;
+  /** Page snapshots with their bytes: only added, never changed. */
+  snapshots: PlannedSnapshots;
   /** Highlights left out because their article is neither in the file nor in the database. */
   withoutArticle: number;
   /** Every stored field the restore changes, in file order. */
@@ -44,7 +47,7 @@ export function summarize(plan: RestorePlan): Record<'articles' | 'highlights' |
 }
 
 export function planSize(plan: RestorePlan): number {
-  return [plan.articles, plan.highlights, plan.tags, plan.versions].reduce((n, p) => n + p.add.length + p.update.length, 0);
+  return [plan.articles, plan.highlights, plan.tags, plan.versions, plan.snapshots].reduce((n, p) => n + p.add.length + p.update.length, 0);
 }
 
 /** Keeps one record per id in the file: the most recently updated. */
@@ -103,6 +106,7 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
     highlights: { add: [], update: [], skip: 0 },
     tags: { add: [], update: [], skip: 0 },
     versions: { add: [], update: [], skip: 0 },
+    snapshots: { add: [], update: [], skip: 0 },
     withoutArticle: 0,
     changes: [],
   };
@@ -177,7 +181,12 @@ export async function planRestore(db: GlossDatabase, incoming: RecordSet): Promi
   });
 
   const fileArticleIds = new Set(incoming.articles.map((a) => a.id));
-  plan.versions = await planVersions(db, incoming.versions ?? [], (id) => (fileArticleIds.has(id) ? articleIdMap.get(id) : articleById.has(id) ? id : undefined));
+  const joinedArticleId = (id: string) => (fileArticleIds.has(id) ? articleIdMap.get(id) : articleById.has(id) ? id : undefined);
+  plan.versions = await planVersions(db, incoming.versions ?? [], joinedArticleId);
+  plan.snapshots = await planSnapshots(db, incoming.snapshots ?? [], (id) => {
+    const joined = joinedArticleId(id);
+    return joined === undefined ? undefined : articleById.get(joined);
+  });
 
   const written = [plan.articles.add, plan.articles.update, plan.highlights.add, plan.highlights.update];
   planMissingTags(written.flat(), tagsByKey, plan.tags);

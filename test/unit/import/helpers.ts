@@ -6,6 +6,17 @@ import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
 import { foldTagName } from '@/lib/tags/tag-names';
 import { allBundles, leadStoryVersions } from '../export/fixtures';
+import { sha256Hex } from '@/lib/db/snapshots';
+
+/** A small MHTML file of the lead story's page, as Chrome's pageCapture writes one (bytes beyond ASCII included). */
+export async function leadStorySnapshot() {
+  const data = new TextEncoder().encode('From: <Saved by Blink>\r\nSnapshot-Content-Location: https://epaper.hyrb.example/html/2022-09/05/content_1186523.htm\r\nSubject: =?utf-8?Q?=E5=B0=8F=E5=B1=8B=E5=9C=BA?=\r\nMIME-Version: 1.0\r\n\r\n<p>小屋场</p>\r\n');
+  const record = {
+    id: 'snap-zh-lead-1', articleId: 'art-zh-lead', urlKey: '', url: 'https://epaper.hyrb.example/html/2022-09/05/content_1186523.htm',
+    title: '「小屋场」撬动基层治理「大能量」', capturedAt: Date.UTC(2026, 10, 20, 8, 0), sha256: await sha256Hex(data), bytes: data.byteLength,
+  };
+  return { record, file: { id: record.id, data } };
+}
 
 let counter = 0;
 export function freshDatabase(): GlossDatabase {
@@ -27,6 +38,10 @@ export async function filledDatabase(): Promise<GlossDatabase> {
   await db.articles.bulkAdd(rows.articles);
   await db.highlights.bulkAdd(rows.highlights);
   await db.versions.bulkAdd(await leadStoryVersions());
+  const snapshot = await leadStorySnapshot();
+  const lead = rows.articles.find((a) => a.id === snapshot.record.articleId)!;
+  await db.snapshots.add({ ...snapshot.record, urlKey: lead.urlKey });
+  await db.snapshotFiles.add(snapshot.file);
   return db;
 }
 
