@@ -79,7 +79,7 @@ export function ExportDialog(props: ExportDialogProps) {
     const bundles = (await props.load(scope())).filter((b) => b.highlights.length > 0 || format !== 'csv');
     if (bundles.length === 0) return null;
     setSample(bundles[0]!);
-    const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed') };
+    const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed'), page: t('exportPageLabel') };
     return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, signal, onProgress });
   }
 

@@ -4,6 +4,11 @@ import { compileTemplate, renderTemplate, type CompiledTemplate } from './templa
 import { uniqueFileNames } from './file-names';
 import type { ArticleBundle } from './types';
 
+/**
+ * The `^gloss-…` line is an Obsidian block id, so a note can link to a highlight (`[[Note#^gloss-3fa9c1]]`);
+ * a block quote takes its id on a line of its own between blank lines. Logseq wants an `id:: <uuid>`
+ * property instead: a template for Logseq writes `id:: {{id}}` (docs/export.md).
+ */
 export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#kicker}}
 *{{kicker}}*
@@ -24,7 +29,9 @@ export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#highlights}}
 > {{quote}}
 >
-> — *{{color}}*{{#tags}} {{tags}}{{/tags}} · [↗]({{link}})
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}}{{#page}} · {{page}}{{/page}} · [↗]({{link}})
+
+^{{blockId}}
 {{#note}}
 
 {{note}}
@@ -38,7 +45,9 @@ export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#orphans}}
 > {{quote}}
 >
-> — *{{color}}*{{#tags}} {{tags}}{{/tags}}
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}}{{#page}} · {{page}}{{/page}}
+
+^{{blockId}}
 {{#note}}
 
 {{note}}

@@ -5,6 +5,8 @@ import type { ArticleRecord, HighlightRecord } from '../../model/records';
 export interface ArticleBundle {
   article: ArticleRecord;
   highlights: HighlightRecord[];
+  /** A story printed on several pages: every part's article in reading order, `article` first (lib/article/continued.ts). */
+  parts?: ArticleRecord[];
 }
 
 /** Default meaning of each highlight colour; the user may rename them. */
