@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { annotationsForPage } from '@/lib/background/repository';
+import { continuedPartsOf } from '@/lib/db/continued-parts';
 import { askBackground, askTab } from '@/lib/messaging';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { activityByPeriod, recentArticles, searchHighlights, topTags, type LibraryQuery } from '@/lib/search';
@@ -14,6 +15,8 @@ import { db } from './db';
 export interface PageData {
   articles: ArticleRecord[];
   highlights: HighlightRecord[];
+  /** Parts on other pages of this page's continued stories; their highlights are in `highlights` too. */
+  otherParts: ArticleRecord[];
 }
 
 /**
@@ -21,18 +24,23 @@ export interface PageData {
  * content script found on the page now: stored statuses lag behind (an orphan is saved once the page settled).
  */
 export async function pageData(urlKey: string | null, tabId: number | null = null): Promise<PageData> {
-  if (!urlKey) return { articles: [], highlights: [] };
+  if (!urlKey) return { articles: [], highlights: [], otherParts: [] };
   const { articles, highlights } = await annotationsForPage(db, urlKey);
   const sorted = articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0));
+  const other = await continuedPartsOf(db, sorted);
   const report = tabId != null && highlights.length ? await askTab(tabId, 'content.anchorStatus', null).catch(() => null) : null;
-  if (!report) return { articles: sorted, highlights };
+  if (!report) return { articles: sorted, highlights: [...highlights, ...other.highlights], otherParts: other.articles };
   const live = new Map(report.highlights.map((state) => [state.id, state]));
   return {
     articles: sorted,
-    highlights: highlights.map((h) => {
-      const state = live.get(h.id);
-      return state ? { ...h, status: state.status, currentText: state.currentText } : h;
-    }),
+    highlights: [
+      ...highlights.map((h) => {
+        const state = live.get(h.id);
+        return state ? { ...h, status: state.status, currentText: state.currentText } : h;
+      }),
+      ...other.highlights,
+    ],
+    otherParts: other.articles,
   };
 }
 

@@ -84,7 +84,7 @@ export function ExportDialog(props: ExportDialogProps) {
     const bundles = (await props.load(scope(), { proof: withProof })).filter((b) => b.highlights.length > 0 || format !== 'csv');
     if (bundles.length === 0) return null;
     setSample(bundles[0]!);
-    const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed') };
+    const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed'), page: t('exportPageLabel') };
     const proofLabels = { proofClipped: t('exportProofClipped'), proofChanges: t('exportProofChanges'), proofModified: t('exportProofModified') };
     return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, proofLabels, signal, onProgress });
   }

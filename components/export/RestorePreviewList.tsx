@@ -7,7 +7,8 @@ const FIELD_KEYS: Record<FieldChange['field'], MessageKey> = {
   editors: 'restoreFieldEditors', siteName: 'fieldSite', section: 'fieldSection', publishedDate: 'fieldPublished',
   lang: 'restoreFieldLang', text: 'restoreFieldText', tags: 'restoreTags', quote: 'restoreFieldQuote', position: 'restoreFieldPosition',
   pagePosition: 'restoreFieldPosition', color: 'restoreFieldColor', note: 'restoreFieldNote', status: 'restoreFieldStatus',
-  currentText: 'restoreFieldCurrentText',
+  currentText: 'restoreFieldCurrentText', page: 'restoreFieldPage', continuedFrom: 'restoreFieldContinuedFrom',
+  continuedTo: 'restoreFieldContinuedTo',
 };
 
 /** What a restore would do: counts per kind, every stored field it changes (bounded), and what the file left out. */

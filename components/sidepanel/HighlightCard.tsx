@@ -26,6 +26,8 @@ export interface HighlightActions {
 export function HighlightCard(props: {
   highlight: HighlightRecord;
   colorName: string;
+  /** Where the highlight is when that is not this page: a continued story's other page (`第02版`). */
+  place?: string;
   actions: HighlightActions;
   renderTags?: (h: HighlightRecord) => preact.ComponentChildren;
 }) {
@@ -54,6 +56,7 @@ export function HighlightCard(props: {
       <div class="highlight-head">
         <ColorDot color={h.color} label={colorName} />
         <span class="gloss-muted highlight-color-name">{colorName}</span>
+        {props.place && <span class="gloss-muted highlight-place">{props.place}</span>}
         <time class="gloss-muted highlight-time" dateTime={new Date(h.createdAt).toISOString()}>
           {formatTime(intl, h.createdAt)}
         </time>

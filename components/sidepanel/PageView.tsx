@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { inReadingOrder } from '@/lib/transfer/export/order';
+import { continuedStories } from '@/lib/article/continued';
+import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
 import { WHOLE_PAGE_STORY } from '@/lib/model/records';
 import { askBackground, askTab, userErrorText } from '@/lib/messaging';
 import { useI18n } from '../i18n';
@@ -61,13 +63,24 @@ export function PageView({ target }: { target: TargetPage }) {
 
   if (data.status === 'loading') return <p class="gloss-muted">{t('loading')}</p>;
   if (data.status === 'error') return <p role="alert">{userErrorText(t, data.error)}</p>;
-  const { articles, highlights } = data.value;
-  const card = (h: HighlightRecord) => (
+  const { articles, highlights, otherParts } = data.value;
+  const partsById = new Map(otherParts.map((a) => [a.id, a]));
+  // A highlight on another page of a continued story opens that page at its passage.
+  const partActions: HighlightActions = {
+    ...actions,
+    jump: (h) => {
+      const part = partsById.get(h.articleId);
+      if (part) window.open(textFragmentUrl(part.url, h.selectors.quote), '_blank', 'noopener');
+      else actions.jump(h);
+    },
+  };
+  const card = (h: HighlightRecord, place?: string) => (
     <li key={h.id}>
       <HighlightCard
         highlight={h}
         colorName={colorName(h.color)}
-        actions={actions}
+        place={place}
+        actions={partActions}
         renderTags={(x) => <HighlightTags highlight={x} onChange={(tags) => actions.saveTags(x, tags)} />}
       />
     </li>
@@ -92,7 +105,7 @@ export function PageView({ target }: { target: TargetPage }) {
     <div class="page-view">
       {highlights.length > 0 && (
         <div class="view-actions">
-          <ExportButton currentArticleIds={articles.map((a) => a.id)} tagNames={[...new Set(highlights.flatMap((h) => h.tags))]} />
+          <ExportButton currentArticleIds={[...articles, ...otherParts].map((a) => a.id)} tagNames={[...new Set(highlights.flatMap((h) => h.tags))]} />
         </div>
       )}
       {articles.length === 0 && (
@@ -107,8 +120,16 @@ export function PageView({ target }: { target: TargetPage }) {
           <p class="gloss-card empty-state">{t('emptyPanel')}</p>
         </>
       )}
-      {articles.map((article) => {
-        const own = inReadingOrder(highlights.filter((h) => h.articleId === article.id)).anchored;
+      {continuedStories([...articles, ...otherParts]).filter((group) => group.some((a) => !partsById.has(a.id))).map((group) => {
+        // A continued story: its parts on this page and others, their highlights together in reading order.
+        const article = group.find((a) => !partsById.has(a.id))!;
+        const partOf = new Map(group.map((a, i) => [a.id, i]));
+        const own = inReadingOrder(highlights.filter((h) => partOf.has(h.articleId)), (h) => partOf.get(h.articleId)!).anchored;
+        const pages = group.map((a) => a.page).filter((page): page is string => !!page);
+        const place = (h: HighlightRecord) => {
+          const part = group[partOf.get(h.articleId)!]!;
+          return group.length > 1 && part.page ? t('pageLabel', part.page) : undefined;
+        };
         return (
           <section class="article-section" key={article.id}>
             <ArticleCard
@@ -116,9 +137,10 @@ export function PageView({ target }: { target: TargetPage }) {
               label={storyLabel(article)}
               onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
             />
+            {group.length > 1 && pages.length > 0 && <p class="gloss-muted continued-story">{t('continuedStory', pages.join(', '))}</p>}
             <ArticleChanges articleId={article.id} />
             <h3 class="section-heading">{t('highlightsHeading', own.length)}</h3>
-            <ul class="gloss-list highlight-list">{take(own).map(card)}</ul>
+            <ul class="gloss-list highlight-list">{take(own).map((h) => card(h, place(h)))}</ul>
           </section>
         );
       })}
@@ -126,7 +148,7 @@ export function PageView({ target }: { target: TargetPage }) {
         <section class="orphans" aria-labelledby="orphans-heading">
           <h3 class="section-heading" id="orphans-heading">{t('orphansHeading', orphans.length)}</h3>
           <p class="gloss-muted">{t('orphanExplain')}</p>
-          <ul class="gloss-list highlight-list">{take(orphans).map(card)}</ul>
+          <ul class="gloss-list highlight-list">{take(orphans).map((h) => card(h))}</ul>
         </section>
       )}
       {articles.length > 0 && <PageSnapshots tabId={target.tabId} article={articles[0]!} onMessage={(text) => setToast({ text })} />}

@@ -19,21 +19,44 @@ export function isBoilerplate(text: string): boolean {
 
 const FROM_MARKER = /^[（(]?\s*(上接第?\s*([0-9一二三四五六七八九十A-Z]{1,3})\s*版[^）)]{0,10})\s*[)）]?/;
 const TO_MARKER = /[（(]?\s*((?:下转|转|接)第?\s*([0-9一二三四五六七八九十A-Z]{1,3})\s*版[^）)]{0,10})\s*[)）]?\s*$/;
+// A page label in an English jump line: "page A6", "p. 12", "Pg 3", or a bare section page ("A6").
+const EN_PAGE = String.raw`(?:(?:page|pg\.?|p\.)\s*([A-Z]?\d{1,3}[A-Z]?)|([A-Z]\d{1,2}))`;
+const EN_FROM_MARKER = new RegExp(String.raw`^[(\[]?\s*((?:continued|cont(?:'d|\.)?)\s+from\s+${EN_PAGE})\s*[)\]]?\.?`, 'i');
+const EN_TO_MARKER = new RegExp(String.raw`[(\[]?\s*((?:continued|cont(?:'d|\.)?)\s+on\s+${EN_PAGE})\s*[)\]]?\.?\s*$`, 'i');
+// "See MAYOR, Page A6": the jump word is in capitals, which tells it from "see you on page 5".
+const EN_SEE_MARKER = /[(\[]?\s*([Ss]ee\s+[A-Z][A-Z'’ -]*[A-Z],?\s+(?:on\s+)?(?:[Pp]age|P\.)\s*([A-Z]?\d{1,3}[A-Z]?))\s*[)\]]?\.?\s*$/;
 
-/** 上接第1版 at the start of a paragraph (or alone). */
+/** 上接第1版 / "Continued from page A1" at the start of a paragraph (or alone). */
 export function continuedFromMarker(text: string): { continuation: Continuation; rest: string } | null {
-  const match = FROM_MARKER.exec(cleanText(text));
+  const line = cleanText(text);
+  const zh = FROM_MARKER.exec(line);
+  const match = zh ?? EN_FROM_MARKER.exec(line);
   if (!match) return null;
-  const rest = cleanText(text).slice(match[0].length).trim();
-  return { continuation: { page: match[2]!, marker: match[0].trim(), markerInline: rest.length > 0 }, rest };
+  const rest = line.slice(match[0].length).trim();
+  const page = zh ? match[2]! : (match[2] ?? match[3])!;
+  return { continuation: { page, marker: match[0].trim(), markerInline: rest.length > 0 }, rest };
 }
 
-/** 转第2版 / （下转第2版） at the end of a paragraph (or alone). */
+/** 转第2版 / （下转第2版） / "Continued on page A6" / "See MAYOR, Page A6" at the end of a paragraph (or alone). */
 export function continuedToMarker(text: string): { continuation: Continuation; rest: string } | null {
   const line = cleanText(text);
-  const match = TO_MARKER.exec(line);
-  if (!match || match[0].length > 20) return null;
-  return { continuation: { page: match[2]!, marker: match[0].trim() }, rest: line.slice(0, match.index).trim() };
+  const zh = TO_MARKER.exec(line);
+  const match = zh ?? EN_TO_MARKER.exec(line) ?? EN_SEE_MARKER.exec(line);
+  if (!match || match[0].length > (zh ? 20 : 40)) return null;
+  const page = zh ? match[2]! : (match[2] ?? match[3])!;
+  return { continuation: { page, marker: match[0].trim() }, rest: line.slice(0, match.index).trim() };
+}
+
+const CJK_DIGITS = '〇一二三四五六七八九';
+
+/** A page label for comparing: `第01版`, `1`, `一` and `01` are one page, `A06` and `a6` another. */
+export function pageLabelKey(label: string): string {
+  let key = cleanText(label).toUpperCase().replace(/^第|版$/g, '').replace(/^(?:PAGE|PG\.?|P\.)\s*/, '');
+  // 十 to 十九, 二十…: the only Chinese numerals a newspaper's page count needs.
+  key = key.replace(/([一二三四五六七八九]?)十([一二三四五六七八九]?)/, (_, tens: string, ones: string) =>
+    String((tens ? CJK_DIGITS.indexOf(tens) : 1) * 10 + (ones ? CJK_DIGITS.indexOf(ones) : 0)));
+  key = key.replace(/[〇一二三四五六七八九]/g, (digit) => String(CJK_DIGITS.indexOf(digit)));
+  return key.replace(/\d+/, (digits) => String(Number(digits)));
 }
 
 /** "[摘要]…" or "摘要：…" boxes: kept as the summary, never a paragraph. */

@@ -18,6 +18,7 @@ export const newId = newUuid;
 /** Detected fields that the user may correct; a correction is never overwritten. */
 const DETECTED_FIELDS = [
   'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'publishedDate', 'lang',
+  'page', 'continuedFrom', 'continuedTo',
 ] as const satisfies readonly (keyof ArticleInput & keyof ArticleRecord)[];
 
 async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number): Promise<ArticleRow> {

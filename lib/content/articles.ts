@@ -31,6 +31,9 @@ function detectedInput(doc: Document, article: DetectedArticle): ArticleDescript
     section: article.section,
     publishedDate: article.publishedDate,
     lang: article.lang ?? (doc.documentElement.lang || null),
+    page: article.page,
+    continuedFrom: article.continuedFrom?.page ?? null,
+    continuedTo: article.continuedTo?.page ?? null,
     text: article.paragraphs.join('\n\n').slice(0, MAX_CLIPPED_TEXT),
   };
 }

@@ -36,6 +36,9 @@ export const articleInputSchema = v.object({
   section: nullableShort,
   publishedDate: nullableShort,
   lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
+  page: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  continuedFrom: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  continuedTo: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
 });
 

@@ -11,11 +11,14 @@ import { toYaml, type YamlValue } from './yaml';
 export interface MarkdownLabels {
   orphansHeading: string;
   accessed: string;
+  /** A highlight's printed page, `{page}` standing for its label: `p. {page}`, `第{page}版`. */
+  page: string;
 }
 
 export const DEFAULT_LABELS: MarkdownLabels = {
   orphansHeading: 'Not found on the page any more',
   accessed: 'accessed',
+  page: 'p. {page}',
 };
 
 export interface MarkdownContextOptions {
@@ -32,18 +35,35 @@ export const ARTICLE_NAMES = [
 ] as const;
 export const HIGHLIGHT_NAMES = [
   'quote', 'note', 'tags', 'link', 'color', 'colorId', 'created', 'updated', 'orphan', 'currentText', 'index',
+  'blockId', 'id', 'page',
 ] as const;
 export const TEMPLATE_NAMES: ReadonlySet<string> = new Set<string>([...ARTICLE_NAMES, ...HIGHLIGHT_NAMES]);
 
-function frontMatterOf(article: ArticleRecord): string {
+/** `2022-09-05T07:58:12+08:00` → `2022-09-05`: a date property in Obsidian and Logseq is a bare ISO date. */
+function isoDate(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? value;
+}
+
+/**
+ * Flat properties only: Obsidian's property editor and Logseq's page properties show lists of
+ * strings, not lists of objects. So `author` holds plain names (what both link and filter on) and
+ * `author_roles` the role of each, index by index ("" for none), present only when one is known.
+ */
+function frontMatterOf(article: ArticleRecord, parts: readonly ArticleRecord[]): string {
   const fields: { [key: string]: YamlValue } = { title: article.title };
   if (article.kicker) fields.kicker = article.kicker;
   if (article.subtitle) fields.subtitle = article.subtitle;
-  if (article.authors.length) fields.authors = article.authors.map((p): YamlValue => (p.role ? { name: p.name, role: p.role } : { name: p.name }));
-  if (article.siteName) fields.site = article.siteName;
+  if (article.authors.length) {
+    fields.author = article.authors.map((p) => p.name);
+    if (article.authors.some((p) => p.role)) fields.author_roles = article.authors.map((p) => p.role ?? '');
+  }
+  if (article.siteName) fields.publication = article.siteName;
   if (article.section) fields.section = article.section;
-  if (article.publishedDate) fields.published = article.publishedDate;
-  fields.url = article.url;
+  const pages = parts.map((part) => part.page).filter((page): page is string => !!page);
+  if (pages.length) fields.page = pages.join(', ');
+  if (article.publishedDate) fields.published = isoDate(article.publishedDate);
+  fields.source = article.url;
+  if (parts.length > 1) fields.continued_at = parts.slice(1).map((part) => part.url);
   fields.accessed = isoDay(article.createdAt);
   const tags = article.tags.map(obsidianTag).filter(Boolean);
   if (tags.length) fields.tags = [...new Set(tags)];
@@ -62,7 +82,41 @@ export function citationLine(article: ArticleRecord, labels: MarkdownLabels = DE
   return `${parts.filter(Boolean).join(' ')} ${link} (${escapeInline(labels.accessed)} ${isoDay(article.createdAt)})`;
 }
 
-function highlightContext(h: HighlightRecord, article: ArticleRecord, index: number, colors?: Readonly<Record<string, string>>): TemplateContext {
+/**
+ * Obsidian block ids (`^gloss-3fa9c1`): letters, digits and dashes, derived from the highlight's
+ * id so a link to it survives a re-export; a clash within one note gets `-2`, `-3`.
+ */
+export function blockIds(highlights: readonly HighlightRecord[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const h of highlights) {
+    const base = `gloss-${hashOf(h.id).toString(16).padStart(8, '0').slice(0, 6)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    ids.set(h.id, id);
+  }
+  return ids;
+}
+
+/** FNV-1a with murmur3's final mix, so ids that differ in one character get unrelated block ids. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
+interface HighlightSetting {
+  article: ArticleRecord;
+  index: number;
+  blockId: string;
+  pageLabel: string;
+  colors?: Readonly<Record<string, string>>;
+}
+
+function highlightContext(h: HighlightRecord, { article, index, blockId, pageLabel, colors }: HighlightSetting): TemplateContext {
   return {
     // Functions: computed only when the template uses them.
     quote: () => escapeBlock(h.selectors.quote.exact).join('\n'),
@@ -76,14 +130,23 @@ function highlightContext(h: HighlightRecord, article: ArticleRecord, index: num
     orphan: h.status === 'orphan',
     currentText: h.currentText ? () => escapeBlock(h.currentText!).join('\n') : '',
     index: index + 1,
+    blockId,
+    id: escapeInline(h.id),
+    page: article.page ? escapeInline(pageLabel.replace('{page}', article.page)) : '',
   };
 }
 
-export function articleContext({ article, highlights }: ArticleBundle, options: MarkdownContextOptions = {}): TemplateContext {
+export function articleContext({ article, highlights, parts = [article] }: ArticleBundle, options: MarkdownContextOptions = {}): TemplateContext {
   const labels = { ...DEFAULT_LABELS, ...options.labels };
-  const { anchored, orphans } = inReadingOrder(highlights);
+  const partOf = new Map(parts.map((part, i) => [part.id, i]));
+  const { anchored, orphans } = inReadingOrder(highlights, (h) => partOf.get(h.articleId) ?? 0);
+  const ids = blockIds([...anchored, ...orphans]);
+  // Each highlight links to the page of its own part.
+  const context = (h: HighlightRecord, index: number) => highlightContext(h, {
+    article: parts[partOf.get(h.articleId) ?? 0] ?? article, index, blockId: ids.get(h.id)!, pageLabel: labels.page, colors: options.colorNames,
+  });
   return {
-    frontmatter: options.frontMatter === false ? '' : frontMatterOf(article),
+    frontmatter: options.frontMatter === false ? '' : frontMatterOf(article, parts),
     title: escapeInline(article.title),
     kicker: escapeInline(article.kicker ?? ''),
     subtitle: escapeInline(article.subtitle ?? ''),
@@ -97,8 +160,8 @@ export function articleContext({ article, highlights }: ArticleBundle, options: 
     tags: hashtags(article.tags),
     citation: citationLine(article, labels),
     count: highlights.length,
-    highlights: anchored.map((h, i) => highlightContext(h, article, i, options.colorNames)),
-    orphans: orphans.map((h, i) => highlightContext(h, article, anchored.length + i, options.colorNames)),
+    highlights: anchored.map((h, i) => context(h, i)),
+    orphans: orphans.map((h, i) => context(h, anchored.length + i)),
     hasOrphans: orphans.length > 0,
     orphansHeading: escapeInline(labels.orphansHeading),
   };

@@ -5,6 +5,11 @@ import { uniqueFileNames } from './file-names';
 import { DEFAULT_PROOF_LABELS, proofMarkdown, type ProofLabels } from './markdown-proof';
 import type { ArticleBundle } from './types';
 
+/**
+ * The `^gloss-…` line is an Obsidian block id, so a note can link to a highlight (`[[Note#^gloss-3fa9c1]]`);
+ * a block quote takes its id on a line of its own between blank lines. Logseq wants an `id:: <uuid>`
+ * property instead: a template for Logseq writes `id:: {{id}}` (docs/export.md).
+ */
 export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#kicker}}
 *{{kicker}}*
@@ -25,7 +30,9 @@ export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#highlights}}
 > {{quote}}
 >
-> — *{{color}}*{{#tags}} {{tags}}{{/tags}} · [↗]({{link}})
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}}{{#page}} · {{page}}{{/page}} · [↗]({{link}})
+
+^{{blockId}}
 {{#note}}
 
 {{note}}
@@ -39,7 +46,9 @@ export const DEFAULT_TEMPLATE = `{{frontmatter}}
 {{#orphans}}
 > {{quote}}
 >
-> — *{{color}}*{{#tags}} {{tags}}{{/tags}}
+> — *{{color}}*{{#tags}} {{tags}}{{/tags}}{{#page}} · {{page}}{{/page}}
+
+^{{blockId}}
 {{#note}}
 
 {{note}}

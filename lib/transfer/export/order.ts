@@ -17,9 +17,12 @@ export interface OrderedHighlights {
   orphans: HighlightRecord[];
 }
 
-/** Splits highlights into those found on the page (reading order) and orphans (creation order). */
-export function inReadingOrder(highlights: readonly HighlightRecord[]): OrderedHighlights {
-  const anchored = highlights.filter((h) => h.status !== 'orphan').sort(compareReading);
+/**
+ * Splits highlights into those found on the page (reading order) and orphans (creation order).
+ * `partOf` numbers the part of a continued story each highlight is on: earlier parts read first.
+ */
+export function inReadingOrder(highlights: readonly HighlightRecord[], partOf: (h: HighlightRecord) => number = () => 0): OrderedHighlights {
+  const anchored = highlights.filter((h) => h.status !== 'orphan').sort((a, b) => partOf(a) - partOf(b) || compareReading(a, b));
   const orphans = highlights
     .filter((h) => h.status === 'orphan')
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,6 +1,7 @@
 /** One entry point for the export dialog: a format and the chosen articles in, a named file out. */
 import { toBibtex } from './bibtex';
 import { toCslJson } from './csl';
+import { joinContinuedStories } from './continued';
 import { toCsv } from './csv';
 import { safeFileName } from './file-names';
 import type { ExportFormat } from './formats';
@@ -62,7 +63,9 @@ function textOf(format: Exclude<ExportFormat, 'markdown-zip'>, bundles: readonly
   }
 }
 
-export async function runExport(format: ExportFormat, bundles: readonly ArticleBundle[], options: RunExportOptions = {}): Promise<ExportResult> {
+export async function runExport(format: ExportFormat, chosen: readonly ArticleBundle[], options: RunExportOptions = {}): Promise<ExportResult> {
+  // A note per story: the parts of a continued story make one Markdown note; other formats keep one record per part.
+  const bundles = format === 'markdown' || format === 'markdown-zip' ? joinContinuedStories(chosen) : chosen;
   const fileName = exportFileName(format, bundles, options.now);
   if (format === 'markdown-zip') {
     const blob = await zipFiles(toMarkdownFiles(bundles, options), { total: bundles.length, signal: options.signal, onProgress: options.onProgress });

@@ -8,6 +8,8 @@ export interface ArticleBundle {
   highlights: HighlightRecord[];
   /** The text as clipped and its change since, when the export was asked to include them. */
   proof?: ArticleProof;
+  /** A story printed on several pages: every part's article in reading order, `article` first (lib/article/continued.ts). */
+  parts?: ArticleRecord[];
 }
 
 /** Default meaning of each highlight colour; the user may rename them. */

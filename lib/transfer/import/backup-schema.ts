@@ -45,6 +45,10 @@ export const articleSchema = v.strictObject({
   section: v.nullable(str(LIMITS.shortText)),
   publishedDate: v.nullable(str(100)),
   lang: v.nullable(str(100)),
+  // Optional: backups written before continued stories have none.
+  page: v.optional(v.nullable(str(100))),
+  continuedFrom: v.optional(v.nullable(str(100))),
+  continuedTo: v.optional(v.nullable(str(100))),
   text: str(LIMITS.articleText),
   tags: list(str(LIMITS.tagName)),
   userEdited: list(str(100)),

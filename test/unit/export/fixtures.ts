@@ -133,3 +133,27 @@ export async function leadStoryVersions(article = leadStory().article): Promise<
     },
   ];
 }
+
+/**
+ * A story printed on two pages of one edition (hand-written text): its front-page part ends
+ * `下转第2版`, the inside part begins `上接第1版`. Bundled as the export dialog loads them, one per part.
+ */
+export function continuedStory(): { front: ArticleBundle; inside: ArticleBundle } {
+  const shared = {
+    siteName: '江城日报', section: '要闻', publishedDate: '2026-03-02', lang: 'zh-CN',
+    authors: [{ name: '林晓', role: '记者' }],
+  };
+  const front = article('art-front', 'http://epaper.jcrb.example/html/2026-03/02/content_101.htm', {
+    ...shared, title: '老街改造留住城市记忆', page: '01', continuedTo: '2',
+    text: '春节刚过，老街的青石板路上又热闹起来。\n\n改造工程从去年夏天开始，施工方先把每一块旧石板编号拍照。',
+  });
+  const inside = article('art-inside', 'http://epaper.jcrb.example/html/2026-03/02/content_102.htm', {
+    ...shared, title: '老街改造留住城市记忆', page: '02', continuedFrom: '1', createdAt: CLIPPED_AT - 86_400_000,
+    text: '工程结束后，旧石板按编号一块块铺回原处。\n\n居民说，走在上面还是小时候的感觉。',
+  });
+  return {
+    // Highlighted on the inside page first: reading order must still put the front page first.
+    inside: { article: inside, highlights: [highlightOn(inside, 'h-in-1', '居民说，走在上面还是小时候的感觉', { color: 'green' }), highlightOn(inside, 'h-in-0', '旧石板按编号一块块铺回原处')] },
+    front: { article: front, highlights: [highlightOn(front, 'h-front-9', '先把每一块旧石板编号拍照', { color: 'blue', note: '细节' })] },
+  };
+}

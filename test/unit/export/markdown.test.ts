@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMarkdownTemplate, defaultTemplate, DEFAULT_TEMPLATE, toMarkdown, toMarkdownFiles } from '@/lib/transfer/export/markdown';
 import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
 import { escapeInline, markdownUrl } from '@/lib/transfer/export/markdown-escape';
+import { blockIds } from '@/lib/transfer/export/markdown-context';
 import { inReadingOrder } from '@/lib/transfer/export/order';
 import { TemplateSyntaxError } from '@/lib/transfer/export/template';
 import { allBundles, guardianStory, leadStory, portalStory } from './fixtures';
@@ -45,9 +46,10 @@ describe('toMarkdown', () => {
     const data = frontMatter(toMarkdown([bundle])) as Record<string, unknown>;
     expect(data.title).toBe('「小屋场」撬动基层治理「大能量」');
     expect(data.kicker).toBe(bundle.article.kicker);
-    expect(data.authors).toEqual([
-      { name: '周瑞华', role: '全媒体记者' }, { name: '谭明星', role: '通讯员' }, { name: '罗军', role: '通讯员' },
-    ]);
+    expect(data.author).toEqual(['周瑞华', '谭明星', '罗军']);
+    expect(data.author_roles).toEqual(['全媒体记者', '通讯员', '通讯员']);
+    expect(data.publication).toBe('衡阳日报');
+    expect(data.source).toBe(bundle.article.url);
     expect(data.published).toBe('2022-09-05');
     expect(data.tags).toEqual(['基层治理', '信访-工作']);
     expect(data.language).toBe('zh-CN');
@@ -111,7 +113,45 @@ describe('toMarkdown', () => {
     bundle.article.url = 'javascript:alert(document.cookie)';
     const md = toMarkdown([bundle]);
     expect(md).not.toMatch(/\]\(javascript:|<javascript:/);
-    expect(md).toContain('url: "javascript:alert(document.cookie)"');
+    expect(md).toContain('source: "javascript:alert(document.cookie)"');
+  });
+
+  it('puts an Obsidian block id, derived from the highlight id, on its own line after each quote', () => {
+    const bundle = leadStory();
+    const md = toMarkdown([bundle]);
+    const ids = [...md.matchAll(/\n\n\^(gloss-[a-z0-9-]+)\n\n/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(bundle.highlights.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^gloss-[0-9a-f]{6}$/.test(id!))).toBe(true);
+    // Stable: the same ids whatever order the highlights come in or what else changed.
+    const again = leadStory();
+    again.highlights.reverse();
+    again.highlights[0]!.note = 'edited later';
+    expect([...toMarkdown([again]).matchAll(/\^(gloss-[a-z0-9-]+)/g)].map((m) => m[1])).toEqual(ids);
+  });
+
+  it('numbers block ids that would clash within one note', () => {
+    // Find two ids whose 6-digit block ids are equal (about 5,000 tries by the birthday bound).
+    const template = leadStory().highlights[0]!;
+    const seen = new Map<string, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; !pair && i < 100_000; i++) {
+      const id = `h${i}`;
+      const blockId = blockIds([{ ...template, id }]).get(id)!;
+      const earlier = seen.get(blockId);
+      if (earlier) pair = [earlier, id];
+      else seen.set(blockId, id);
+    }
+    expect(pair).not.toBeNull();
+    const ids = blockIds(pair!.map((id) => ({ ...template, id })));
+    expect(ids.get(pair![1])).toBe(`${ids.get(pair![0])}-2`);
+  });
+
+  it('gives a Logseq template the highlight id for an id:: property', () => {
+    const bundle = leadStory();
+    const md = toMarkdown([bundle], { template: '{{#highlights}}- {{quote}}\n  id:: {{id}}\n{{/highlights}}' });
+    const first = inReadingOrder(bundle.highlights).anchored[0]!;
+    expect(md).toContain(`  id:: ${first.id}\n`);
   });
 
   it('joins several articles in one file without front matter after the first', () => {

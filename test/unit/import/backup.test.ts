@@ -6,6 +6,8 @@ import { highlightSchema } from '@/lib/transfer/import/backup-schema';
 import { BackupError, MAX_BACKUP_BYTES, parseBackupFile } from '@/lib/transfer/import/backup-parse';
 import { previewRestore, RestoreAbortedError, restoreBackupText } from '@/lib/transfer/import';
 import { expectGolden } from '../export/golden';
+import { continuedStory } from '../export/fixtures';
+import { rowsFor } from '@/lib/db/tag-maps';
 import { filledDatabase, freshDatabase } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0);
@@ -60,6 +62,31 @@ describe('restore', () => {
     const plan = await restoreBackupText(target, first);
     expect(plan.highlights.add).toHaveLength(8);
     expect(await snapshot(target)).toBe(first);
+  });
+
+  it('keeps the parts of a continued story (page and jump lines) through backup and restore', async () => {
+    const { front, inside } = continuedStory();
+    const db = freshDatabase();
+    const rows = await rowsFor(db, { articles: [front.article, inside.article], highlights: [] });
+    await db.articles.bulkAdd(rows.articles);
+    const first = await snapshot(db);
+    const articles = JSON.parse(first).articles as Record<string, unknown>[];
+    expect(articles.map(({ page, continuedFrom, continuedTo }) => [page, continuedFrom ?? null, continuedTo ?? null]).sort()).toEqual([['01', null, '2'], ['02', '1', null]]);
+    const target = freshDatabase();
+    await restoreBackupText(target, first);
+    expect(await snapshot(target)).toBe(first);
+    // A newer backup written before continued stories (no such fields) leaves them as they are.
+    const older = JSON.parse(first);
+    for (const article of older.articles) {
+      delete article.page;
+      delete article.continuedFrom;
+      delete article.continuedTo;
+      article.updatedAt += 1000;
+      article.title = `${article.title}（修订）`;
+    }
+    await restoreBackupText(target, JSON.stringify(older));
+    const kept = (await target.articles.toArray()).map((a) => [a.title.endsWith('（修订）'), a.page]).sort();
+    expect(kept).toEqual([[true, '01'], [true, '02']]);
   });
 
   it('merges without duplicates: newer updatedAt wins, older and equal are skipped', async () => {
