@@ -2,7 +2,8 @@
  * Versions of an article in Chromium with the built extension: highlight an article, the publisher edits it, a
  * revisit stores the new text, and the side panel says it changed since it was clipped and shows the word diff.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,22 @@ describe('versions of an article', () => {
 
     // The highlight's passage did not change: it is still anchored exactly.
     expect(await panel.locator('.highlight-card').count()).toBe(1);
+  });
+
+  it('exports the text as clipped with its SHA-256 and the diff to the current version, when asked', async () => {
+    await panel.click('.export-button');
+    await panel.waitForSelector('.export-dialog .export-download');
+    await panel.selectOption('.export-dialog .export-format', 'markdown');
+    await panel.check('.export-dialog .export-proof input');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('.export-dialog .export-download')]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    const clipped = markdown.match(/SHA-256 `([0-9a-f]{64})`\n\n~~~text\n([\s\S]*?)\n~~~\n/);
+    expect(clipped).not.toBeNull();
+    // The stated hash is the SHA-256 of the text as printed, and that text is the original (not the edited) one.
+    expect(clipped![1]).toBe(createHash('sha256').update(clipped![2]!).digest('hex'));
+    expect(clipped![2]).toContain('全县共召开屋场恳谈会12298场次');
+    expect(markdown).toMatch(/~~~diff\n[\s\S]*\n-[^\n]*12298场次[\s\S]*\n\+[^\n]*12398场次/);
+    await panel.keyboard.press('Escape');
   });
 
   it('stores nothing more when the same edited text is seen again', async () => {
