@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { declareSchema, openDatabase } from '../../../lib/db/database';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../lib/db/schema';
 import { uniqueDbName } from './fixtures';
+import { saveSnapshot } from '../../../lib/db/snapshots';
 import { searchHighlights } from '../../../lib/search';
 import { searchIndexMiddleware } from '../../../lib/search/postings';
 import { tagIdsV3 } from '../../../lib/db/migrations/v3-tag-ids';
@@ -134,6 +135,10 @@ describe('schema migrations', () => {
     // The articles themselves are untouched.
     expect((await db.articles.get('a2'))!.text).toBe(second.text);
     expect(articleFromRow((await db.articles.get('a1'))!, () => '基层治理')).toEqual(V1_ROWS.articles[0]);
+    // Page snapshots are new in v4 and start empty; a save works on the upgraded database.
+    expect([await db.snapshots.count(), await db.snapshotFiles.count()]).toEqual([0, 0]);
+    const saved = await saveSnapshot(db, { articleId: 'a1', url: 'https://hyrb.example/a', title: 't', data: new TextEncoder().encode('MHTML') });
+    expect(saved.urlKey).toBe((await db.articles.get('a1'))!.urlKey);
     await db.delete();
   });
 
