@@ -17,7 +17,7 @@ export const newId = newUuid;
 
 /** Detected fields that the user may correct; a correction is never overwritten. */
 const DETECTED_FIELDS = [
-  'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'publishedDate', 'lang',
+  'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'page', 'publishedDate', 'lang',
 ] as const satisfies readonly (keyof ArticleInput & keyof ArticleRecord)[];
 
 async function upsertArticle(db: GlossDatabase, input: ArticleInput, now: number): Promise<ArticleRow> {

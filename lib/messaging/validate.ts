@@ -34,6 +34,7 @@ export const articleInputSchema = v.object({
   editors: v.pipe(v.array(person), v.maxLength(100)),
   siteName: nullableShort,
   section: nullableShort,
+  page: v.optional(v.pipe(v.string(), v.maxLength(20))),
   publishedDate: nullableShort,
   lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),

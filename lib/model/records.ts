@@ -27,6 +27,11 @@ export interface ArticleRecord {
   editors: Person[];
   siteName: string | null;
   section: string | null;
+  /**
+   * The printed page (版次) of an e-paper story, "01" or "A3"; absent when unknown. Optional so
+   * rows and backups from before it read unchanged (not indexed, so no schema version).
+   */
+  page?: string;
   publishedDate: string | null;
   lang: string | null;
   /** The article's text as clipped with the first highlight: proof of what the page said. */

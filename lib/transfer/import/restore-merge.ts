@@ -9,7 +9,7 @@ import { urlKey } from '../../url/normalize';
 
 /** Article fields an import may fill in or update; id, urlKey and storyKey say which article it is and never change. */
 export const ARTICLE_FIELDS = [
-  'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'publishedDate', 'lang', 'text', 'tags',
+  'url', 'title', 'kicker', 'subtitle', 'authors', 'editors', 'siteName', 'section', 'page', 'publishedDate', 'lang', 'text', 'tags',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
 
@@ -50,7 +50,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 const isEmpty = (value: unknown) =>
-  value === null || value === '' || value === 'unknown' || (Array.isArray(value) && value.length === 0) ||
+  value === null || value === undefined || value === '' || value === 'unknown' || (Array.isArray(value) && value.length === 0) ||
   (typeof value === 'object' && value !== null && 'exact' in value && value.exact === '');
 
 /** A title that is only the page's address is a placeholder (a Web Annotation's article has nothing better). */
