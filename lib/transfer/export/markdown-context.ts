@@ -23,6 +23,8 @@ export interface MarkdownContextOptions {
   labels?: Partial<MarkdownLabels>;
   /** Whether this article opens its own file (front matter is only valid at the top of a file). */
   frontMatter?: boolean;
+  /** The citation line in the user's CSL style, as Markdown (lib/transfer/export/cite.ts); the built-in line when absent. */
+  cite?: (article: ArticleRecord) => string;
 }
 
 /** Names a template may use; compileTemplate reports any other name as a mistake. */
@@ -95,7 +97,7 @@ export function articleContext({ article, highlights }: ArticleBundle, options: 
     accessed: isoDay(article.createdAt),
     language: escapeInline(article.lang ?? ''),
     tags: hashtags(article.tags),
-    citation: citationLine(article, labels),
+    citation: options.cite ? options.cite(article) : citationLine(article, labels),
     count: highlights.length,
     highlights: anchored.map((h, i) => highlightContext(h, article, i, options.colorNames)),
     orphans: orphans.map((h, i) => highlightContext(h, article, anchored.length + i, options.colorNames)),

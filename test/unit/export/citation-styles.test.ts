@@ -14,6 +14,7 @@ import { detectedInput } from '@/lib/content/articles';
 import type { ArticleRecord } from '@/lib/model/records';
 import { CITATION_STYLES, defaultCitationStyle, type CitationStyle } from '@/lib/transfer/export/citation-styles';
 import { loadCiter, type Citer } from '@/lib/transfer/export/cite';
+import { articleToMarkdown } from '@/lib/transfer/export/markdown';
 import { urlKey } from '@/lib/url/normalize';
 import { SHARED } from './fixtures';
 import { expectGolden } from './golden';
@@ -111,6 +112,11 @@ describe('what the styles print', () => {
     const citer = citers.get('mla')!;
     citer.cite(en.bbc);
     expect(citer.cite({ ...en.bbc, title: 'Another title' }).text).toContain('Another Title');
+  });
+  it('gives the Markdown export its citation line in the chosen style', () => {
+    const citer = citers.get('gbt7714-numeric')!;
+    const markdown = articleToMarkdown({ article: zh[4]!, highlights: [] }, { cite: (a) => citer.cite(a).markdown });
+    expect(markdown).toContain('\n周瑞华, 谭明星, 罗军. 「小屋场」撬动基层治理「大能量」\\[N/OL\\]. 衡阳日报, 2022-09-05(01)\\[2026-11-20\\]. <http://epaper.hyrb.example/html/2022-09/05/content_1186523.htm>.\n');
   });
   it('starts with GB/T 7714 for a Chinese interface and APA otherwise', () => {
     expect(defaultCitationStyle('zh_CN')).toBe('gbt7714-numeric');
