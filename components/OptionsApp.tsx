@@ -3,6 +3,8 @@ import { HIGHLIGHT_COLORS } from '@/lib/highlight/colors';
 import { userErrorText } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, siteKey, type Settings } from '@/lib/settings';
 import { EXPORT_FORMATS } from '@/lib/transfer/export/formats';
+import { CITATION_STYLES, defaultCitationStyle, type CitationStyle } from '@/lib/transfer/export/citation-styles';
+import type { MessageKey } from '@/lib/i18n';
 import { refreshAllTabs } from '@/lib/tabs/broadcast';
 import { AppShell } from './AppShell';
 import { db } from './data/db';
@@ -12,10 +14,18 @@ import { useI18n } from './i18n';
 import { storageStats } from './data/queries';
 import { useQuery } from './data/useQuery';
 
+const CITATION_STYLE_LABELS: Record<CitationStyle, MessageKey> = {
+  apa: 'citationStyleApa',
+  'chicago-author-date': 'citationStyleChicago',
+  mla: 'citationStyleMla',
+  'gbt7714-numeric': 'citationStyleGbtNumeric',
+  'gbt7714-author-date': 'citationStyleGbtAuthorDate',
+};
+
 const SITE = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
 
 export function OptionsApp() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => void loadSettings().then(setSettings), []);
@@ -48,6 +58,18 @@ export function OptionsApp() {
                 {EXPORT_FORMATS.map((format) => <option key={format} value={format}>{t(EXPORT_FORMAT_LABELS[format])}</option>)}
               </select>
             </label>
+            <label class="field">
+              <span>{t('optionsCitationStyle')}</span>
+              <select
+                class="citation-style"
+                aria-describedby="citation-style-help"
+                value={settings.citationStyle === 'auto' ? defaultCitationStyle(locale) : settings.citationStyle}
+                onChange={(e) => void update({ citationStyle: (e.target as HTMLSelectElement).value as CitationStyle })}
+              >
+                {CITATION_STYLES.map((style) => <option key={style} value={style}>{t(CITATION_STYLE_LABELS[style])}</option>)}
+              </select>
+            </label>
+            <p class="gloss-muted" id="citation-style-help">{t('optionsCitationStyleHelp')}</p>
           </section>
           <section class="gloss-card">
             <h2>{t('backupHeading')}</h2>

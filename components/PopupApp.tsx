@@ -10,6 +10,8 @@ import { StoryHeader } from './StoryHeader';
 import { useI18n } from './i18n';
 import { useQuery } from './data/useQuery';
 import { pageMarkdown } from './page-markdown';
+import { pageData } from './data/queries';
+import { copyPageCitations } from './citation';
 
 /** The page at a glance: what Gloss detected, how many highlights, and quick actions. */
 /** What the popup says when the page could not highlight the selection. */
@@ -21,7 +23,7 @@ const POPUP_REASONS: Record<Extract<HighlightSelectionResult, { ok: false }>['re
 };
 
 export function PopupApp() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [state, reload] = useQuery(async () => {
     const tabId = await targetTabId();
     return { tabId, summary: await summaryOfTab(tabId) };
@@ -48,12 +50,22 @@ export function PopupApp() {
   };
   const withMarkdown = (use: (md: { markdown: string; title: string }) => unknown, done: string) => async () => {
     try {
-      const md = summary?.urlKey ? await pageMarkdown(summary.urlKey, t) : null;
+      const md = summary?.urlKey ? await pageMarkdown(summary.urlKey, t, locale) : null;
       if (!md) return setStatus(t('emptyPanel'));
       await use(md);
       setStatus(done);
     } catch (error) {
       report(error);
+    }
+  };
+  const copyCitations = async () => {
+    try {
+      const { articles } = await pageData(summary?.urlKey ?? null);
+      if (!articles.length) return setStatus(t('emptyPanel'));
+      await copyPageCitations(articles, locale);
+      setStatus(t('citationCopied'));
+    } catch {
+      setStatus(t('citationFailed'));
     }
   };
   const toggleSite = async (enabled: boolean) => {
@@ -87,6 +99,7 @@ export function PopupApp() {
             <button class="primary" onClick={highlight} disabled={!siteOn}>{t('highlightSelection')}</button>
             <button onClick={() => void openSidePanel().then(() => window.close(), report)}>{t('openSidePanel')}</button>
             <button onClick={withMarkdown(({ markdown }) => copyText(markdown), t('copied'))}>{t('copyMarkdown')}</button>
+            <button class="copy-citation" onClick={() => void copyCitations()}>{t('copyCitation')}</button>
             <button onClick={withMarkdown(({ markdown, title }) => downloadText(markdown, `${title}.md`, 'text/markdown;charset=utf-8'), t('saved'))}>
               {t('exportArticle')}
             </button>

@@ -5,6 +5,7 @@ import { runExport } from '@/lib/transfer/export/run';
 import type { ExportScope, LoadOptions } from '@/lib/transfer/export/source';
 import type { ArticleBundle } from '@/lib/transfer/export/types';
 import type { MessageKey } from '@/lib/i18n';
+import { currentCiter } from '../citation';
 import { useI18n } from '../i18n';
 import './export.css';
 import { TemplateEditor } from './TemplateEditor';
@@ -51,7 +52,7 @@ function dayStart(value: string): number {
 }
 
 export function ExportDialog(props: ExportDialogProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const hasCurrent = (props.currentArticleIds?.length ?? 0) > 0;
   const [scopeKind, setScopeKind] = useState<ScopeKind>(hasCurrent ? 'articles' : 'all');
   const [tag, setTag] = useState(props.tagNames?.[0] ?? '');
@@ -86,7 +87,10 @@ export function ExportDialog(props: ExportDialogProps) {
     setSample(bundles[0]!);
     const labels = { orphansHeading: t('exportOrphansHeading'), accessed: t('exportAccessed'), page: t('exportPageLabel') };
     const proofLabels = { proofClipped: t('exportProofClipped'), proofChanges: t('exportProofChanges'), proofModified: t('exportProofModified') };
-    return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, proofLabels, signal, onProgress });
+    // Markdown's citation line follows the chosen CSL style; should the style not load, the built-in line stands in.
+    const citer = format === 'markdown' || format === 'markdown-zip' ? await currentCiter(locale).catch(() => null) : null;
+    const cite = citer ? (article: ArticleBundle['article']) => citer.cite(article).markdown : undefined;
+    return runExport(format, bundles, { colorNames: props.colorNames, template: template ?? undefined, labels, proofLabels, cite, signal, onProgress });
   }
 
   async function act(kind: 'download' | 'copy') {

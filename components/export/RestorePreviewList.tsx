@@ -4,10 +4,10 @@ import { useI18n } from '../i18n';
 
 const FIELD_KEYS: Record<FieldChange['field'], MessageKey> = {
   url: 'restoreFieldUrl', title: 'fieldTitle', kicker: 'fieldKicker', subtitle: 'fieldSubtitle', authors: 'restoreFieldAuthors',
-  editors: 'restoreFieldEditors', siteName: 'fieldSite', section: 'fieldSection', publishedDate: 'fieldPublished',
+  editors: 'restoreFieldEditors', siteName: 'fieldSite', section: 'fieldSection', page: 'fieldPage', publishedDate: 'fieldPublished',
   lang: 'restoreFieldLang', text: 'restoreFieldText', tags: 'restoreTags', quote: 'restoreFieldQuote', position: 'restoreFieldPosition',
   pagePosition: 'restoreFieldPosition', color: 'restoreFieldColor', note: 'restoreFieldNote', status: 'restoreFieldStatus',
-  currentText: 'restoreFieldCurrentText', page: 'restoreFieldPage', continuedFrom: 'restoreFieldContinuedFrom',
+  currentText: 'restoreFieldCurrentText', continuedFrom: 'restoreFieldContinuedFrom',
   continuedTo: 'restoreFieldContinuedTo',
 };
 

@@ -26,9 +26,10 @@ export function formatPublished(value: string | null, intl: string): string | nu
 }
 
 /** The article's detected metadata, editable: a correction is kept and never overwritten by detection. */
-export function ArticleCard({ article, onCorrect, label }: {
+export function ArticleCard({ article, onCorrect, onCopyCitation, label }: {
   article: ArticleRecord;
   onCorrect: (correction: ArticleCorrection) => Promise<void>;
+  onCopyCitation?: () => void;
   label?: string;
 }) {
   const { t, intl } = useI18n();
@@ -56,6 +57,7 @@ export function ArticleCard({ article, onCorrect, label }: {
         {article.userEdited.length > 0 && <span class="corrected"> · {t('correctedNote')}</span>}
       </p>
       <button class="link-button" onClick={() => setEditing(true)}>{t('editArticle')}</button>
+      {onCopyCitation && <button class="link-button copy-citation" onClick={onCopyCitation}>{t('copyCitation')}</button>}
     </header>
   );
 }

@@ -20,6 +20,8 @@ export interface HighlightActions {
   saveTags(h: HighlightRecord, tags: string[]): Promise<void>;
   remove(h: HighlightRecord): void;
   reattach?(h: HighlightRecord): void;
+  /** Quote, citation and passage link to the clipboard. */
+  copyCitation?(h: HighlightRecord): void;
 }
 
 /** One highlight: colour, quote (clamped, expandable), what changed, note editor, tags, time, actions. */
@@ -110,6 +112,7 @@ export function HighlightCard(props: {
         {!orphan && <button onClick={() => actions.jump(h)}>{t('jumpTo')}</button>}
         {!editing && <button onClick={() => { setDraft(h.note); setEditing(true); }}>{h.note ? t('editNote') : t('addNote')}</button>}
         {orphan && actions.reattach && <button onClick={() => actions.reattach!(h)}>{t('reattach')}</button>}
+        {actions.copyCitation && <button class="copy-citation" onClick={() => actions.copyCitation!(h)}>{t('copyHighlightCitation')}</button>}
         <button class="danger" onClick={() => actions.remove(h)}>{t('delete')}</button>
       </div>
     </article>

@@ -5,6 +5,7 @@ import { continuedStories } from '@/lib/article/continued';
 import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
 import { WHOLE_PAGE_STORY } from '@/lib/model/records';
 import { askBackground, askTab, userErrorText } from '@/lib/messaging';
+import { copyArticleCitation, copyHighlightCitation } from '../citation';
 import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
 import { useColorNames } from '../useColorNames';
@@ -23,7 +24,7 @@ const FIRST_SCREEN = 40;
 
 /** "This page": the page's articles, each with its highlights in reading order, then the orphans. */
 export function PageView({ target }: { target: TargetPage }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const colorName = useColorNames();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
@@ -36,6 +37,8 @@ export function PageView({ target }: { target: TargetPage }) {
     return () => clearTimeout(timer);
   }, [data.status, shown]);
   const fail = (error: unknown) => setToast({ text: userErrorText(t, error) });
+  const copied = (copy: Promise<unknown>) => void copy.then(() => setToast({ text: t('citationCopied') }), () => setToast({ text: t('citationFailed') }));
+  const articleOf = (h: HighlightRecord) => (data.status === 'ready' ? data.value.articles.find((a) => a.id === h.articleId) : undefined);
 
   const actions: HighlightActions = {
     jump: (h) => {
@@ -51,6 +54,10 @@ export function PageView({ target }: { target: TargetPage }) {
           action: { label: t('undo'), run: () => void askBackground('highlight.restore', { highlight: deleted }).catch(fail) },
         });
       }, fail);
+    },
+    copyCitation: (h) => {
+      const article = articleOf(h);
+      if (article) copied(copyHighlightCitation(h, article, locale));
     },
     reattach: (h) => {
       if (target.tabId == null) return;
@@ -136,6 +143,7 @@ export function PageView({ target }: { target: TargetPage }) {
               article={article}
               label={storyLabel(article)}
               onCorrect={(correction) => askBackground('article.correct', { id: article.id, correction }).then(() => undefined)}
+              onCopyCitation={() => copied(copyArticleCitation(article, locale))}
             />
             {group.length > 1 && pages.length > 0 && <p class="gloss-muted continued-story">{t('continuedStory', pages.join(', '))}</p>}
             <ArticleChanges articleId={article.id} />

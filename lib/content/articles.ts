@@ -19,7 +19,7 @@ export interface PageArticle {
 
 export { WHOLE_PAGE_STORY } from '@/lib/model/records';
 
-function detectedInput(doc: Document, article: DetectedArticle): ArticleDescription {
+export function detectedInput(doc: Document, article: DetectedArticle): ArticleDescription {
   return {
     storyKey: article.storyKey,
     title: article.title.slice(0, 2000),
@@ -29,6 +29,8 @@ function detectedInput(doc: Document, article: DetectedArticle): ArticleDescript
     editors: article.editors.slice(0, 100),
     siteName: article.siteName,
     section: article.section,
+    // Only when found: an article without a page is stored (and backed up) without the field.
+    ...(article.page ? { page: article.page } : {}),
     publishedDate: article.publishedDate,
     lang: article.lang ?? (doc.documentElement.lang || null),
     page: article.page,

@@ -27,10 +27,13 @@ export interface ArticleRecord {
   editors: Person[];
   siteName: string | null;
   section: string | null;
+  /**
+   * The printed page (版次) of an e-paper story, as the page labels it ("01", "A6"); absent or null when unknown.
+   * Optional so rows and backups from before it read unchanged (not indexed, so no schema version).
+   */
+  page?: string | null;
   publishedDate: string | null;
   lang: string | null;
-  /** The printed page (版次) of an e-paper story, as the page labels it ("01", "A6"); absent on older rows. */
-  page?: string | null;
   /** A story printed in parts: the page its jump line says it comes from (上接第1版, "Continued from page A1"). */
   continuedFrom?: string | null;
   /** …and the page it goes on to (下转第2版, "Continued on page A6"). Parts are grouped when read (lib/article/continued.ts). */

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { EXPORT_FORMATS, type ExportFormat } from '../transfer/export/formats';
+import { CITATION_STYLES, defaultCitationStyle, type CitationStyle } from '../transfer/export/citation-styles';
 
 const STORAGE_KEY = 'gloss.settings';
 const COLOR_ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -20,6 +21,8 @@ export interface Settings {
   exportFormat: ExportFormat;
   /** A custom Markdown template, or null for the default. */
   markdownTemplate: string | null;
+  /** The style of "Copy citation" and of the Markdown citation line; 'auto' follows the interface language. */
+  citationStyle: CitationStyle | 'auto';
 }
 
 const isString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
@@ -45,6 +48,7 @@ export function parseSettings(stored: unknown): Settings {
     language: oneOf(LANGUAGES, raw.language, 'auto'),
     exportFormat: oneOf(EXPORT_FORMATS, raw.exportFormat, 'markdown'),
     markdownTemplate: isString(raw.markdownTemplate, 20_000) ? raw.markdownTemplate : null,
+    citationStyle: oneOf(['auto', ...CITATION_STYLES], raw.citationStyle, 'auto'),
   };
 }
 
@@ -67,6 +71,11 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
   };
   browser.storage.onChanged.addListener(handle);
   return () => browser.storage.onChanged.removeListener(handle);
+}
+
+/** The citation style in force: the chosen one, else APA for an English interface and GB/T 7714 numeric for a Chinese one. */
+export function citationStyleOf(settings: Settings, uiLocale: string): CitationStyle {
+  return settings.citationStyle === 'auto' ? defaultCitationStyle(uiLocale) : settings.citationStyle;
 }
 
 /** The host as Gloss compares it for the on/off switch. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../lib/transfer/export/formats';
-import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, parseSettings, saveSettings, withSiteEnabled } from '../../lib/settings';
+import { citationStyleOf, DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, parseSettings, saveSettings, withSiteEnabled } from '../../lib/settings';
 
 describe('settings', () => {
   it('gives defaults for missing or malformed values, keeping the good ones', () => {
@@ -23,6 +23,14 @@ describe('settings', () => {
   it('keeps any export format the export dialog offers as the default; the retired JSON backup reads as Markdown', () => {
     for (const exportFormat of EXPORT_FORMATS) expect(parseSettings({ exportFormat }).exportFormat).toBe(exportFormat);
     expect(parseSettings({ exportFormat: 'json' }).exportFormat).toBe('markdown');
+  });
+
+  it('keeps a shipped citation style, else follows the interface language: APA in English, GB/T 7714 numeric in Chinese', () => {
+    expect(parseSettings({ citationStyle: 'mla' }).citationStyle).toBe('mla');
+    expect(parseSettings({ citationStyle: 'harvard' }).citationStyle).toBe('auto');
+    expect(citationStyleOf(DEFAULT_SETTINGS, 'en')).toBe('apa');
+    expect(citationStyleOf(DEFAULT_SETTINGS, 'zh_CN')).toBe('gbt7714-numeric');
+    expect(citationStyleOf(parseSettings({ citationStyle: 'chicago-author-date' }), 'zh_CN')).toBe('chicago-author-date');
   });
 
   it('saves, reloads and notifies', async () => {

@@ -40,10 +40,12 @@ function entry(item: CslItem): string {
     ['editor', item.editor?.length ? item.editor.map(bibName).join(' and ') : null],
     // Double braces keep the title's capitalisation as published.
     ['title', `{${latexEscape(item.title)}}`],
-    ['journal', item['container-title'] ? latexEscape(item['container-title']) : null],
+    // The publication: a newspaper's `journal` (biblatex reads it as journaltitle), a web page's `organization`.
+    [item.type === 'webpage' ? 'organization' : 'journal', item['container-title'] ? latexEscape(item['container-title']) : null],
     ['year', issued?.[0] ? String(issued[0]) : null],
     ['month', issued?.[1] ? MONTHS[issued[1] - 1] ?? null : null],
     ['date', isoDate(issued)],
+    ['pages', item.page ? latexEscape(item.page) : null],
     // url is read verbatim by biblatex and \url: only braces, backslashes and spaces would break it.
     ['url', item.URL.replace(/[{}\\\s]/g, (ch) => encodeURIComponent(ch))],
     ['urldate', isoDate(item.accessed['date-parts'][0])],
@@ -54,7 +56,8 @@ function entry(item: CslItem): string {
     .filter((field): field is [string, string] => field[1] !== null && field[1] !== '')
     // A month is written as the BibTeX macro (unbraced) so styles can localise it.
     .map(([name, value]) => (name === 'month' ? `  month = ${value},` : `  ${name} = {${value}},`));
-  return `@article{${item.id},\n${body.join('\n')}\n}`;
+  // A newspaper story is an @article in BibTeX and biblatex alike; a web page is biblatex's @online.
+  return `@${item.type === 'webpage' ? 'online' : 'article'}{${item.id},\n${body.join('\n')}\n}`;
 }
 
 export function toBibtex(articles: readonly ArticleRecord[]): string {

@@ -26,6 +26,8 @@ export interface MarkdownContextOptions {
   labels?: Partial<MarkdownLabels>;
   /** Whether this article opens its own file (front matter is only valid at the top of a file). */
   frontMatter?: boolean;
+  /** The citation line in the user's CSL style, as Markdown (lib/transfer/export/cite.ts); the built-in line when absent. */
+  cite?: (article: ArticleRecord) => string;
 }
 
 /** Names a template may use; compileTemplate reports any other name as a mistake. */
@@ -158,7 +160,7 @@ export function articleContext({ article, highlights, parts = [article] }: Artic
     accessed: isoDay(article.createdAt),
     language: escapeInline(article.lang ?? ''),
     tags: hashtags(article.tags),
-    citation: citationLine(article, labels),
+    citation: options.cite ? options.cite(article) : citationLine(article, labels),
     count: highlights.length,
     highlights: anchored.map((h, i) => context(h, i)),
     orphans: orphans.map((h, i) => context(h, anchored.length + i)),

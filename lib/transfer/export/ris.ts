@@ -1,4 +1,4 @@
-/** RIS (hand-written: @citation-js/plugin-ris does not work with core 0.9). One NEWS record per article. */
+/** RIS (hand-written: @citation-js/plugin-ris does not work with core 0.9). One NEWS (or ELEC, a web page) record per article. */
 import type { ArticleRecord } from '../../model/records';
 import type { CslName } from './citation';
 import { toCslItems, type CslItem } from './csl';
@@ -22,13 +22,14 @@ function risDate(parts: number[] | undefined): string | undefined {
 
 function record(item: CslItem): string {
   const lines = [
-    'TY  - NEWS',
+    item.type === 'webpage' ? 'TY  - ELEC' : 'TY  - NEWS',
     line('ID', item.id),
     line('TI', item.title),
     ...(item.author ?? []).map((a) => line('AU', risName(a))),
     ...(item.editor ?? []).map((a) => line('ED', risName(a))),
     line('T2', item['container-title']),
     line('SE', item.section),
+    line('SP', item.page),
     line('PY', item.issued?.['date-parts'][0]?.[0]?.toString()),
     line('DA', risDate(item.issued?.['date-parts'][0])),
     line('Y2', risDate(item.accessed['date-parts'][0])),

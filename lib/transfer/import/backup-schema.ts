@@ -43,10 +43,11 @@ export const articleSchema = v.strictObject({
   editors: list(person),
   siteName: v.nullable(str(LIMITS.shortText)),
   section: v.nullable(str(LIMITS.shortText)),
+  // Absent in backups made before pages were kept; they restore and back up again unchanged.
+  page: v.optional(v.nullable(str(100))),
   publishedDate: v.nullable(str(100)),
   lang: v.nullable(str(100)),
   // Optional: backups written before continued stories have none.
-  page: v.optional(v.nullable(str(100))),
   continuedFrom: v.optional(v.nullable(str(100))),
   continuedTo: v.optional(v.nullable(str(100))),
   text: str(LIMITS.articleText),

@@ -24,6 +24,16 @@ describe('repository', () => {
     expect(first.status).toBe('anchored');
   });
 
+  it('keeps the printed page detection found, and stores no page for an article without one', async () => {
+    db = openDatabase(uniqueDbName());
+    await createHighlight(db, articleInput({ page: '01' }), newHighlight('屋场恳谈会'), 1000);
+    await createHighlight(db, articleInput({ storyKey: 'other' }), newHighlight('基层治理'), 1000);
+    const articles = (await annotationsForPage(db, articleInput().urlKey)).articles;
+    expect(articles.find((a) => a.storyKey !== 'other')!.page).toBe('01');
+    const other = (await db.articles.toArray()).find((a) => a.storyKey === 'other')!;
+    expect('page' in other).toBe(false);
+  });
+
   it('stores a highlight sent twice with the same id once, and answers the second time with the stored record', async () => {
     db = openDatabase(uniqueDbName());
     const input = newHighlight('屋场恳谈会', { tags: ['China'] });

@@ -105,3 +105,22 @@ describe('CSV', () => {
     expect(toCsv([guardianStory()])).toContain(`"'=HYPERLINK(""http://x"") + @cmd"`);
   });
 });
+
+describe('a page without a publication or a date', () => {
+  const webpage = () => ({ ...guardianStory().article, siteName: 'Some Blog', publishedDate: null, section: null });
+
+  it('is a CSL webpage, a biblatex @online with its organization and an RIS ELEC record', () => {
+    expect(toCslItems([webpage()])[0]!.type).toBe('webpage');
+    const bib = toBibtex([webpage()]);
+    expect(bib).toMatch(/^@online\{Roy,/);
+    expect(bib).toContain('organization = {Some Blog},');
+    expect(toRis([webpage()])).toMatch(/^TY {2}- ELEC\r\n/);
+  });
+
+  it('a dated story of a named publication stays a newspaper article, with its page when printed', () => {
+    const lead = leadStory().article;
+    expect(toCslItems([lead])[0]).toMatchObject({ type: 'article-newspaper', page: '01', section: '要闻', 'container-title': '衡阳日报' });
+    expect(toRis([lead])).toContain('SP  - 01\r\n');
+    expect(toBibtex([lead])).toContain('pages = {01},');
+  });
+});

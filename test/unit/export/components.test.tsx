@@ -29,6 +29,8 @@ describe('ExportDialog', () => {
     const save = vi.fn(async () => undefined);
     mount(<ExportDialog load={async (s) => (scopes.push(s), [leadStory()])} currentArticleIds={['art-zh-lead']} save={save} />);
     click('.export-download');
+    // Markdown first loads the citation style (here it cannot, so the built-in citation line stands in).
+    await vi.waitFor(() => expect(save).toHaveBeenCalled(), { timeout: 20_000 });
     await settle();
     expect(scopes).toEqual([{ kind: 'articles', ids: ['art-zh-lead'] }]);
     const [blob, name] = save.mock.calls[0] as unknown as [Blob, string];

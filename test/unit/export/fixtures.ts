@@ -22,6 +22,7 @@ interface ExpectedArticle {
   editors: Person[];
   publishedDate: string | null;
   section: string | null;
+  page: string | null;
   source: string | null;
   paragraphs: string[];
 }
@@ -61,7 +62,7 @@ export function leadStory(): ArticleBundle {
   const x = articles[0]!;
   const a = article('art-zh-lead', url, {
     title: x.title, kicker: x.kicker, subtitle: x.subtitle, authors: x.authors, editors: x.editors,
-    siteName: x.source, section: x.section, publishedDate: x.publishedDate, lang: 'zh-CN',
+    siteName: x.source, section: x.section, page: x.page!, publishedDate: x.publishedDate, lang: 'zh-CN',
     text: x.paragraphs.join('\n\n'), tags: ['基层治理', '信访 工作'],
   });
   const p0 = x.paragraphs[0]!;

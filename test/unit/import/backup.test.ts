@@ -89,6 +89,16 @@ describe('restore', () => {
     expect(kept).toEqual([[true, '01'], [true, '02']]);
   });
 
+  it('round-trips a backup from before articles kept their page: no page comes back, byte for byte', async () => {
+    const withPage = await snapshot(await filledDatabase());
+    const old = withPage.replace('"page":"01",', '');
+    expect(old).not.toBe(withPage);
+    const target = freshDatabase();
+    await restoreBackupText(target, old);
+    expect(await snapshot(target)).toBe(old);
+    expect((await target.articles.toArray()).some((a) => 'page' in a)).toBe(false);
+  });
+
   it('merges without duplicates: newer updatedAt wins, older and equal are skipped', async () => {
     const source = await filledDatabase();
     const target = await filledDatabase();
