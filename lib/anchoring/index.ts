@@ -2,4 +2,5 @@ export { Anchorer, type AnchorResult, type AnchorStatusResult, type Selectors } 
 export { describe, describeOffsets, trimOffsets, CONTEXT_LENGTH, type Description } from './describe';
 export { matchQuote, similarity, SearchableText, type MatchOptions, type QuoteTarget, type TextMatch } from './quote-match';
 export { buildTextIndex, offsetsOfRange, rangeOfOffsets, GLOSS_UI_ATTRIBUTE, type TextIndex } from './text-index';
-export { textDirective, textFragmentUrl, encodeTextDirectiveTerm } from './text-fragment';
+export { textDirective, fragmentDirective, textFragmentUrl, encodeTextDirectiveTerm } from './text-fragment';
+export { fragmentOfRange } from './fragment-of-range';

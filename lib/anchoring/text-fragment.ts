@@ -1,12 +1,15 @@
 /**
- * Deep links to a passage with a text fragment (`#:~:text=`), built from the
- * stored quote and its context, following the WICG Scroll-to-Text spec.
- * Browsers only match text fragments on word boundaries, so a highlight that
- * starts or ends inside a word links to the whole words around it.
+ * Deep links to a passage with a text fragment (`#:~:text=`), following the
+ * WICG Scroll-to-Text spec. A highlight made on the live page stores the
+ * fragment the page gave (`fragment-of-range.ts`: block-aware and unique);
+ * older ones are linked from the stored quote and its context. Browsers only
+ * match text fragments on word boundaries, so a quote that starts or ends
+ * inside a word links to the whole words around it.
  */
-import type { TextQuoteSelector } from '@/lib/model/records';
+import type { TextFragmentSelector, TextQuoteSelector } from '@/lib/model/records';
 
 type Quote = Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>;
+type Fragment = Omit<TextFragmentSelector, 'type'>;
 
 /** Quotes up to this many characters go whole; longer ones as textStart,textEnd. */
 const MAX_WHOLE_QUOTE = 120;
@@ -60,21 +63,55 @@ function edgeWords(text: string, count: number, fromEnd: boolean): string {
   return taken.join('').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The quote's text is `textContent`, where a block ends without a mark when the
+ * HTML has no whitespace between tags (`…2019</blockquote><p>The…` reads
+ * `2019The`). In the context and at the quote's edges, a capital letter straight
+ * after a lower-case letter, a digit or closing punctuation is taken for such a
+ * boundary (a wrong guess only shortens the context); inside the quote only
+ * after a digit or punctuation, so `YouTube` stays one word. `\n` is one already.
+ */
+const GLUED = /(?<=[\p{Ll}\p{N}.!?:;”’)\]])(?=\p{Lu})/gu;
+const GLUED_IN_QUOTE = /(?<=[\p{N}.!?:;”’)\]])(?=\p{Lu})/gu;
+const gluedAt = (before: string, after: string) => new RegExp(GLUED.source, 'u').test(before + after);
+
+function markBoundaries(quote: Quote): Quote {
+  const mark = (text: string) => text.replace(GLUED, '\n');
+  const prefix = mark(quote.prefix ?? '');
+  const exact = quote.exact.replace(GLUED_IN_QUOTE, '\n');
+  const suffix = mark(quote.suffix ?? '');
+  return {
+    prefix: gluedAt(prefix.slice(-1), exact.slice(0, 1)) ? `${prefix}\n` : prefix,
+    exact,
+    suffix: gluedAt(exact.slice(-1), suffix.slice(0, 1)) ? `\n${suffix}` : suffix,
+  };
+}
+
 /** Snaps the quote to whole words; the context loses its outer segment, which the 32-character window may have cut. */
-function wordAligned(quote: Quote): { prefix: string; exact: string; suffix: string } {
+function wordAligned(stored: Quote): { prefix: string; exact: string; suffix: string } {
+  const quote = markBoundaries(stored);
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
   const whole = prefix + quote.exact + suffix;
   const { start, end } = snapToWords(whole, prefix.length, prefix.length + quote.exact.length);
   const before = segment(whole.slice(0, start));
   const after = segment(whole.slice(end));
-  if (before.length > 1 && prefix.length >= 32) before.shift();
-  if (after.length > 1 && suffix.length >= 32) after.pop();
+  if (before.length > 1 && (stored.prefix ?? '').length >= 32) before.shift();
+  if (after.length > 1 && (stored.suffix ?? '').length >= 32) after.pop();
   return {
     prefix: before.map((s) => s.text).join(''),
     exact: whole.slice(start, end),
     suffix: after.map((s) => s.text).join(''),
   };
+}
+
+/** The `text=` directive value for a stored fragment (without `#:~:`). */
+export function fragmentDirective(fragment: Fragment): string {
+  const parts = [encodeTextDirectiveTerm(fragment.textStart)];
+  if (fragment.prefix) parts.unshift(`${encodeTextDirectiveTerm(fragment.prefix)}-`);
+  if (fragment.textEnd) parts.push(encodeTextDirectiveTerm(fragment.textEnd));
+  if (fragment.suffix) parts.push(`-${encodeTextDirectiveTerm(fragment.suffix)}`);
+  return parts.join(',');
 }
 
 /** The `text=` directive value for a quote (without `#:~:`). */
@@ -102,10 +139,14 @@ export function textDirective(quote: Quote): string {
   return parts.join(',');
 }
 
-/** `url` with a text fragment pointing at the quote; any earlier fragment directive is replaced. */
-export function textFragmentUrl(url: string, quote: Quote): string {
+/**
+ * `url` with a text fragment pointing at the passage: the stored fragment when
+ * there is one, else one built from the quote. Any earlier fragment directive is replaced.
+ */
+export function textFragmentUrl(url: string, quote: Quote, stored?: Fragment | null): string {
   const hashAt = url.indexOf('#');
   const base = hashAt === -1 ? url : url.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : url.slice(hashAt + 1).split(':~:')[0]!;
-  return `${base}#${fragment}:~:text=${textDirective(quote)}`;
+  const directive = stored?.textStart ? fragmentDirective(stored) : textDirective(quote);
+  return `${base}#${fragment}:~:text=${directive}`;
 }

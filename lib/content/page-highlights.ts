@@ -2,7 +2,7 @@
  * The highlights of the page in this tab: loaded through the background,
  * anchored, painted, kept in step with edits made here or elsewhere.
  */
-import { buildTextIndex, describe, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
+import { buildTextIndex, describe, fragmentOfRange, rangeOfOffsets, textFragmentUrl, type AnchorStatusResult } from '@/lib/anchoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { createPainter, installPageStyles, type Painter } from '@/lib/highlight';
 import { newUuid } from '@/lib/model/uuid';
@@ -245,10 +245,15 @@ export class PageHighlights {
     if (!description) return { ok: false as const, reason: 'no-selection' as const };
     const body = this.doc.body;
     const pageDescription = body && body !== article.root ? describe(body, range) : description;
+    // The link's fragment is made from the passage as stored (trimmed), on the live page.
+    const fragment = fragmentOfRange(rangeOfOffsets(index, description.position.start, description.position.end) ?? range);
     return {
       ok: true as const,
       article,
-      selectors: { quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null },
+      selectors: {
+        quote: description.quote, position: description.position, pagePosition: pageDescription?.position ?? null,
+        ...(fragment ? { fragment } : {}),
+      },
       // Paint exactly the trimmed passage that was stored.
       paintable: () => rangeOfOffsets(index, description.position.start, description.position.end),
     };
@@ -337,7 +342,7 @@ export class PageHighlights {
 
   deepLink(id: string): string | null {
     const entry = this.live.get(id);
-    return entry ? textFragmentUrl(this.doc.URL, entry.record.selectors.quote) : null;
+    return entry ? textFragmentUrl(this.doc.URL, entry.record.selectors.quote, entry.record.selectors.fragment) : null;
   }
 
   dispose() {

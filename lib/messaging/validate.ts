@@ -65,6 +65,9 @@ export const seenArticleSchema = v.object({
 /** Ids made by Gloss are UUIDs (lib/model/uuid.ts); a page cannot pick a short or shaped one. */
 export const uuidSchema = v.pipe(v.string(), v.uuid('A highlight id must be a UUID'));
 
+/** A text fragment's terms: plain text, never empty where present. */
+const fragmentTerm = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_FIELD));
+
 export const selectorsSchema = v.object({
   quote: v.object({
     type: v.literal('TextQuoteSelector'),
@@ -74,6 +77,13 @@ export const selectorsSchema = v.object({
   }),
   position,
   pagePosition: position,
+  fragment: v.optional(v.strictObject({
+    type: v.literal('TextFragmentSelector'),
+    textStart: fragmentTerm,
+    textEnd: v.optional(fragmentTerm),
+    prefix: v.optional(fragmentTerm),
+    suffix: v.optional(fragmentTerm),
+  })),
 });
 
 export const newHighlightSchema = v.object({

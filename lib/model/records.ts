@@ -54,6 +54,19 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
+/**
+ * A text fragment (`#:~:text=[prefix-,]textStart[,textEnd][,-suffix]`) made when the highlight was created,
+ * from the live page: its terms never cross a block boundary and it is unique on the page. Absent on
+ * highlights made before it existed (links are then built from the quote).
+ */
+export interface TextFragmentSelector {
+  type: 'TextFragmentSelector';
+  textStart: string;
+  textEnd?: string;
+  prefix?: string;
+  suffix?: string;
+}
+
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
@@ -73,6 +86,7 @@ export interface HighlightRecord {
     quote: TextQuoteSelector;
     position: TextPositionSelector | null;
     pagePosition: TextPositionSelector | null;
+    fragment?: TextFragmentSelector;
   };
   color: string;
   note: string;

@@ -124,7 +124,7 @@ function highlightContext(h: HighlightRecord, { article, index, blockId, pageLab
     quote: () => escapeBlock(h.selectors.quote.exact).join('\n'),
     note: h.note ? () => escapeBlock(h.note, escapeNoteRun).join('\n') : '',
     tags: h.tags.length ? () => hashtags(h.tags) : '',
-    link: () => markdownUrl(textFragmentUrl(article.url, h.selectors.quote)),
+    link: () => markdownUrl(textFragmentUrl(article.url, h.selectors.quote, h.selectors.fragment)),
     color: () => escapeInline(colorName(h.color, colors)),
     colorId: h.color,
     created: () => isoTime(h.createdAt),

@@ -57,6 +57,7 @@ export const articleSchema = v.strictObject({
   updatedAt: time,
 });
 
+const fragmentTerm = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.shortText));
 const position = v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset });
 
 export const highlightSchema = v.strictObject({
@@ -72,6 +73,13 @@ export const highlightSchema = v.strictObject({
     }),
     position: v.nullable(position),
     pagePosition: v.nullable(position),
+    fragment: v.optional(v.strictObject({
+      type: v.literal('TextFragmentSelector'),
+      textStart: fragmentTerm,
+      textEnd: v.optional(fragmentTerm),
+      prefix: v.optional(fragmentTerm),
+      suffix: v.optional(fragmentTerm),
+    })),
   }),
   color: str(100),
   note: str(LIMITS.longText),

@@ -110,6 +110,11 @@ export function mergeHighlight(
     else Object.assign(merged, { [field]: to });
     changes.push({ record: 'highlight', label, field, from: shown(from), to: shown(to) });
   }
+  // The link's fragment was made for its quote: it goes with it.
+  if (changes.some((c) => c.field === 'quote')) {
+    delete merged.selectors.fragment;
+    if (incoming.selectors.fragment) merged.selectors.fragment = incoming.selectors.fragment;
+  }
   if (changes.length) merged.updatedAt = incoming.updatedAt;
   return { merged, changes };
 }

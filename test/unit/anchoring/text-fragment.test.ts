@@ -37,4 +37,30 @@ describe('text fragment links', () => {
   it('replaces an earlier text directive', () => {
     expect(textFragmentUrl('https://x.example/#:~:text=old', { exact: 'new', prefix: '', suffix: '' })).toBe('https://x.example/#:~:text=new');
   });
+
+  describe('highlights stored without a fragment: block ends that textContent glued', () => {
+    it('after an embedded tweet, the tweet\'s last word joins neither the quote nor its prefix', () => {
+      // `…May 3, 2019</blockquote><p>The council…`: textContent runs "2019The".
+      const directive = textDirective({ exact: 'The council voted', prefix: 'Someone (@some) May 3, 2019', suffix: ' on Tuesday to close the pool.' });
+      expect(directive).toBe('The%20council%20voted,-on%20Tuesday%20to');
+    });
+
+    it('a quote that ends where the next block starts gets no suffix from it', () => {
+      expect(textDirective({ exact: 'close the pool.', prefix: 'voted on Tuesday to ', suffix: 'Related stories' })).toBe(
+        'on%20Tuesday%20to-,close%20the%20pool.',
+      );
+    });
+
+    it('a quote across a glued boundary links by its first and last words', () => {
+      expect(textDirective({ exact: 'in 2019Officials said', prefix: 'It opened ', suffix: '' })).toBe('It%20opened-,in%202019,Officials%20said');
+    });
+
+    it('keeps words with an inner capital in the quote whole', () => {
+      expect(textDirective({ exact: 'on YouTube today', prefix: 'was shown ', suffix: '' })).toBe('was%20shown-,on%20YouTube%20today');
+    });
+
+    it('a line break (a <br>, list item or table cell in the source) still ends the context', () => {
+      expect(textDirective({ exact: 'beta item', prefix: 'alpha item\n', suffix: '\ngamma' })).toBe('beta%20item');
+    });
+  });
 });

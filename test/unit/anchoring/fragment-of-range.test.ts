@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { setTimeout as setGenerationTimeout } from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fragmentOfRange } from '@/lib/anchoring/fragment-of-range';
+
+// The generator gives up after 500 ms; on a loaded CI machine the first run (cold Intl.Segmenter) can take that long.
+beforeAll(() => setGenerationTimeout(null));
+import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
+
+function rangeOver(text: string, occurrence = 0): Range {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1 || seen++ < occurrence) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    return range;
+  }
+  throw new Error(`not on the page: ${text}`);
+}
+
+const terms = (f: ReturnType<typeof fragmentOfRange>) => [f?.prefix, f?.textStart, f?.textEnd, f?.suffix].filter(Boolean) as string[];
+
+describe('the fragment made on the live page', () => {
+  it('after an embedded tweet: the tweet\'s last word is not glued to the passage', () => {
+    document.body.innerHTML =
+      '<blockquote class="twitter-tweet"><p>Big news today</p>— Someone (@some) May 3, 2019</blockquote><p>The council voted on Tuesday to close the pool.</p>';
+    const fragment = fragmentOfRange(rangeOver('The council voted'))!;
+    expect('The council voted on Tuesday to close the pool.').toContain(fragment.textStart);
+    expect(fragment.textStart).toMatch(/^The council/);
+    for (const term of terms(fragment)) expect(term).not.toMatch(/2019\s*the/i);
+  });
+
+  it('a passage after <br>, in a list item and in a table cell starts where its line does', () => {
+    document.body.innerHTML =
+      '<p>First line of the address<br>Second line here</p><ul><li>alpha item</li><li>beta item</li></ul><table><tr><td>cell one</td><td>cell two</td></tr></table>';
+    const atBreak = fragmentOfRange(rangeOver('Second line'))!;
+    expect(atBreak.textStart.toLowerCase()).toMatch(/^second line/);
+    expect(terms(atBreak).some((t) => /address\s*second/i.test(t))).toBe(false);
+    const item = fragmentOfRange(rangeOver('beta item'))!;
+    expect(terms(item).some((t) => /item\s*beta/i.test(t))).toBe(false);
+    const cell = fragmentOfRange(rangeOver('cell two'))!;
+    expect(terms(cell).some((t) => /one\s*cell two/i.test(t))).toBe(false);
+  });
+
+  it('CJK: terms are whole words of one paragraph', () => {
+    document.body.innerHTML = '<p>记者从市政府获悉。</p><p>屋场恳谈会今年已在全市召开了三百多场。</p>';
+    const fragment = fragmentOfRange(rangeOver('屋场恳谈会'))!;
+    expect(terms(fragment).some((t) => t.includes('获悉。屋场'))).toBe(false);
+    expect(fragment.textStart).toContain('屋场恳谈会');
+  });
+
+  it('a passage that is not unique gets context until it is', () => {
+    document.body.innerHTML = '<p>Rain is expected.</p><p>On Monday: rain is expected.</p><p>On Friday: rain is expected.</p>';
+    const fragment = fragmentOfRange(rangeOver('rain is expected', 1))!;
+    expect(fragment.prefix ?? fragment.suffix).toBeTruthy();
+    expect(fragment.prefix?.toLowerCase()).toContain('friday');
+  });
+
+  it('is what the link uses, encoded', () => {
+    document.body.innerHTML = '<p>Alpha beta-gamma, delta &amp; epsilon are the five words here today.</p>';
+    const fragment = fragmentOfRange(rangeOver('beta-gamma, delta & epsilon are the five words'))!;
+    expect(textFragmentUrl('https://x.example/a', { exact: 'unused', prefix: '', suffix: '' }, fragment)).toBe(
+      'https://x.example/a#:~:text=beta%2Dgamma%2C%20delta%20%26%20epsilon%20are%20the%20five%20words',
+    );
+  });
+});
+
+describe('terms as the page writes them', () => {
+  it('keeps capitals, diacritics and full-width punctuation, and collapses whitespace', () => {
+    document.body.innerHTML = '<p>Nachricht vom Veterinäramt Stadt Brandenburg</p><p>Am 28. März\n   2021 erreichte uns ein Hinweis.</p><p>上一篇：已经是第一篇</p>';
+    const german = fragmentOfRange(rangeOver('Am 28. März'))!;
+    expect(german.textStart).toBe('Am 28. März');
+    for (const term of terms(german)) expect(term).not.toMatch(/\s\s|\n/);
+    expect(fragmentOfRange(rangeOver('上一篇：已经是第一篇'))!.textStart).toBe('上一篇：已经是第一篇');
+  });
+});
