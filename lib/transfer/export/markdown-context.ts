@@ -114,7 +114,8 @@ interface HighlightSetting {
   article: ArticleRecord;
   index: number;
   blockId: string;
-  pageLabel: string;
+  /** "p. {page}": set when the note joins parts printed on several pages (one page needs no label per quote). */
+  pageLabel: string | null;
   colors?: Readonly<Record<string, string>>;
 }
 
@@ -134,7 +135,7 @@ function highlightContext(h: HighlightRecord, { article, index, blockId, pageLab
     index: index + 1,
     blockId,
     id: escapeInline(h.id),
-    page: article.page ? escapeInline(pageLabel.replace('{page}', article.page)) : '',
+    page: article.page && pageLabel ? escapeInline(pageLabel.replace('{page}', article.page)) : '',
   };
 }
 
@@ -145,7 +146,7 @@ export function articleContext({ article, highlights, parts = [article] }: Artic
   const ids = blockIds([...anchored, ...orphans]);
   // Each highlight links to the page of its own part.
   const context = (h: HighlightRecord, index: number) => highlightContext(h, {
-    article: parts[partOf.get(h.articleId) ?? 0] ?? article, index, blockId: ids.get(h.id)!, pageLabel: labels.page, colors: options.colorNames,
+    article: parts[partOf.get(h.articleId) ?? 0] ?? article, index, blockId: ids.get(h.id)!, pageLabel: parts.length > 1 ? labels.page : null, colors: options.colorNames,
   });
   return {
     frontmatter: options.frontMatter === false ? '' : frontMatterOf(article, parts),

@@ -75,7 +75,7 @@ describe('detection feeds the citation', () => {
     expect(lead.authors.map((a) => a.name)).toEqual(['周瑞华', '谭明星', '罗军']);
     expect(lead.authors[0]!.role).toBe('全媒体记者');
     expect([lead.siteName, lead.page, lead.section, lead.publishedDate?.slice(0, 10)]).toEqual(['衡阳日报', '01', '要闻', '2022-09-05']);
-    expect(zh[5]!.page).toBeUndefined();
+    expect(zh[5]!.page ?? null).toBeNull();
   });
 });
 
