@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { ROOT, sharedFixtureRoute } from './harness';
 import { openExtensionPage, openPageWithExtension, readStoreIn, type PageSession } from './panel-helpers';
 
@@ -66,6 +67,11 @@ describe('versions of an article', () => {
     expect(await panel.$$eval('.version-diff del', (els) => els.map((e) => e.textContent))).toEqual(['12298']);
     await notice.screenshot({ path: join(SHOTS, 'sidepanel-changed.png') });
     await panel.screenshot({ path: join(SHOTS, 'sidepanel-changed-full.png'), fullPage: true });
+    // The notice, its diff and the snapshots section pass axe in both themes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme });
+      expect(await seriousViolations(panel)).toEqual([]);
+    }
 
     // The highlight's passage did not change: it is still anchored exactly.
     expect(await panel.locator('.highlight-card').count()).toBe(1);

@@ -71,7 +71,7 @@ describe('side panel', () => {
   it('keeps a corrected title', async () => {
     await panel.getByRole('button', { name: /Edit details|编辑信息/ }).click();
     await panel.getByLabel(/^Title$|^标题$/).fill('小屋场 撬动 大能量');
-    await panel.getByRole('button', { name: /Save|保存/ }).click();
+    await panel.getByRole('button', { name: /^(Save|保存)$/ }).click();
     await panel.waitForSelector('.corrected');
     await panel.reload();
     await panel.waitForSelector('.article-title');
