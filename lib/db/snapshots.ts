@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n';
 import type { GlossDatabase } from '../model/database';
 import type { SnapshotRecord } from '../model/records';
 import { newUuid } from '../model/uuid';
+import { sha256Hex } from '../versions';
 
 /** A page saved with its images rarely passes 20 MB; past this it is refused rather than filling the disk. */
 export const MAX_SNAPSHOT_BYTES = 100 * 1024 * 1024;
@@ -19,11 +20,6 @@ export class SnapshotRefusal extends Error {
     super(message);
     this.name = 'SnapshotRefusal';
   }
-}
-
-export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export interface NewSnapshot {

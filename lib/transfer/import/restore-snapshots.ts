@@ -4,7 +4,7 @@
  * matched to, and one already stored (same id, or same bytes for the same page) is skipped: a snapshot never
  * changes once saved.
  */
-import { sha256Hex } from '../../db/snapshots';
+import { sha256Hex } from '../../versions';
 import type { GlossDatabase } from '../../model/database';
 import type { SnapshotFile, SnapshotRecord } from '../../model/records';
 import { base64ToBytes } from '../base64';

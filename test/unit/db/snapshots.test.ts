@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
 import { createHighlight } from '../../../lib/background/repository';
-import {
-  MAX_SNAPSHOTS_PER_PAGE, deleteSnapshot, listSnapshots, saveSnapshot, sha256Hex, snapshotData,
-} from '../../../lib/db/snapshots';
+import { MAX_SNAPSHOTS_PER_PAGE, deleteSnapshot, listSnapshots, saveSnapshot, snapshotData } from '../../../lib/db/snapshots';
+import { sha256Hex } from '../../../lib/versions';
 import type { GlossDatabase } from '../../../lib/model/database';
 import { articleInput, newHighlight, uniqueDbName } from './fixtures';
 

@@ -6,7 +6,7 @@ import type { GlossDatabase } from '@/lib/model/database';
 import type { TagRecord } from '@/lib/model/records';
 import { foldTagName } from '@/lib/tags/tag-names';
 import { allBundles, leadStoryVersions } from '../export/fixtures';
-import { sha256Hex } from '@/lib/db/snapshots';
+import { sha256Hex } from '@/lib/versions';
 
 /** A small MHTML file of the lead story's page, as Chrome's pageCapture writes one (bytes beyond ASCII included). */
 export async function leadStorySnapshot() {
