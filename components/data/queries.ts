@@ -9,7 +9,7 @@ import { continuedPartsOf } from '@/lib/db/continued-parts';
 import { askBackground, askTab } from '@/lib/messaging';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { activityByPeriod, recentArticles, searchHighlights, topTags, type LibraryQuery } from '@/lib/search';
-import { articleChange, type ArticleChange } from '@/lib/db/versions';
+import { articleChange, passagesLastSeen, type ArticleChange } from '@/lib/db/versions';
 import { db } from './db';
 
 export interface PageData {
@@ -46,6 +46,16 @@ export async function pageData(urlKey: string | null, tabId: number | null = nul
 
 /** An article's change since it was clipped (its first and latest versions), null when it has not changed. */
 export const changeOfArticle = (articleId: string): Promise<ArticleChange | null> => articleChange(db, articleId);
+
+/** When each orphan's passage was last seen on its page (from the article's versions), by highlight id. */
+export async function orphansLastSeen(orphans: readonly HighlightRecord[]): Promise<Map<string, number>> {
+  const byArticle = new Map<string, HighlightRecord[]>();
+  for (const h of orphans) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+  const found = await Promise.all(
+    [...byArticle].map(([articleId, list]) => passagesLastSeen(db, articleId, list.map((h) => ({ id: h.id, exact: h.selectors.quote.exact })))),
+  );
+  return new Map(found.flatMap((map) => [...map]));
+}
 
 /** Ids of a page's articles (for its export). */
 export const articleIdsOfPage = async (urlKey: string): Promise<string[]> =>

@@ -30,6 +30,8 @@ export function HighlightCard(props: {
   colorName: string;
   /** Where the highlight is when that is not this page: a continued story's other page (`第02版`). */
   place?: string;
+  /** An orphan: when its passage was last seen on the page (from the article's versions). */
+  lastSeenAt?: number;
   actions: HighlightActions;
   renderTags?: (h: HighlightRecord) => preact.ComponentChildren;
 }) {
@@ -69,6 +71,9 @@ export function HighlightCard(props: {
       >
         {shown}
       </blockquote>
+      {orphan && props.lastSeenAt !== undefined && (
+        <p class="gloss-muted orphan-last-seen">{t('orphanLastSeen', formatTime(intl, props.lastSeenAt))}</p>
+      )}
       {long && (
         <button class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? t('showLess') : t('showMore')}

@@ -9,7 +9,7 @@ import { copyArticleCitation, copyHighlightCitation } from '../citation';
 import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
 import { useColorNames } from '../useColorNames';
-import { pageData, type PageData } from '../data/queries';
+import { orphansLastSeen, pageData, type PageData } from '../data/queries';
 import { useQuery } from '../data/useQuery';
 import { StoryHeader } from '../StoryHeader';
 import { ArticleCard } from './ArticleCard';
@@ -29,6 +29,9 @@ export function PageView({ target }: { target: TargetPage }) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
   const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId), [urlKey, target.tabId]);
+  // Orphans say when their passage was last seen on the page (the article's versions keep what it said).
+  const orphanList = data.status === 'ready' ? data.value.highlights.filter((h) => h.status === 'orphan') : [];
+  const [lastSeen] = useQuery(() => orphansLastSeen(orphanList), [orphanList.map((h) => h.id).join(',')]);
   // The first screenful renders at once, the rest right after, so a long list never delays the panel.
   const [shown, setShown] = useState(FIRST_SCREEN);
   useEffect(() => {
@@ -87,6 +90,7 @@ export function PageView({ target }: { target: TargetPage }) {
         highlight={h}
         colorName={colorName(h.color)}
         place={place}
+        lastSeenAt={lastSeen.status === 'ready' ? lastSeen.value.get(h.id) : undefined}
         actions={partActions}
         renderTags={(x) => <HighlightTags highlight={x} onChange={(tags) => actions.saveTags(x, tags)} />}
       />

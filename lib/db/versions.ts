@@ -5,7 +5,7 @@
 import type { GlossDatabase } from '../model/database';
 import type { ArticleRow, VersionRecord } from '../model/records';
 import { newUuid } from '../model/uuid';
-import { firstOf, firstVersion, latestOf, seenText, textOfVersion, visitChanges, type Visit } from '../versions';
+import { firstOf, firstVersion, latestOf, normalizeArticleText, seenText, textOfVersion, visitChanges, type Visit } from '../versions';
 
 export function versionsOf(db: GlossDatabase, articleId: string): Promise<VersionRecord[]> {
   return db.versions.where('articleId').equals(articleId).toArray();
@@ -31,6 +31,25 @@ export async function recordVisit(db: GlossDatabase, article: ArticleRow, visit:
     await db.versions.bulkDelete(remove);
     return added;
   });
+}
+
+/**
+ * For passages no longer found on the page (orphans): when each was last seen, the last-seen time of the newest
+ * version whose text still holds it. Left out: a passage no version holds, and one the latest version still holds
+ * (the text did not change there; the page's layout did).
+ */
+export async function passagesLastSeen(db: GlossDatabase, articleId: string, passages: readonly { id: string; exact: string }[]): Promise<Map<string, number>> {
+  const versions = await versionsOf(db, articleId);
+  const first = firstOf(versions);
+  const found = new Map<string, number>();
+  if (!first) return found;
+  const newestFirst = [...versions].sort((a, b) => b.lastSeenAt - a.lastSeenAt).map((v) => ({ at: v.lastSeenAt, text: textOfVersion(v, first) }));
+  for (const { id, exact } of passages) {
+    const passage = normalizeArticleText(exact);
+    const seen = passage && newestFirst.find((version) => version.text.includes(passage));
+    if (seen && seen !== newestFirst[0]) found.set(id, seen.at);
+  }
+  return found;
 }
 
 /** An article's first and latest texts, when they differ. */

@@ -98,4 +98,20 @@ describe('versions of an article', () => {
     await session.page.waitForTimeout(8_000);
     expect(await readStoreIn<StoredVersion>(panel, 'versions')).toHaveLength(2);
   });
+
+  it('shows an orphan whose passage the publisher rewrote with the date it was last seen', async () => {
+    const { page } = session;
+    await session.highlight('许多上访事件源于群众对政策不理解', 'blue');
+    edits = [...edits, ['许多上访事件源于群众对政策不理解', '不少信访问题来自对政策的误读']];
+    await page.reload();
+    const orphan = panel.locator('.highlight-card.status-orphan');
+    await orphan.waitFor({ timeout: 30_000 });
+    // The visit's text comes about six seconds after the load; then the orphan says when its words were last there.
+    await orphan.locator('.orphan-last-seen').waitFor({ timeout: 30_000 });
+    expect(await orphan.locator('blockquote').textContent()).toBe('许多上访事件源于群众对政策不理解');
+    expect(await orphan.locator('.orphan-last-seen').textContent()).toMatch(/Last seen on the page .+|最后一次在网页上见到这段文字是 .+/);
+    expect(await readStoreIn<StoredVersion>(panel, 'versions')).toHaveLength(3);
+    await orphan.screenshot({ path: join(SHOTS, 'sidepanel-orphan-last-seen.png') });
+    expect(await seriousViolations(panel)).toEqual([]);
+  });
 });
