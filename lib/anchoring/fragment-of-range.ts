@@ -1,80 +1,166 @@
 /**
  * The text fragment for a passage on the live page, made when the highlight is created. The stored
- * quote's context is 32 characters of `textContent`, which has no block boundaries (a tweet's last
- * word runs straight into the next paragraph), so it cannot say where a fragment term must stop.
- * Chromium's own generator, as text-fragments-polyfill ships it, walks the DOM: no term crosses a
- * block element, `<br>` or hidden text, and it adds context or switches to textStart,textEnd until
- * the fragment is unique on the page.
+ * quote's context is 32 characters of `textContent`, which knows nothing of layout, so the fragment
+ * is made here from the page as the browser renders it (rendered-text.ts).
+ *
+ * text-fragments-polyfill's own generator is not used for the terms: it finds blocks by tag name
+ * (a `display: block` span or a floated label is glued to the next word), takes context from
+ * `<noscript>` text and hands terms back folded (`März` → `marz`), and Chromium then finds nothing.
+ * What it is used for: growing the passage to whole words, and its matcher, which must find each
+ * candidate exactly once, on the passage, before it is kept. Candidates go from short to long, as
+ * Chromium's own generator does: the passage alone, then its first and last words, then context.
  */
-import {
-  GenerateFragmentStatus,
-  generateFragmentFromRange,
-  isValidRangeForFragmentGeneration,
-} from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
+import { forTesting as generation, isValidRangeForFragmentGeneration } from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
+import { processTextFragmentDirective } from 'text-fragments-polyfill/text-fragment-utils';
 import type { TextFragmentSelector } from '@/lib/model/records';
+import { BOUNDARY, renderedTextAround } from './rendered-text';
 
-/** Context read around the passage to find its terms' own spelling. */
-const AROUND = 600;
+type Fragment = Omit<TextFragmentSelector, 'type'>;
+type Span = [start: number, end: number];
 
-/** The generator's folding (NFKD, no diacritics, lower case), one source character at a time. */
-const fold = (char: string) => char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Rendered text read on each side of the passage for context. */
+const AROUND = 300;
+/** A passage up to this long is linked whole (Chromium's generator: 300). */
+const MAX_WHOLE = 300;
+/** Words in textStart / textEnd, and in the prefix / suffix, tried in turn. */
+const EDGE_WORDS = [3, 5, 8];
+const CONTEXT_WORDS = [0, 1, 2, 3, 5];
+/** Candidates checked against the page at most (each check walks the document). */
+const MAX_CHECKS = 24;
+/** Between a prefix and the passage, or the passage and a suffix, Chromium skips only these. */
+const GAP = new RegExp(`^[ \\u00a0${BOUNDARY}]*$`);
+
+/** Word segments of `text` (Intl.Segmenter: CJK by dictionary words) as [start, end). */
+function wordSpans(text: string): Span[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return [...text.matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => [m.index!, m.index! + m[0].length]);
+  const spans: Span[] = [];
+  for (const s of new Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    if (s.isWordLike) spans.push([s.index, s.index + s.segment.length]);
+  }
+  return spans;
+}
+
+/** The pieces of [from, to) between block boundaries that hold a word, trimmed of whitespace. */
+function pieces(text: string, from: number, to: number): Span[] {
+  const found: Span[] = [];
+  let at = from;
+  for (const part of text.slice(from, to).split(BOUNDARY)) {
+    const lead = part.length - part.trimStart().length;
+    const trimmed = part.trim();
+    if (/[\p{L}\p{N}]/u.test(trimmed)) found.push([at + lead, at + lead + trimmed.length]);
+    at += part.length + 1;
+  }
+  return found;
+}
+
+interface Terms {
+  textStart: Span;
+  textEnd?: Span;
+}
+
+/** textStart alone, then textStart,textEnd with more and more edge words. */
+function shapes(text: string, words: Span[], passage: Span[]): Terms[] {
+  const first = passage[0]!;
+  const last = passage[passage.length - 1]!;
+  const within = (piece: Span) => words.filter(([s, e]) => s >= piece[0] && e <= piece[1]);
+  const found = new Map<string, Terms>();
+  if (passage.length === 1 && first[1] - first[0] <= MAX_WHOLE) found.set('whole', { textStart: first });
+  const firstWords = within(first);
+  const lastWords = within(last);
+  for (const n of EDGE_WORDS) {
+    if (!firstWords.length || !lastWords.length || (passage.length === 1 && firstWords.length < 2 * n)) break;
+    const startEnd = firstWords[Math.min(n, firstWords.length) - 1]![1];
+    const endStart = lastWords[Math.max(0, lastWords.length - n)]![0];
+    found.set(`${startEnd}:${endStart}`, { textStart: [first[0], startEnd], textEnd: [endStart, last[1]] });
+  }
+  if (!found.size) found.set('whole', { textStart: first });
+  return [...found.values()];
+}
+
+/** `n` words of context ending at the passage (`before`) or starting after it, within one block; null if none can be. */
+function context(text: string, words: Span[], edge: number, n: number, before: boolean): Span | null {
+  // The term ends where the text next to the passage stops being plain spaces and block breaks.
+  let at = edge;
+  if (before) while (at > 0 && GAP.test(text[at - 1]!)) at--;
+  else while (at < text.length && GAP.test(text[at]!)) at++;
+  const next = before ? text[at - 1] : text[at];
+  if (next === undefined || /\s/.test(next)) return null;
+  let blockEdge = before ? text.lastIndexOf(BOUNDARY, at - 1) + 1 : text.indexOf(BOUNDARY, at);
+  if (blockEdge === -1) blockEdge = text.length;
+  const inBlock = words.filter(([s, e]) => (before ? s >= blockEdge && e <= at : s >= at && e <= blockEdge));
+  if (!inBlock.length) return null;
+  const taken = before ? inBlock.slice(-n) : inBlock.slice(0, n);
+  return before ? [taken[0]![0], at] : [at, taken[taken.length - 1]![1]];
+}
+
+const termOf = (text: string, [s, e]: Span) => text.slice(s, e).replace(/\u00a0/g, ' ');
+
+/** True when the polyfill's matcher finds `fragment` once, inside `passage`. */
+function findsOnly(fragment: Fragment, passage: Range): boolean {
+  const matches = processTextFragmentDirective(fragment, passage.startContainer.ownerDocument ?? document) as Range[];
+  const match = matches[0];
+  return matches.length === 1 && !!match &&
+    match.compareBoundaryPoints(Range.START_TO_START, passage) >= 0 && match.compareBoundaryPoints(Range.END_TO_END, passage) <= 0;
+}
 
 /**
- * The generator hands back terms folded (`März` → `marz`, `：` → `:`), with the page's raw whitespace;
- * Chromium does not match the folded spelling. This finds the term in the page's own text (last
- * occurrence for a prefix, first otherwise) and returns it as written, whitespace collapsed.
+ * When the polyfill's matcher finds nothing or too much (it takes a zero-height box with hidden
+ * overflow for hidden text, and reads hidden copies of an article), the passage's own words are
+ * checked on the whole body's rendered text instead: textStart once on the page, and the first
+ * textEnd after it inside the passage.
  */
-function asWritten(term: string, source: string, last: boolean): string {
-  const wanted = term.replace(/\s+/g, ' ').trim();
-  let folded = '';
-  const from: number[] = [];
-  for (let i = 0; i < source.length; ) {
-    const char = String.fromCodePoint(source.codePointAt(i)!);
-    const piece = /\s/.test(char) ? (folded.endsWith(' ') ? '' : ' ') : fold(char);
-    for (let k = 0; k < piece.length; k++) from.push(i);
-    folded += piece;
-    i += char.length;
-  }
-  from.push(source.length);
-  const at = last ? folded.lastIndexOf(wanted) : folded.indexOf(wanted);
-  if (at === -1) return wanted;
-  const endAt = at + wanted.length;
-  const end = endAt < from.length - 1 ? from[endAt]! : source.length;
-  return source.slice(from[at], end).replace(/\s+/g, ' ').trim() || wanted;
+function uniqueOnPage(copy: Range, terms: Terms, source: string): Fragment | null {
+  const page = renderedTextAround(copy, Number.MAX_SAFE_INTEGER);
+  const fold = (text: string) => text.replace(/\u00a0/g, ' ').toLowerCase();
+  const body = fold(page.text);
+  const textStart = fold(termOf(source, terms.textStart));
+  const at = body.indexOf(textStart);
+  if (at < page.start || at >= page.end || body.indexOf(textStart, at + 1) !== -1) return null;
+  if (!terms.textEnd) return { textStart: termOf(source, terms.textStart) };
+  const textEnd = fold(termOf(source, terms.textEnd));
+  const endAt = body.indexOf(textEnd, at + textStart.length);
+  if (endAt === -1 || endAt + textEnd.length > page.end) return null;
+  return { textStart: termOf(source, terms.textStart), textEnd: termOf(source, terms.textEnd) };
 }
 
-function textBetween(start: [Node, number] | null, end: [Node, number] | null): string {
-  const range = document.createRange();
-  range.selectNodeContents(document.body);
-  if (start) range.setStart(...start);
-  if (end) range.setEnd(...end);
-  return range.toString();
-}
-
-/** The fragment for `range` (left untouched), or null when the page gives none: not unique, too slow, an editable. */
+/** The fragment for `range` (left untouched), or null when the page gives none: not unique, not text, an editable. */
 export function fragmentOfRange(range: Range): TextFragmentSelector | null {
   const copy = range.cloneRange();
   try {
     if (!isValidRangeForFragmentGeneration(copy)) return null;
-    // The generator grows `copy` to whole words: its text is what textStart and textEnd were made from.
-    const result = generateFragmentFromRange(copy);
-    if (result.status !== GenerateFragmentStatus.SUCCESS || !result.fragment?.textStart) return null;
-    const passage = copy.toString();
-    const before = textBetween(null, [copy.startContainer, copy.startOffset]).slice(-AROUND);
-    const after = textBetween([copy.endContainer, copy.endOffset], null).slice(0, AROUND);
-    const textStart = asWritten(result.fragment.textStart, passage, false);
-    const textEnd = result.fragment.textEnd && asWritten(result.fragment.textEnd, passage, true);
-    const prefix = result.fragment.prefix && asWritten(result.fragment.prefix, before, true);
-    const suffix = result.fragment.suffix && asWritten(result.fragment.suffix, after, false);
-    return {
-      type: 'TextFragmentSelector',
-      textStart,
-      ...(textEnd ? { textEnd } : {}),
-      ...(prefix ? { prefix } : {}),
-      ...(suffix ? { suffix } : {}),
-    };
+    generation.moveRangeEdgesToTextNodes(copy);
+    generation.expandRangeStartToWordBound(copy);
+    generation.expandRangeEndToWordBound(copy);
+    const { text, start, end } = renderedTextAround(copy, AROUND);
+    const passage = pieces(text, start, end);
+    if (!passage.length) return null;
+    const words = wordSpans(text);
+    let checks = 0;
+    const tried = shapes(text, words, passage);
+    search: for (const terms of tried) {
+      const last = terms.textEnd ?? terms.textStart;
+      for (const n of CONTEXT_WORDS) {
+        const prefix = n ? context(text, words, terms.textStart[0], n, true) : null;
+        const suffix = n ? context(text, words, last[1], n, false) : null;
+        if (n && !prefix && !suffix) break;
+        const fragment: Fragment = {
+          textStart: termOf(text, terms.textStart),
+          ...(terms.textEnd ? { textEnd: termOf(text, terms.textEnd) } : {}),
+          ...(prefix ? { prefix: termOf(text, prefix) } : {}),
+          ...(suffix ? { suffix: termOf(text, suffix) } : {}),
+        };
+        if (findsOnly(fragment, copy)) return { type: 'TextFragmentSelector', ...fragment };
+        if (++checks >= MAX_CHECKS) break search;
+      }
+    }
+    for (const terms of tried) {
+      const fallback = uniqueOnPage(copy, terms, text);
+      if (fallback) return { type: 'TextFragmentSelector', ...fallback };
+    }
+    return null;
   } catch (error) {
-    // A hostile page can break the generator's DOM walk; the link then falls back to the quote.
+    // A hostile page can break the DOM walks; the link then falls back to the quote.
     console.debug('Gloss: no text fragment for this passage', error);
     return null;
   }

@@ -1,0 +1,120 @@
+/**
+ * The text around a passage as a browser's text-fragment matcher reads it: only rendered text
+ * (nothing under `display: none`, such as `<noscript>`, nor `visibility: hidden`), collapsible
+ * whitespace collapsed as CSS does (a no-break space stays a character of its own), and a
+ * BOUNDARY wherever the browser starts a new block. Blocks come from computed style, not tag
+ * names: a `<span>` made `display: block` or floated, an inline-block, a table cell, a `<br>`, an
+ * image or a form control all end a block, and no fragment term may cross one.
+ */
+
+/** Marks a block boundary in rendered text (U+2029 PARAGRAPH SEPARATOR: never in page text as rendered). */
+export const BOUNDARY = '\u2029';
+
+/** Elements a browser treats as blocks whatever their style (text-fragments-polyfill's list, kept in step). */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DETAILS', 'DIALOG', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'TABLE', 'UL', 'TR', 'TH', 'TD', 'COLGROUP', 'COL', 'CAPTION', 'THEAD', 'TBODY', 'TFOOT', 'HTML', 'BODY',
+]);
+/** Replaced elements and controls: a break in the text, and their own text (if any) is not searched. */
+const OPAQUE_TAGS = new Set(['IMG', 'SVG', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS']);
+const INLINE_DISPLAY = new Set(['', 'inline', 'contents', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container', 'ruby-text-container']);
+const COLLAPSIBLE = /[ \t\n\r\f]/;
+
+export interface RenderedText {
+  text: string;
+  /** Where the passage's range starts and ends in `text`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The rendered text of the smallest ancestor of `range` holding at least `around` characters on
+ * each side (or of the whole body), with the passage's place in it.
+ */
+export function renderedTextAround(range: Range, around: number): RenderedText {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const view = doc.defaultView ?? window;
+  let root: Node = range.commonAncestorContainer;
+  const wanted = range.toString().length + 2 * around;
+  while (root.parentNode && root !== doc.body && (root.textContent ?? '').length < wanted) root = root.parentNode;
+
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const style = (el: Element) => {
+    let found = styles.get(el);
+    if (!found) styles.set(el, (found = view.getComputedStyle(el)));
+    return found;
+  };
+  const isBlock = (el: Element) => BLOCK_TAGS.has(el.tagName.toUpperCase()) || !INLINE_DISPLAY.has(style(el).display);
+  const blocks = new Map<Element, Element | null>();
+  const blockOf = (el: Element | null): Element | null => {
+    if (!el) return null;
+    if (blocks.has(el)) return blocks.get(el)!;
+    const found = isBlock(el) ? el : blockOf(el.parentElement);
+    blocks.set(el, found);
+    return found;
+  };
+
+  let text = '';
+  let start = -1;
+  let end = -1;
+  let lastBlock: Element | null | undefined;
+  const breakBlock = () => {
+    if (text.endsWith(' ')) text = text.slice(0, -1);
+    if (text && !text.endsWith(BOUNDARY)) text += BOUNDARY;
+  };
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  /** The next node after the current one's subtree. */
+  const nextOutside = (): Node | null => {
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
+    }
+  };
+  // Skipped subtrees (hidden, opaque) still hold the passage's edges when it starts or ends in one.
+  const mark = (node: Node) => {
+    if (start === -1 && range.comparePoint(node, 0) >= 0) start = text.length;
+    if (end === -1 && range.comparePoint(node, 0) > 0) end = text.length;
+  };
+  for (let node: Node | null = walker.currentNode; node; ) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      const opaque = OPAQUE_TAGS.has(el.tagName.toUpperCase());
+      if (opaque || style(el).display === 'none') {
+        mark(el);
+        if (opaque) breakBlock();
+        node = el === root ? null : nextOutside();
+        continue;
+      }
+      if (el !== root && isBlock(el)) breakBlock();
+      node = walker.nextNode();
+      continue;
+    }
+    const data = (node as Text).data;
+    const parent = node.parentElement;
+    mark(node);
+    if (!parent || /^(hidden|collapse)$/.test(style(parent).visibility)) {
+      node = walker.nextNode();
+      continue;
+    }
+    const block = blockOf(parent);
+    if (lastBlock !== undefined && block !== lastBlock) breakBlock();
+    lastBlock = block;
+    const preserve = /^(pre|pre-wrap|break-spaces)$/.test(style(parent).whiteSpace);
+    const lines = preserve || style(parent).whiteSpace === 'pre-line';
+    for (let i = 0; i <= data.length; i++) {
+      if (node === range.startContainer && i === range.startOffset) start = text.length;
+      if (node === range.endContainer && i === range.endOffset) end = text.length;
+      if (i === data.length) break;
+      const char = data[i]!;
+      if (char === '\n' && lines) breakBlock();
+      else if (COLLAPSIBLE.test(char)) {
+        if (preserve) text += '\u00a0';
+        else if (text && !text.endsWith(' ') && !text.endsWith(BOUNDARY)) text += ' ';
+      } else text += char;
+    }
+    node = walker.nextNode();
+  }
+  return { text, start: start === -1 ? text.length : start, end: end === -1 ? text.length : end };
+}
