@@ -18,6 +18,8 @@ const BLOCK_TAGS = new Set([
 ]);
 /** Replaced elements and controls: a break in the text, and their own text (if any) is not searched. */
 const OPAQUE_TAGS = new Set(['IMG', 'SVG', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS']);
+/** Never rendered, whatever their computed style says (`<noscript>` computes as inline but has no box when scripts run). */
+const UNRENDERED_TAGS = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD', 'TITLE']);
 const INLINE_DISPLAY = new Set(['', 'inline', 'contents', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container', 'ruby-text-container']);
 const COLLAPSIBLE = /[ \t\n\r\f]/;
 
@@ -81,7 +83,7 @@ export function renderedTextAround(range: Range, around: number): RenderedText {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       const opaque = OPAQUE_TAGS.has(el.tagName.toUpperCase());
-      if (opaque || style(el).display === 'none') {
+      if (opaque || UNRENDERED_TAGS.has(el.tagName.toUpperCase()) || style(el).display === 'none') {
         mark(el);
         if (opaque) breakBlock();
         node = el === root ? null : nextOutside();
