@@ -13,7 +13,8 @@
 import { forTesting as generation, isValidRangeForFragmentGeneration } from 'text-fragments-polyfill/dist/fragment-generation-utils.js';
 import { processTextFragmentDirective } from 'text-fragments-polyfill/text-fragment-utils';
 import type { TextFragmentSelector } from '@/lib/model/records';
-import { BOUNDARY, renderedTextAround } from './rendered-text';
+import { BOUNDARY, renderedTextAround, type RenderedText } from './rendered-text';
+import { segment } from './text-fragment';
 
 type Fragment = Omit<TextFragmentSelector, 'type'>;
 type Span = [start: number, end: number];
@@ -30,13 +31,13 @@ const MAX_CHECKS = 24;
 /** Between a prefix and the passage, or the passage and a suffix, Chromium skips only these. */
 const GAP = new RegExp(`^[ \\u00a0${BOUNDARY}]*$`);
 
-/** Word segments of `text` (Intl.Segmenter: CJK by dictionary words) as [start, end). */
+/** The word-like segments of `text` as [start, end). */
 function wordSpans(text: string): Span[] {
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (!Segmenter) return [...text.matchAll(/[\p{L}\p{N}_]+/gu)].map((m) => [m.index!, m.index! + m[0].length]);
   const spans: Span[] = [];
-  for (const s of new Segmenter(undefined, { granularity: 'word' }).segment(text)) {
-    if (s.isWordLike) spans.push([s.index, s.index + s.segment.length]);
+  let at = 0;
+  for (const piece of segment(text)) {
+    if (piece.wordLike) spans.push([at, at + piece.text.length]);
+    at += piece.text.length;
   }
   return spans;
 }
@@ -99,21 +100,20 @@ const termOf = (text: string, [s, e]: Span) => text.slice(s, e).replace(/\u00a0/
 /** True when the polyfill's matcher finds `fragment` once, inside `passage`. */
 function findsOnly(fragment: Fragment, passage: Range): boolean {
   const matches = processTextFragmentDirective(fragment, passage.startContainer.ownerDocument ?? document) as Range[];
-  const match = matches[0];
-  return matches.length === 1 && !!match &&
-    match.compareBoundaryPoints(Range.START_TO_START, passage) >= 0 && match.compareBoundaryPoints(Range.END_TO_END, passage) <= 0;
+  const [match] = matches;
+  return matches.length === 1 &&
+    match!.compareBoundaryPoints(Range.START_TO_START, passage) >= 0 && match!.compareBoundaryPoints(Range.END_TO_END, passage) <= 0;
 }
+
+const fold = (text: string) => text.replace(/\u00a0/g, ' ').toLowerCase();
 
 /**
  * When the polyfill's matcher finds nothing or too much (it takes a zero-height box with hidden
  * overflow for hidden text, and reads hidden copies of an article), the passage's own words are
  * checked on the whole body's rendered text instead: textStart once on the page, and the first
- * textEnd after it inside the passage.
+ * textEnd after it inside the passage. `body` is the page's text folded as the matcher folds case.
  */
-function uniqueOnPage(copy: Range, terms: Terms, source: string): Fragment | null {
-  const page = renderedTextAround(copy, Number.MAX_SAFE_INTEGER);
-  const fold = (text: string) => text.replace(/\u00a0/g, ' ').toLowerCase();
-  const body = fold(page.text);
+function uniqueOnPage(page: RenderedText, body: string, terms: Terms, source: string): Fragment | null {
   const textStart = fold(termOf(source, terms.textStart));
   const at = body.indexOf(textStart);
   if (at < page.start || at >= page.end || body.indexOf(textStart, at + 1) !== -1) return null;
@@ -154,8 +154,11 @@ export function fragmentOfRange(range: Range): TextFragmentSelector | null {
         if (++checks >= MAX_CHECKS) break search;
       }
     }
+    // The whole body, rendered once: only passages the polyfill could not place get this far.
+    const page = renderedTextAround(copy, Number.MAX_SAFE_INTEGER);
+    const body = fold(page.text);
     for (const terms of tried) {
-      const fallback = uniqueOnPage(copy, terms, text);
+      const fallback = uniqueOnPage(page, body, terms, text);
       if (fallback) return { type: 'TextFragmentSelector', ...fallback };
     }
     return null;

@@ -82,8 +82,9 @@ export function renderedTextAround(range: Range, around: number): RenderedText {
   for (let node: Node | null = walker.currentNode; node; ) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      const opaque = OPAQUE_TAGS.has(el.tagName.toUpperCase());
-      if (opaque || UNRENDERED_TAGS.has(el.tagName.toUpperCase()) || style(el).display === 'none') {
+      const tag = el.tagName.toUpperCase();
+      const opaque = OPAQUE_TAGS.has(tag);
+      if (opaque || UNRENDERED_TAGS.has(tag) || style(el).display === 'none') {
         mark(el);
         if (opaque) breakBlock();
         node = el === root ? null : nextOutside();

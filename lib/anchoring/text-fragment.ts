@@ -27,7 +27,8 @@ export function encodeTextDirectiveTerm(term: string): string {
   return encodeURIComponent(term).replace(/-/g, '%2D');
 }
 
-function segment(text: string): Segment[] {
+/** Word and non-word segments of `text`: Intl.Segmenter (CJK by dictionary words), else letters and digits. */
+export function segment(text: string): Segment[] {
   const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   if (Segmenter) {
     return [...new Segmenter(undefined, { granularity: 'word' }).segment(text)].map((s) => ({ text: s.segment, wordLike: Boolean(s.isWordLike) }));
