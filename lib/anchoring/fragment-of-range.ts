@@ -26,8 +26,8 @@ const MAX_WHOLE = 300;
 /** Words in textStart / textEnd, and in the prefix / suffix, tried in turn. */
 const EDGE_WORDS = [3, 5, 8];
 const CONTEXT_WORDS = [0, 1, 2, 3, 5];
-/** Candidates checked against the page at most (each check walks the document). */
-const MAX_CHECKS = 24;
+/** Candidates checked by the polyfill's matcher at most (each check walks the document). */
+const MAX_CHECKS = 40;
 /** Between a prefix and the passage, or the passage and a suffix, Chromium skips only these. */
 const GAP = new RegExp(`^[ \\u00a0${BOUNDARY}]*$`);
 
@@ -107,60 +107,101 @@ function findsOnly(fragment: Fragment, passage: Range): boolean {
 
 const fold = (text: string) => text.replace(/\u00a0/g, ' ').toLowerCase();
 
+/** Every place `term` starts in `body` (plain substrings: more than the matcher, which wants whole words). */
+function placesOf(body: string, term: string): number[] {
+  const found: number[] = [];
+  for (let at = body.indexOf(term); at !== -1; at = body.indexOf(term, at + 1)) found.push(at);
+  return found;
+}
+
+/** Whether `term` ends where `at` starts in `body`, or starts at `at`, with only spaces and block breaks between. */
+function touches(body: string, at: number, term: string, before: boolean): boolean {
+  let edge = at;
+  if (before) while (edge > 0 && GAP.test(body[edge - 1]!)) edge--;
+  else while (edge < body.length && GAP.test(body[edge]!)) edge++;
+  return before ? body.slice(0, edge).endsWith(term) : body.startsWith(term, edge);
+}
+
 /**
  * When the polyfill's matcher finds nothing or too much (it takes a zero-height box with hidden
- * overflow for hidden text, and reads hidden copies of an article), the passage's own words are
- * checked on the whole body's rendered text instead: textStart once on the page, and the first
- * textEnd after it inside the passage. `body` is the page's text folded as the matcher folds case.
+ * overflow for hidden text, and reads hidden copies of an article), the fragment is matched on the
+ * whole body's rendered text instead, folded as the matcher folds case: it must have one match,
+ * the passage. Substrings stand for words and any later textEnd counts, so this finds more
+ * matches than a browser does, never fewer.
  */
-function uniqueOnPage(page: RenderedText, body: string, terms: Terms, source: string): Fragment | null {
-  const textStart = fold(termOf(source, terms.textStart));
-  const at = body.indexOf(textStart);
-  if (at < page.start || at >= page.end || body.indexOf(textStart, at + 1) !== -1) return null;
-  if (!terms.textEnd) return { textStart: termOf(source, terms.textStart) };
-  const textEnd = fold(termOf(source, terms.textEnd));
-  const endAt = body.indexOf(textEnd, at + textStart.length);
-  if (endAt === -1 || endAt + textEnd.length > page.end) return null;
-  return { textStart: termOf(source, terms.textStart), textEnd: termOf(source, terms.textEnd) };
+function uniqueOnPage(page: RenderedText, body: string, fragment: Fragment): boolean {
+  const [textStart, textEnd, prefix, suffix] = [fragment.textStart, fragment.textEnd, fragment.prefix, fragment.suffix].map((t) => (t ? fold(t) : undefined));
+  const matches: [number, number][] = [];
+  for (const start of placesOf(body, textStart!)) {
+    if (prefix && !touches(body, start, prefix, true)) continue;
+    const ends = textEnd ? placesOf(body, textEnd).filter((e) => e >= start + textStart!.length).map((e) => e + textEnd.length) : [start + textStart!.length];
+    const end = ends.find((e) => !suffix || touches(body, e, suffix, false));
+    if (end !== undefined) matches.push([start, end]);
+    if (matches.length > 1) return false;
+  }
+  return matches.length === 1 && matches[0]![0] >= page.start && matches[0]![0] < page.end && matches[0]![1] <= page.end;
+}
+
+/** The candidate fragments, shortest first: each shape, then with 1–5 words of context on both sides and on each. */
+function* candidates(text: string, words: Span[], passage: Span[]): Generator<Fragment> {
+  const seen = new Set<string>();
+  for (const terms of shapes(text, words, passage)) {
+    const last = terms.textEnd ?? terms.textStart;
+    for (const n of CONTEXT_WORDS) {
+      const prefix = n ? context(text, words, terms.textStart[0], n, true) : null;
+      const suffix = n ? context(text, words, last[1], n, false) : null;
+      if (n && !prefix && !suffix) break;
+      // Both sides, then each alone: one side's context can be out of the matcher's reach (an image's
+      // `<noscript>` copy between it and the passage) while the other side tells the copies apart.
+      const sides: [Span | null, Span | null][] = prefix && suffix ? [[prefix, suffix], [null, suffix], [prefix, null]] : [[prefix, suffix]];
+      for (const [before, after] of sides) {
+        const key = `${terms.textStart}:${terms.textEnd}:${before}:${after}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        yield {
+          textStart: termOf(text, terms.textStart),
+          ...(terms.textEnd ? { textEnd: termOf(text, terms.textEnd) } : {}),
+          ...(before ? { prefix: termOf(text, before) } : {}),
+          ...(after ? { suffix: termOf(text, after) } : {}),
+        };
+      }
+    }
+  }
+}
+
+/**
+ * A copy of `range` with its edges on text, grown to whole words by the polyfill. Its notion of
+ * hidden text is not the browser's (it reads `opacity: 0.9` as 0) and it collapses a range of
+ * text it deems hidden: that range is kept as selected.
+ */
+function toTextNodes(range: Range): Range {
+  const copy = range.cloneRange();
+  generation.moveRangeEdgesToTextNodes(copy);
+  if (copy.collapsed) return range.cloneRange();
+  generation.expandRangeStartToWordBound(copy);
+  generation.expandRangeEndToWordBound(copy);
+  return copy;
 }
 
 /** The fragment for `range` (left untouched), or null when the page gives none: not unique, not text, an editable. */
 export function fragmentOfRange(range: Range): TextFragmentSelector | null {
-  const copy = range.cloneRange();
   try {
-    if (!isValidRangeForFragmentGeneration(copy)) return null;
-    generation.moveRangeEdgesToTextNodes(copy);
-    generation.expandRangeStartToWordBound(copy);
-    generation.expandRangeEndToWordBound(copy);
+    if (!isValidRangeForFragmentGeneration(range)) return null;
+    const copy = toTextNodes(range);
     const { text, start, end } = renderedTextAround(copy, AROUND);
-    const passage = pieces(text, start, end);
-    if (!passage.length) return null;
     const words = wordSpans(text);
-    let checks = 0;
-    const tried = shapes(text, words, passage);
-    search: for (const terms of tried) {
-      const last = terms.textEnd ?? terms.textStart;
-      for (const n of CONTEXT_WORDS) {
-        const prefix = n ? context(text, words, terms.textStart[0], n, true) : null;
-        const suffix = n ? context(text, words, last[1], n, false) : null;
-        if (n && !prefix && !suffix) break;
-        const fragment: Fragment = {
-          textStart: termOf(text, terms.textStart),
-          ...(terms.textEnd ? { textEnd: termOf(text, terms.textEnd) } : {}),
-          ...(prefix ? { prefix: termOf(text, prefix) } : {}),
-          ...(suffix ? { suffix: termOf(text, suffix) } : {}),
-        };
-        if (findsOnly(fragment, copy)) return { type: 'TextFragmentSelector', ...fragment };
-        if (++checks >= MAX_CHECKS) break search;
-      }
-    }
+    // Whole words: the polyfill grows the range to them, but not a range it left as selected.
+    const from = words.find(([s, e]) => s < start && start < e)?.[0] ?? start;
+    const to = words.find(([s, e]) => s < end && end < e)?.[1] ?? end;
+    const passage = pieces(text, from, to);
+    if (!passage.length) return null;
+    const tried = [...candidates(text, words, passage)];
+    for (const fragment of tried.slice(0, MAX_CHECKS)) if (findsOnly(fragment, copy)) return { type: 'TextFragmentSelector', ...fragment };
     // The whole body, rendered once: only passages the polyfill could not place get this far.
     const page = renderedTextAround(copy, Number.MAX_SAFE_INTEGER);
     const body = fold(page.text);
-    for (const terms of tried) {
-      const fallback = uniqueOnPage(page, body, terms, text);
-      if (fallback) return { type: 'TextFragmentSelector', ...fallback };
-    }
+    const fallback = tried.find((fragment) => uniqueOnPage(page, body, fragment));
+    if (fallback) return { type: 'TextFragmentSelector', ...fallback };
     return null;
   } catch (error) {
     // A hostile page can break the DOM walks; the link then falls back to the quote.

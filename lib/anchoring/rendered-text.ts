@@ -32,14 +32,23 @@ export interface RenderedText {
 
 /**
  * The rendered text of the smallest ancestor of `range` holding at least `around` characters on
- * each side (or of the whole body), with the passage's place in it.
+ * each side, whitespace collapsed (or of the whole body), with the passage's place in it.
  */
 export function renderedTextAround(range: Range, around: number): RenderedText {
   const doc = range.startContainer.ownerDocument ?? document;
   const view = doc.defaultView ?? window;
   let root: Node = range.commonAncestorContainer;
   const wanted = range.toString().length + 2 * around;
-  while (root.parentNode && root !== doc.body && (root.textContent ?? '').length < wanted) root = root.parentNode;
+  /** Text of `node` on one side of the passage, whitespace collapsed (a menu's markup is mostly indentation). */
+  const side = (node: Node, before: boolean) => {
+    const probe = doc.createRange();
+    probe.selectNodeContents(node);
+    if (before) probe.setEnd(range.startContainer, range.startOffset);
+    else probe.setStart(range.endContainer, range.endOffset);
+    return probe.toString().replace(/\s+/g, ' ').length;
+  };
+  const enough = (node: Node) => (node.textContent ?? '').length >= wanted && side(node, true) >= around && side(node, false) >= around;
+  while (root.parentNode && root !== doc.body && !enough(root)) root = root.parentNode;
 
   const styles = new Map<Element, CSSStyleDeclaration>();
   const style = (el: Element) => {

@@ -55,6 +55,28 @@ describe('the fragment made on the live page', () => {
     expect(fragment.prefix?.toLowerCase()).toContain('friday');
   });
 
+  it('where the matcher sees nothing, context is checked on the rendered text too', () => {
+    // The polyfill's matcher skips text whose element has an opacity below 1 (it reads it with parseInt);
+    // browsers match it. The list's first word is also the last word of an earlier paragraph.
+    const item = (text: string) => `<li style="opacity: 0.9">${text}</li>`;
+    document.body.innerHTML = `<p>Read it in New York Magazine</p><h4>Our sites</h4><ul>${item('Magazine')}${item('Archive')}${item('Subscribe now')}</ul>`;
+    const range = document.createRange();
+    range.setStart(document.querySelector('li')!.firstChild!, 0);
+    range.setEnd(document.querySelectorAll('li')[2]!.firstChild!, 'Subscribe now'.length);
+    const fragment = fragmentOfRange(range)!;
+    expect(fragment).toMatchObject({ textStart: 'Magazine', textEnd: 'Subscribe now', prefix: 'sites' });
+  });
+
+  it('context comes from beyond a container that is mostly indentation', () => {
+    // A footer menu: its markup is whitespace, so its text is short, and the block before it tells it from the header's copy.
+    const indent = '\n\t\t'.repeat(300);
+    document.body.innerHTML = `<p>Magazine</p><p>Archive</p><p>Elections</p><footer><div>${indent}<ul><li>Magazine</li>${indent}<li>Archive</li></ul>${indent}</div></footer>`;
+    const range = document.createRange();
+    range.setStart(document.querySelector('li')!.firstChild!, 0);
+    range.setEnd(document.querySelectorAll('li')[1]!.firstChild!, 'Archive'.length);
+    expect(fragmentOfRange(range)).toMatchObject({ textStart: 'Magazine', textEnd: 'Archive', prefix: 'Elections' });
+  });
+
   it('is what the link uses, encoded', () => {
     document.body.innerHTML = '<p>Alpha beta-gamma, delta &amp; epsilon are the five words here today.</p>';
     const fragment = fragmentOfRange(rangeOver('beta-gamma, delta & epsilon are the five words'))!;
