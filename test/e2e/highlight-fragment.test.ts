@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntry } from '../../scripts/harness/bundle.mjs';
 import { textFragmentUrl } from '../../lib/anchoring/text-fragment';
 import { launchChromium, ROOT, sharedFixtureRoute, startServer, type Launched, type StaticServer } from './harness';
 import { corpusRoute } from './highlight-helpers';
@@ -13,13 +14,17 @@ import { corpusRoute } from './highlight-helpers';
 const POLYFILL = readFileSync(join(ROOT, 'node_modules/text-fragments-polyfill/src/text-fragment-utils.js'));
 let browser: Launched;
 let server: StaticServer;
+let generator: string;
 
 beforeAll(async () => {
   server = await startServer((path) =>
     path === '/tfp.js' ? { body: POLYFILL, contentType: 'text/javascript' } : (sharedFixtureRoute(path) ?? corpusRoute(path)),
   );
   browser = await launchChromium();
-});
+  generator = readFileSync(await bundleEntry({
+    entry: join(ROOT, 'test/e2e/fragment-entry.ts'), outDir: join(ROOT, '.cache/e2e-fragment'), fileName: 'fragment.js', format: 'iife', name: 'GlossFragment',
+  }), 'utf8');
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -102,6 +107,36 @@ describe('text fragment deep links', () => {
     expect(texts[0]).toEqual(['变群众上访为干部下访']);
     expect(texts[1]).toHaveLength(1);
     expect(texts[1]![0]).toMatch(/^有效降低上访率[\s\S]*屋场恳谈会成功的关键是让群众$/);
+    await page.close();
+  });
+});
+
+describe('fragments made on the live page', () => {
+  it('an image caption repeated in its <noscript>: the suffix alone tells the copies apart', async () => {
+    // The polyfill's matcher reads <noscript> text (Chromium does not), and that copy also sits between
+    // the caption and the paragraph before it, so a prefix cannot reach the caption.
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/fixtures/news-zh/02-founder-article-lead.html`);
+    await page.setContent(
+      '<p>Stocks fell amid protests in the city.</p><div><a><img alt=""><noscript><img alt="Trade talks stall again"></noscript></a>' +
+        '<span><a href="#">Trade talks stall again</a></span></div><p>Analysts expect a rebound.</p>',
+    );
+    await page.addScriptTag({ content: generator });
+    await page.addScriptTag({ type: 'module', content: "import * as tfp from '/tfp.js'; window.tfp = tfp;" });
+    await page.waitForFunction(() => 'tfp' in window);
+    const { fragment, found } = await page.evaluate(() => {
+      const caption = document.querySelector('span a')!.firstChild as Text;
+      const range = document.createRange();
+      range.selectNodeContents(caption);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const made = (window as any).glossFragmentOfRange(range);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const matches = (window as any).tfp.processTextFragmentDirective(made) as Range[];
+      return { fragment: made, found: matches.map((r) => r.startContainer.parentElement!.tagName) };
+    });
+    expect(fragment).toMatchObject({ textStart: 'Trade talks stall again', suffix: 'Analysts' });
+    expect(fragment.prefix).toBeUndefined();
+    expect(found).toEqual(['A']);
     await page.close();
   });
 });
