@@ -119,7 +119,7 @@ function touches(body: string, at: number, term: string, before: boolean): boole
   let edge = at;
   if (before) while (edge > 0 && GAP.test(body[edge - 1]!)) edge--;
   else while (edge < body.length && GAP.test(body[edge]!)) edge++;
-  return before ? body.slice(0, edge).endsWith(term) : body.startsWith(term, edge);
+  return before ? edge >= term.length && body.startsWith(term, edge - term.length) : body.startsWith(term, edge);
 }
 
 /**
@@ -132,9 +132,11 @@ function touches(body: string, at: number, term: string, before: boolean): boole
 function uniqueOnPage(page: RenderedText, body: string, fragment: Fragment): boolean {
   const [textStart, textEnd, prefix, suffix] = [fragment.textStart, fragment.textEnd, fragment.prefix, fragment.suffix].map((t) => (t ? fold(t) : undefined));
   const matches: [number, number][] = [];
+  const endsAt = textEnd ? placesOf(body, textEnd).map((e) => e + textEnd.length) : [];
   for (const start of placesOf(body, textStart!)) {
     if (prefix && !touches(body, start, prefix, true)) continue;
-    const ends = textEnd ? placesOf(body, textEnd).filter((e) => e >= start + textStart!.length).map((e) => e + textEnd.length) : [start + textStart!.length];
+    const after = start + textStart!.length;
+    const ends = textEnd ? endsAt.filter((e) => e - textEnd.length >= after) : [after];
     const end = ends.find((e) => !suffix || touches(body, e, suffix, false));
     if (end !== undefined) matches.push([start, end]);
     if (matches.length > 1) return false;
