@@ -3,17 +3,28 @@
  * puppeteer-core): the content script answers, a highlight is written through
  * the background into the extension's IndexedDB, and the sidebar lists it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIREFOX_DIST, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
+import { FIREFOX_DIST, ROOT, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
 
 let firefox: Browser;
 let server: StaticServer;
+/** Replacements applied to the served pages, to play the publisher editing an article. */
+let edits: [string, string][] = [];
+/** The article highlighted by the first test, revisited by the second. */
+let highlighted: { page: Page; ui: Page; sidebar: Page } | undefined;
 
 beforeAll(async () => {
-  server = await startServer(sharedFixtureRoute);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  server = await startServer((path) => {
+    const served = sharedFixtureRoute(path);
+    if (!served || !edits.length) return served;
+    let html = served.body.toString();
+    for (const [from, to] of edits) html = html.replace(from, to);
+    return { ...served, body: html };
+  });
   firefox = await launchFirefox();
 }, 60_000);
 
@@ -24,8 +35,8 @@ afterAll(async () => {
 
 const extensionPage = (path: string): Promise<Page> => openFirefoxExtensionPage(firefox, path);
 
-async function untilAnswered<T>(ask: () => Promise<T | null>, what: string): Promise<T> {
-  for (let i = 0; i < 50; i++) {
+async function untilAnswered<T>(ask: () => Promise<T | null>, what: string, seconds = 10): Promise<T> {
+  for (let i = 0; i < seconds * 5; i++) {
     const answer = await ask();
     if (answer != null) return answer;
     await new Promise((done) => setTimeout(done, 200));
@@ -96,7 +107,45 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
   const snapshots = await untilAnswered(() => sidebar.evaluate(() => document.querySelector('.snapshots')?.textContent ?? null), 'the snapshots section');
   expect(snapshots).toMatch(/not available in Firefox|Firefox 不支持网页快照/);
   expect(await sidebar.evaluate(() => document.querySelector('.snapshot-save'))).toBeNull();
+  highlighted = { page, ui, sidebar };
 });
+
+it('says in the sidebar that the article changed since it was clipped, with the word diff, in Firefox', async () => {
+  const { page, ui, sidebar } = highlighted!;
+  const versions = () =>
+    ui.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('gloss');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('versions').objectStore('versions').count();
+            request.onsuccess = () => resolve(request.result);
+          };
+        }),
+    );
+  expect(await sidebar.evaluate(() => document.querySelector('.article-changed'))).toBeNull();
+
+  edits = [['全县共召开屋场恳谈会12298场次', '全县共召开屋场恳谈会12398场次']];
+  await page.reload();
+  // The visit's text is reported once the page settled (about six seconds after the load): the clipped text
+  // becomes the first version and the edited one the second.
+  const notice = await untilAnswered(() => sidebar.evaluate(() => document.querySelector('.article-changed')?.textContent ?? null), 'the notice', 30);
+  expect(notice).toMatch(/Changed since you clipped it|自你摘录以来/);
+  expect(await versions()).toBe(2);
+  await sidebar.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('.article-changed button')].find((b) => /Show changes|显示改动/.test(b.textContent ?? ''))!.click());
+  const diff = await untilAnswered(
+    () =>
+      sidebar.evaluate(() => {
+        const read = (tag: string) => [...document.querySelectorAll(`.version-diff ${tag}`)].map((e) => e.textContent);
+        return document.querySelector('.version-diff ins') ? { added: read('ins'), removed: read('del') } : null;
+      }),
+    'the diff',
+  );
+  expect(diff).toEqual({ added: ['12398'], removed: ['12298'] });
+  await sidebar.screenshot({ path: join(ROOT, 'test-results', 'firefox-sidebar-changed.png') });
+  edits = [];
+}, 60_000);
 
 it('keeps its in-page UI closed to the page and acts only on the user\'s own key press in Firefox', async () => {
   const url = `${server.origin}/fixtures/news-zh/03-portal-article-shigu.html`;
