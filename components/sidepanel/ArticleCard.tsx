@@ -56,8 +56,10 @@ export function ArticleCard({ article, onCorrect, onCopyCitation, label }: {
         {[article.siteName, article.section, published].filter(Boolean).join(' · ')}
         {article.userEdited.length > 0 && <span class="corrected"> · {t('correctedNote')}</span>}
       </p>
-      <button class="link-button" onClick={() => setEditing(true)}>{t('editArticle')}</button>
-      {onCopyCitation && <button class="link-button copy-citation" onClick={onCopyCitation}>{t('copyCitation')}</button>}
+      <div class="article-actions">
+        <button class="link-button" onClick={() => setEditing(true)}>{t('editArticle')}</button>
+        {onCopyCitation && <button class="link-button copy-citation" onClick={onCopyCitation}>{t('copyCitation')}</button>}
+      </div>
     </header>
   );
 }
