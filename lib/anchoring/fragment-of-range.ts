@@ -79,12 +79,17 @@ function shapes(text: string, words: Span[], passage: Span[]): Terms[] {
   return [...found.values()];
 }
 
-/** `n` words of context ending at the passage (`before`) or starting after it, within one block; null if none can be. */
-function context(text: string, words: Span[], edge: number, n: number, before: boolean): Span | null {
-  // The term ends where the text next to the passage stops being plain spaces and block breaks.
+/** Where the text next to `edge` (before it, or after it) stops being plain spaces and block breaks. */
+function pastGap(text: string, edge: number, before: boolean): number {
   let at = edge;
   if (before) while (at > 0 && GAP.test(text[at - 1]!)) at--;
   else while (at < text.length && GAP.test(text[at]!)) at++;
+  return at;
+}
+
+/** `n` words of context ending at the passage (`before`) or starting after it, within one block; null if none can be. */
+function context(text: string, words: Span[], edge: number, n: number, before: boolean): Span | null {
+  const at = pastGap(text, edge, before);
   const next = before ? text[at - 1] : text[at];
   if (next === undefined || /\s/.test(next)) return null;
   let blockEdge = before ? text.lastIndexOf(BOUNDARY, at - 1) + 1 : text.indexOf(BOUNDARY, at);
@@ -116,9 +121,7 @@ function placesOf(body: string, term: string): number[] {
 
 /** Whether `term` ends where `at` starts in `body`, or starts at `at`, with only spaces and block breaks between. */
 function touches(body: string, at: number, term: string, before: boolean): boolean {
-  let edge = at;
-  if (before) while (edge > 0 && GAP.test(body[edge - 1]!)) edge--;
-  else while (edge < body.length && GAP.test(body[edge]!)) edge++;
+  const edge = pastGap(body, at, before);
   return before ? edge >= term.length && body.startsWith(term, edge - term.length) : body.startsWith(term, edge);
 }
 
@@ -130,18 +133,20 @@ function touches(body: string, at: number, term: string, before: boolean): boole
  * matches than a browser does, never fewer.
  */
 function uniqueOnPage(page: RenderedText, body: string, fragment: Fragment): boolean {
-  const [textStart, textEnd, prefix, suffix] = [fragment.textStart, fragment.textEnd, fragment.prefix, fragment.suffix].map((t) => (t ? fold(t) : undefined));
-  const matches: [number, number][] = [];
+  const textStart = fold(fragment.textStart);
+  const [textEnd, prefix, suffix] = [fragment.textEnd, fragment.prefix, fragment.suffix].map((t) => (t ? fold(t) : undefined));
   const endsAt = textEnd ? placesOf(body, textEnd).map((e) => e + textEnd.length) : [];
-  for (const start of placesOf(body, textStart!)) {
+  let only: Span | null = null;
+  for (const start of placesOf(body, textStart)) {
     if (prefix && !touches(body, start, prefix, true)) continue;
-    const after = start + textStart!.length;
+    const after = start + textStart.length;
     const ends = textEnd ? endsAt.filter((e) => e - textEnd.length >= after) : [after];
     const end = ends.find((e) => !suffix || touches(body, e, suffix, false));
-    if (end !== undefined) matches.push([start, end]);
-    if (matches.length > 1) return false;
+    if (end === undefined) continue;
+    if (only) return false;
+    only = [start, end];
   }
-  return matches.length === 1 && matches[0]![0] >= page.start && matches[0]![0] < page.end && matches[0]![1] <= page.end;
+  return only !== null && only[0] >= page.start && only[0] < page.end && only[1] <= page.end;
 }
 
 /** The candidate fragments, shortest first: each shape, then with 1–5 words of context on both sides and on each. */

@@ -35,6 +35,23 @@ afterAll(async () => {
 
 const extensionPage = (path: string): Promise<Page> => openFirefoxExtensionPage(firefox, path);
 
+/** The rows of one of Gloss's IndexedDB stores, read from an extension page. */
+function rowsOf<T = unknown>(ui: Page, store: string): Promise<T[]> {
+  return ui.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
 async function untilAnswered<T>(ask: () => Promise<T | null>, what: string, seconds = 10): Promise<T> {
   for (let i = 0; i < seconds * 5; i++) {
     const answer = await ask();
@@ -84,17 +101,8 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
   );
   expect(reply).toMatchObject({ ok: true, value: { ok: true } });
 
-  const stored = await ui.evaluate(
-    () =>
-      new Promise<{ exact: string; color: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('highlights').objectStore('highlights').getAll();
-          request.onsuccess = () => resolve(request.result.map((h: { selectors: { quote: { exact: string } }; color: string }) => ({ exact: h.selectors.quote.exact, color: h.color })));
-        };
-      }),
-  );
+  const stored = (await rowsOf<{ selectors: { quote: { exact: string } }; color: string }>(ui, 'highlights'))
+    .map((h) => ({ exact: h.selectors.quote.exact, color: h.color }));
   expect(stored).toEqual([{ exact: quote, color: 'green' }]);
 
   const sidebar = await extensionPage(`sidepanel.html?tab=${tabId}`);
@@ -112,18 +120,7 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
 
 it('says in the sidebar that the article changed since it was clipped, with the word diff, in Firefox', async () => {
   const { page, ui, sidebar } = highlighted!;
-  const versions = () =>
-    ui.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('versions').objectStore('versions').count();
-            request.onsuccess = () => resolve(request.result);
-          };
-        }),
-    );
+  const versions = async () => (await rowsOf(ui, 'versions')).length;
   expect(await sidebar.evaluate(() => document.querySelector('.article-changed'))).toBeNull();
 
   edits = [['全县共召开屋场恳谈会12298场次', '全县共召开屋场恳谈会12398场次']];
@@ -202,18 +199,7 @@ it('takes a note typed after the "n" key in its framed editor, unheard by the pa
   const page = await firefox.newPage();
   await page.goto(url);
   const ui = await extensionPage('popup.html');
-  const notes = () =>
-    ui.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('highlights').objectStore('highlights').getAll();
-            request.onsuccess = () => resolve(request.result.map((h: { note: string }) => h.note));
-          };
-        }),
-    );
+  const notes = async () => (await rowsOf<{ note: string }>(ui, 'highlights')).map((h) => h.note);
   await untilAnswered(
     () =>
       ui.evaluate(async (target) => {
