@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { storeRows } from './panel-helpers';
 import { FIREFOX_DIST, ROOT, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
 
 let firefox: Browser;
@@ -34,23 +35,6 @@ afterAll(async () => {
 });
 
 const extensionPage = (path: string): Promise<Page> => openFirefoxExtensionPage(firefox, path);
-
-/** The rows of one of Gloss's IndexedDB stores, read from an extension page. */
-function rowsOf<T = unknown>(ui: Page, store: string): Promise<T[]> {
-  return ui.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 async function untilAnswered<T>(ask: () => Promise<T | null>, what: string, seconds = 10): Promise<T> {
   for (let i = 0; i < seconds * 5; i++) {
@@ -101,7 +85,7 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
   );
   expect(reply).toMatchObject({ ok: true, value: { ok: true } });
 
-  const stored = (await rowsOf<{ selectors: { quote: { exact: string } }; color: string }>(ui, 'highlights'))
+  const stored = ((await ui.evaluate(storeRows, 'highlights')) as { selectors: { quote: { exact: string } }; color: string }[])
     .map((h) => ({ exact: h.selectors.quote.exact, color: h.color }));
   expect(stored).toEqual([{ exact: quote, color: 'green' }]);
 
@@ -120,7 +104,7 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
 
 it('says in the sidebar that the article changed since it was clipped, with the word diff, in Firefox', async () => {
   const { page, ui, sidebar } = highlighted!;
-  const versions = async () => (await rowsOf(ui, 'versions')).length;
+  const versions = async () => (await ui.evaluate(storeRows, 'versions')).length;
   expect(await sidebar.evaluate(() => document.querySelector('.article-changed'))).toBeNull();
 
   edits = [['全县共召开屋场恳谈会12298场次', '全县共召开屋场恳谈会12398场次']];
@@ -199,7 +183,7 @@ it('takes a note typed after the "n" key in its framed editor, unheard by the pa
   const page = await firefox.newPage();
   await page.goto(url);
   const ui = await extensionPage('popup.html');
-  const notes = async () => (await rowsOf<{ note: string }>(ui, 'highlights')).map((h) => h.note);
+  const notes = async () => ((await ui.evaluate(storeRows, 'highlights')) as { note: string }[]).map((h) => h.note);
   await untilAnswered(
     () =>
       ui.evaluate(async (target) => {

@@ -68,24 +68,28 @@ export async function highlightText(page: Page, ui: Page, tabId: number, selecto
   return reply.value.highlight;
 }
 
-/** All rows of a store of the extension's database, read in an extension page (straight from IndexedDB, not through Gloss's code). */
+/**
+ * All rows of a store of the extension's database, straight from IndexedDB (not through Gloss's code). Runs in an
+ * extension page of either driver: `page.evaluate(storeRows, 'highlights')`.
+ */
+export function storeRows(store: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('gloss');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** All rows of a store of the extension's database, read in an extension page. */
 export function readStoreIn<T = unknown>(ui: Page, store: string): Promise<T[]> {
-  return ui.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return ui.evaluate(storeRows, store) as Promise<T[]>;
 }
 
 export interface PageSession {
