@@ -22,7 +22,15 @@ export default defineConfig({
     ...(browser !== 'firefox' && { optional_permissions: ['pageCapture'] }),
     commands: HIGHLIGHT_COMMAND_MANIFEST,
     // The loader only (entrypoints/content-loader.ts); it imports the rest when the page needs it.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-loader.js'], run_at: 'document_idle' }],
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-loader.js'],
+        run_at: 'document_idle',
+        // Every frame is its own page (an e-paper's story frame); pages without frames pay nothing for it.
+        all_frames: true,
+      },
+    ],
     action: { default_title: '__MSG_extName__' },
     // The in-page popover frames the note editor (typing there is out of the page's reach). Chrome: a
     // per-session address, so pages cannot guess it; Firefox MV2 gets a plain list (WXT converts it).

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { copyText, downloadText } from '@/lib/transfer/export/download';
 import type { MessageKey } from '@/lib/i18n';
 import { askTab, userErrorText, type HighlightSelectionResult } from '@/lib/messaging';
+import { selectionFrame } from '@/lib/tabs/frames';
 import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';
 import { summaryOfTab, targetTabId } from '@/lib/tabs/active-tab';
 import { openSidePanel } from '@/lib/tabs/side-panel';
@@ -41,7 +42,7 @@ export function PopupApp() {
 
   const highlight = async () => {
     try {
-      const result = await askTab(tabId!, 'content.highlightSelection', {});
+      const result = await askTab(tabId!, 'content.highlightSelection', {}, await selectionFrame(tabId!));
       setStatus(t(result.ok ? 'highlightSaved' : POPUP_REASONS[result.reason]));
       reload();
     } catch (error) {

@@ -23,12 +23,12 @@ export interface PageData {
  * A page's articles (in story order) and highlights. With the tab showing it, each highlight's status is the one its
  * content script found on the page now: stored statuses lag behind (an orphan is saved once the page settled).
  */
-export async function pageData(urlKey: string | null, tabId: number | null = null): Promise<PageData> {
+export async function pageData(urlKey: string | null, tabId: number | null = null, frameId = 0): Promise<PageData> {
   if (!urlKey) return { articles: [], highlights: [], otherParts: [] };
   const { articles, highlights } = await annotationsForPage(db, urlKey);
   const sorted = articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0));
   const other = await continuedPartsOf(db, sorted);
-  const report = tabId != null && highlights.length ? await askTab(tabId, 'content.anchorStatus', null).catch(() => null) : null;
+  const report = tabId != null && highlights.length ? await askTab(tabId, 'content.anchorStatus', null, frameId).catch(() => null) : null;
   if (!report) return { articles: sorted, highlights: [...highlights, ...other.highlights], otherParts: other.articles };
   const live = new Map(report.highlights.map((state) => [state.id, state]));
   return {

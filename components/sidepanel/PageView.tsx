@@ -28,7 +28,7 @@ export function PageView({ target }: { target: TargetPage }) {
   const colorName = useColorNames();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
-  const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId), [urlKey, target.tabId]);
+  const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId, target.frameId), [urlKey, target.tabId, target.frameId]);
   // Orphans say when their passage was last seen on the page (the article's versions keep what it said).
   const orphanList = data.status === 'ready' ? data.value.highlights.filter((h) => h.status === 'orphan') : [];
   const [lastSeen] = useQuery(() => orphansLastSeen(orphanList), [orphanList.map((h) => h.id).join(',')]);
@@ -45,7 +45,7 @@ export function PageView({ target }: { target: TargetPage }) {
 
   const actions: HighlightActions = {
     jump: (h) => {
-      if (target.tabId != null) void askTab(target.tabId, 'content.scrollTo', { highlightId: h.id }).catch(fail);
+      if (target.tabId != null) void askTab(target.tabId, 'content.scrollTo', { highlightId: h.id }, target.frameId).catch(fail);
     },
     saveNote: (h, note) => askBackground('highlight.update', { id: h.id, patch: { note } }).then(() => undefined, fail),
     saveTags: (h, tags) => askBackground('highlight.update', { id: h.id, patch: { tags } }).then(() => undefined, fail),
@@ -64,7 +64,7 @@ export function PageView({ target }: { target: TargetPage }) {
     },
     reattach: (h) => {
       if (target.tabId == null) return;
-      void askTab(target.tabId, 'content.reattach', { highlightId: h.id }).then(
+      void askTab(target.tabId, 'content.reattach', { highlightId: h.id }, target.frameId).then(
         (result) => setToast({ text: result.ok ? t('reattached') : t('reattachNeedsSelection') }),
         fail,
       );
@@ -163,7 +163,7 @@ export function PageView({ target }: { target: TargetPage }) {
           <ul class="gloss-list highlight-list">{take(orphans).map((h) => card(h))}</ul>
         </section>
       )}
-      {articles.length > 0 && <PageSnapshots tabId={target.tabId} article={articles[0]!} onMessage={(text) => setToast({ text })} />}
+      {articles.length > 0 && target.frameId === 0 && <PageSnapshots tabId={target.tabId} article={articles[0]!} onMessage={(text) => setToast({ text })} />}
       <Toast toast={toast} onClose={() => setToast(null)} />
     </div>
   );

@@ -16,7 +16,19 @@ function ThisPage() {
   const target = useTargetPage();
   if (target == null) return <p class="gloss-muted">{t('loading')}</p>;
   if (target.summary == null) return <p class="gloss-card">{t('pageNotReachable')}</p>;
-  return <PageView target={target} />;
+  // An e-paper shell around its story frames: no "no article here" above the frames' articles.
+  const onlyFrames = target.framePages.length > 0 && target.summary.highlightCount === 0 && target.summary.pageKind === 'none';
+  return (
+    <>
+      {!onlyFrames && <PageView target={target} />}
+      {target.framePages.map((frame) => (
+        <section class="frame-page" key={frame.frameId} aria-label={t('framePageHeading', frame.summary!.title || frame.summary!.url)}>
+          <h2 class="section-heading">{t('framePageHeading', frame.summary!.title || frame.summary!.url)}</h2>
+          <PageView target={frame} />
+        </section>
+      ))}
+    </>
+  );
 }
 
 export function SidePanelApp() {

@@ -10,6 +10,7 @@ import {
 import type { ArticleDescription, BackgroundProtocol, Handlers, ResolvedAddress } from '../messaging';
 import { articleInputSchema, checked } from '../messaging/validate';
 import { NoteEditorPasses } from './note-editor';
+import type { TabFrames } from './tab-frames';
 import { recordVisit } from '../db/versions';
 import { seenText } from '../versions';
 import {
@@ -34,7 +35,7 @@ function articleAt(description: ArticleDescription, address: ResolvedAddress) {
 }
 
 /** Every handler gets a request its message's schema (lib/messaging/contract.ts) has checked. */
-export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffects): Handlers<BackgroundProtocol> {
+export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffects, frames?: TabFrames): Handlers<BackgroundProtocol> {
   const changed = <T extends { urlKey: string } | null>(record: T, sender: Browser.runtime.MessageSender): T => {
     // A content script repaints its own change itself; the side panel's changes go to every tab.
     const own = classifySender(sender).kind === 'page' ? sender.tab?.id : undefined;
@@ -57,6 +58,7 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       return { ...(await annotationsForPage(db, address.key)), address };
     },
     'page.status': async (data, sender) => {
+      if (sender.tab?.id !== undefined && sender.frameId !== undefined) await frames?.seen(sender.tab.id, sender.frameId);
       let key: string;
       try {
         key = addressFor(classifySender(sender), data).key;
@@ -65,6 +67,7 @@ export function backgroundHandlers(db: GlossDatabase, effects?: BackgroundEffect
       }
       return { key, highlights: await highlightCount(db, key) };
     },
+    'tab.frames': async ({ tabId }) => frames?.of(tabId) ?? [0],
     'address.resolve': (data, sender) => addressFor(classifySender(sender), data),
     'highlight.create': async (data, sender) => {
       // The article's address is never taken as sent: the background resolves it for the sender.

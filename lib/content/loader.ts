@@ -7,7 +7,7 @@
  * It runs without the `browser` polyfill (that alone would be most of its weight): it takes the browser's own
  * runtime, whose sendMessage returns a promise in Chrome's MV3 and in Firefox, and answers with sendResponse.
  */
-import type { ContentProtocol, PageStatus } from '@/lib/messaging/protocol';
+import type { PageStatus, SessionProtocol } from '@/lib/messaging/protocol';
 import { createRouter, envelope, isEnvelope, request, type Envelope } from '@/lib/messaging/transport';
 import { watchLocation } from './location-watch';
 import { PageAddressWatch } from './page-address';
@@ -28,15 +28,17 @@ export interface Loader {
   stop(): void;
 }
 
-type Handled = Envelope & { type: keyof ContentProtocol };
+type Handled = Envelope & { type: keyof SessionProtocol };
 
 export function startLoader(win: Window, runtime: LoaderRuntime, loadSession: () => Promise<StartSession>): Loader {
   const doc = win.document;
   const addressWatch = new PageAddressWatch();
   let key: string | null = null;
   let pointerDown = false;
+  /** When the user last selected text here (null: no selection now), for the popup to find the frame to act in. */
+  let selectedAt: number | null = null;
   let stopped = false;
-  let loading: Promise<{ session: ContentSession; route: ReturnType<typeof createRouter<ContentProtocol>> }> | null = null;
+  let loading: Promise<{ session: ContentSession; route: ReturnType<typeof createRouter<SessionProtocol>> }> | null = null;
 
   const load = () =>
     (loading ??= loadSession().then(
@@ -68,9 +70,14 @@ export function startLoader(win: Window, runtime: LoaderRuntime, loadSession: ()
     if (event.isTrusted) pointerDown = event.type === 'pointerdown';
   };
   const onSelectionChange = (event: Event) => {
-    if (!event.isTrusted || loading) return;
+    if (!event.isTrusted) return;
     const selection = win.getSelection();
-    if (!selection || selection.isCollapsed || !selection.toString().trim()) return;
+    if (!selection || selection.isCollapsed || !selection.toString().trim()) {
+      selectedAt = null;
+      return;
+    }
+    selectedAt = Date.now();
+    if (loading) return;
     void load()
       // A selection still being dragged settles on pointerup, which the session now hears itself.
       .then(({ session }) => session.selectionMade(pointerDown))
@@ -90,6 +97,12 @@ export function startLoader(win: Window, runtime: LoaderRuntime, loadSession: ()
 
   const onMessage: Listener = (message, sender, sendResponse) => {
     if (!isEnvelope(message)) return undefined;
+    if (message.type === 'content.selection') {
+      // A selection the page script made (or one that is gone) does not count: only the user's, seen above.
+      const live = win.getSelection();
+      sendResponse({ ok: true, value: { selectedAt: live && !live.isCollapsed ? selectedAt : null } });
+      return undefined;
+    }
     const withoutSession = loading ? null : answerWithoutSession(message as Handled);
     const reply = withoutSession
       ? withoutSession.then((value) => ({ ok: true, value }))

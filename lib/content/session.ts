@@ -3,7 +3,7 @@
  * watched), the in-page UI, and its answers to the extension's messages.
  * All storage goes through the background.
  */
-import type { ContentProtocol, Handlers, HighlightSelectionResult } from '@/lib/messaging';
+import type { Handlers, HighlightSelectionResult, SessionProtocol } from '@/lib/messaging';
 import { colorOf } from '@/lib/highlight';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
 import { detectedStories } from './articles';
@@ -19,7 +19,7 @@ import { UiController } from './ui-state';
 export type MountUi = (doc: Document, ui: UiController) => { isOwnUi(event: Event): boolean; unmount(): void };
 
 export interface ContentSession {
-  handlers: Handlers<ContentProtocol>;
+  handlers: Handlers<SessionProtocol>;
   /** The user selected text before the session started (the loader saw it): show the toolbar for it. */
   selectionMade(pointerDown: boolean): void;
   /** The page's URL changed without a reload (SPA navigation). */

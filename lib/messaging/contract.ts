@@ -20,7 +20,7 @@ import type { MessageType, NoteEditorFocus, PageAnnotationsReply, PageStatus, St
 import {
   anchorStatesSchema, articleCorrectionSchema, articleDescriptionSchema, highlightPatchSchema, highlightRecordSchema,
   idSchema, newHighlightSchema, seenArticleSchema, noteEditorFocusSchema, pageAddressSchema, passSchema, recordIdSchema,
-  selectorsSchema, suggestionLimitSchema, tagColourSchema, tagNameSchema, tagNamesSchema, urlKeySchema,
+  selectorsSchema, suggestionLimitSchema, tabIdSchema, tagColourSchema, tagNameSchema, tagNamesSchema, urlKeySchema,
 } from './validate';
 
 /** The answer's type, for the compiler only (nothing at run time: answers are not checked). */
@@ -70,6 +70,8 @@ export const BACKGROUND_CONTRACT = {
     what: 'page address',
     response: returns<PageAnnotationsReply>(),
   },
+  /** From extension pages: the frames of a tab whose content script has run (0, the page itself, first). */
+  'tab.frames': { request: v.object({ tabId: tabIdSchema }), response: returns<number[]>() },
   /** The address the background believes for a page, from its claims (null: not an http(s) page). */
   'address.resolve': { ...pageAddress, response: returns<ResolvedAddress | null>() },
   'highlight.create': {

@@ -90,11 +90,16 @@ export interface ContentProtocol {
   'content.anchorStatus': { request: null; response: AnchorReport };
   /** Moves an orphan onto the passage the user has selected now (its note and tags stay). */
   'content.reattach': { request: { highlightId: string }; response: { ok: boolean } };
+  /** When the user last selected text in this frame (null: nothing selected now); answered before Gloss loads. */
+  'content.selection': { request: null; response: { selectedAt: number | null } };
   /** The note editor frame asked to close (the user pressed Escape in it). */
   'content.closePopover': { request: null; response: null };
   /** Broadcast: highlights of `urlKey` (null: of every page, after a restore) changed elsewhere; reload them. */
   'content.highlightsChanged': { request: { urlKey: string | null }; response: null };
 }
+
+/** What the full content session answers; the loader answers `content.selection` itself (lib/content/loader.ts). */
+export type SessionProtocol = Omit<ContentProtocol, 'content.selection'>;
 
 export type MessageType<P> = keyof P & string;
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;

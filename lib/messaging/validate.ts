@@ -154,6 +154,8 @@ export const recordIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200
 /** How many topic suggestions to answer. */
 export const suggestionLimitSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)));
 
+export const tabIdSchema = v.pipe(v.number('A tab id must be a number'), v.integer(), v.minValue(0));
+
 /** Parses input against a schema, throwing an error that names the first bad field. */
 export function checked<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, input);

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { askTab } from '@/lib/messaging';
+import { tellTab } from '@/lib/messaging';
 
 /**
- * Tells every tab's content script that a page's highlights changed. Without
+ * Tells every tab's content scripts (every frame's) that a page's highlights changed. Without
  * the "tabs" permission the background cannot see tab URLs, so each content
  * script compares the key with its own page and ignores the rest.
  */
@@ -10,7 +10,7 @@ export async function broadcastHighlightsChanged(urlKey: string | null, exceptTa
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map((tab) =>
-      tab.id == null || tab.id === exceptTabId ? null : askTab(tab.id, 'content.highlightsChanged', { urlKey }).catch(() => null),
+      tab.id == null || tab.id === exceptTabId ? null : tellTab(tab.id, 'content.highlightsChanged', { urlKey }),
     ),
   );
 }

@@ -56,7 +56,7 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
     () =>
       ui.evaluate(async (target) => {
         for (const tab of await browser.tabs.query({})) {
-          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
           if (reply?.ok && reply.value.url === target) return tab.id!;
         }
         return null;
@@ -80,7 +80,7 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
     throw new Error('quote not found');
   }, quote);
   const reply = await ui.evaluate(
-    (id) => browser.tabs.sendMessage(id, { channel: 'gloss/1', type: 'content.highlightSelection', data: { color: 'green' } }),
+    (id) => browser.tabs.sendMessage(id, { channel: 'gloss/1', type: 'content.highlightSelection', data: { color: 'green' } }, { frameId: 0 }),
     tabId,
   );
   expect(reply).toMatchObject({ ok: true, value: { ok: true } });
@@ -136,7 +136,7 @@ it('keeps its in-page UI closed to the page and acts only on the user\'s own key
   const highlightCount = () =>
     ui.evaluate(async (target) => {
       for (const tab of await browser.tabs.query({})) {
-        const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+        const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
         if (reply?.ok && reply.value.url === target) return reply.value.highlightCount as number;
       }
       return null;
@@ -188,7 +188,7 @@ it('takes a note typed after the "n" key in its framed editor, unheard by the pa
     () =>
       ui.evaluate(async (target) => {
         for (const tab of await browser.tabs.query({})) {
-          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
           if (reply?.ok && reply.value.url === target) return true;
         }
         return null;

@@ -16,7 +16,7 @@ export async function tabIdOf(ui: Page, url: string): Promise<number> {
   return ui.evaluate(async (target) => {
     for (const tab of await chrome.tabs.query({})) {
       const reply = await chrome.tabs
-        .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null })
+        .sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 })
         .catch(() => null);
       if (reply?.ok && reply.value.url === target) return tab.id!;
     }
@@ -24,11 +24,11 @@ export async function tabIdOf(ui: Page, url: string): Promise<number> {
   }, url);
 }
 
-/** Sends a Gloss message to a tab's content script from an extension page; returns the raw reply envelope. */
-export function askContent(ui: Page, tabId: number, type: string, data: unknown) {
+/** Sends a Gloss message to the content script of a tab's frame (0: the page) from an extension page; returns the raw reply envelope. */
+export function askContent(ui: Page, tabId: number, type: string, data: unknown, frameId = 0) {
   return ui.evaluate(
-    ([id, type, data]) => chrome.tabs.sendMessage(id as number, { channel: 'gloss/1', type, data }),
-    [tabId, type, data] as const,
+    ([id, type, data, frameId]) => chrome.tabs.sendMessage(id as number, { channel: 'gloss/1', type, data }, { frameId: frameId as number }),
+    [tabId, type, data, frameId] as const,
   );
 }
 

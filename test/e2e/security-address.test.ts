@@ -82,7 +82,7 @@ async function tabWithTitle(ui: Page, title: string): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const id = await ui.evaluate(async (title) => {
       for (const tab of await chrome.tabs.query({})) {
-        const reply = await chrome.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+        const reply = await chrome.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
         if (reply?.ok && reply.value.title === title) return tab.id!;
       }
       return null;

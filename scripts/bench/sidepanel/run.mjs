@@ -54,7 +54,7 @@ async function main() {
     const extension = `chrome-extension://${browser.extensionId}`;
     const tabOf = async (ui, url) => ui.evaluate(async (target) => {
       for (const tab of await chrome.tabs.query({})) {
-        const reply = await chrome.tabs.sendMessage(tab.id, { channel: 'gloss/1', type: 'content.summary', data: null }).catch(() => null);
+        const reply = await chrome.tabs.sendMessage(tab.id, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
         if (reply?.ok && reply.value.url === target) return { id: tab.id, urlKey: reply.value.urlKey };
       }
       throw new Error('no tab for ' + target);

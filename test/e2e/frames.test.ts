@@ -1,0 +1,176 @@
+/**
+ * Articles inside frames: an e-paper page whose stories sit in a same-origin frame and a cross-origin one (another
+ * loopback host name). Each frame is its own page: selected with the mouse and highlighted with `h` there, stored
+ * under the frame's own address, painted again after a reload of the embedding page and on the frame's page opened
+ * by itself, and listed in the side panel under the frame's article.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, ROOT, startServer, type Launched, type StaticServer } from './harness';
+import { collectGlossErrors, readStore } from './highlight-helpers';
+import { openExtensionPage, tabIdOf } from './panel-helpers';
+
+let browser: Launched;
+let server: StaticServer;
+let remoteOrigin: string;
+
+const story = (title: string, byline: string, paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${title}</title></head><body><article><h1>${title}</h1><p class="byline">By ${byline}, Staff Writer</p>
+<time datetime="2026-11-30">November 30, 2026</time>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+
+const PAGES: Record<string, (origin: string) => string> = {
+  '/epaper.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Front page, 30 November</title></head>
+<body><header><h1>The Harbour Gazette</h1><nav><a href="/">Front page</a> <a href="/">Page 2</a></nav></header>
+<main><p>Today's e-paper: choose a story on the page image.</p>
+<iframe id="story" src="/story.html" width="900" height="420" title="Story"></iframe>
+<iframe id="remote" src="${remoteOrigin}/remote.html" width="900" height="420" title="Story from the wire"></iframe></main></body></html>`,
+  '/story.html': () => story('Ferry timetable changes for the winter', 'Ana Lima', [
+    'The harbour authority will run the morning ferry half an hour later from the first week of December, it said on Monday.',
+    'Commuters asked for the change in a survey last spring, when two in three said the early boat left before the buses arrived.',
+    'The evening service keeps its times, and a night boat is added on Fridays until the end of February.',
+  ]),
+  '/remote.html': () => story('Wind farm approved off the northern cape', 'Tom Reyes', [
+    'Regulators approved the offshore wind farm on Tuesday after a review of its effects on fishing grounds and seabirds.',
+    'Construction of the first forty turbines is expected to begin next summer, with power reaching the grid in 2029.',
+  ]),
+};
+
+beforeAll(async () => {
+  server = await startServer((path) => (PAGES[path] ? { body: PAGES[path]!(server.origin), contentType: 'text/html; charset=utf-8' } : null));
+  remoteOrigin = server.origin.replace('127.0.0.1', 'localhost');
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  browser = await launchChromium({ extension: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const frameAt = (page: Page, path: string): Frame => {
+  const frame = page.frames().find((f) => new URL(f.url()).pathname === path);
+  if (!frame) throw new Error(`no frame ${path}`);
+  return frame;
+};
+
+/** Texts painted in a frame's document (each document has its own highlight registry). */
+const paintedIn = (frame: Frame): Promise<string[]> =>
+  frame.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
+
+async function waitForPaintedIn(frame: Frame, count: number) {
+  await frame.waitForFunction((n) => [...CSS.highlights.values()].reduce((sum, h) => sum + h.size, 0) === n, count, { timeout: 10_000 });
+}
+
+/**
+ * Drags the mouse over `phrase` inside a frame (the browser routes the input to the frame under the pointer) and
+ * presses `h`. Right after loading, the frame's content script may not run yet: select again then.
+ */
+async function highlightWithMouse(page: Page, frame: Frame, phrase: string, painted: number) {
+  const box = await frame.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rects = [...range.getClientRects()];
+      return { first: rects[0]!.toJSON() as DOMRect, last: rects.at(-1)!.toJSON() as DOMRect };
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, phrase);
+  const offset = (await (await frame.frameElement()).boundingBox())!;
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(offset.x + box.first.left + 1, offset.y + box.first.top + box.first.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(offset.x + box.last.right + 2, offset.y + box.last.top + box.last.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(400); // the toolbar shows once the selection settled
+    await page.keyboard.press('h');
+    try {
+      await waitForPaintedIn(frame, painted);
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
+
+describe('articles in frames', () => {
+  it('highlights in a same-origin and a cross-origin frame, each under its own address, and paints them again', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectGlossErrors(page);
+    await page.goto(`${server.origin}/epaper.html`);
+    await highlightWithMouse(page, frameAt(page, '/story.html'), 'run the morning ferry half an hour later', 1);
+    await highlightWithMouse(page, frameAt(page, '/remote.html'), 'approved the offshore wind farm', 1);
+    expect(await paintedIn(frameAt(page, '/story.html'))).toEqual(['run the morning ferry half an hour later']);
+    expect(await paintedIn(frameAt(page, '/remote.html'))).toEqual(['approved the offshore wind farm']);
+    expect(await paintedIn(page.mainFrame())).toEqual([]);
+
+    const highlights = await readStore<{ urlKey: string; articleId: string; selectors: { quote: { exact: string } } }>(browser, 'highlights');
+    const articles = await readStore<{ id: string; url: string; title: string; authors: { name: string }[] }>(browser, 'articles');
+    const articleOf = (exact: string) => articles.find((a) => a.id === highlights.find((h) => h.selectors.quote.exact === exact)!.articleId)!;
+    expect(articleOf('run the morning ferry half an hour later')).toMatchObject({
+      url: `${server.origin}/story.html`, title: 'Ferry timetable changes for the winter', authors: [{ name: 'Ana Lima' }],
+    });
+    expect(articleOf('approved the offshore wind farm')).toMatchObject({ url: `${remoteOrigin}/remote.html`, title: 'Wind farm approved off the northern cape' });
+
+    await page.reload();
+    await waitForPaintedIn(frameAt(page, '/story.html'), 1);
+    await waitForPaintedIn(frameAt(page, '/remote.html'), 1);
+    expect(await paintedIn(frameAt(page, '/story.html'))).toEqual(['run the morning ferry half an hour later']);
+
+    // The frame's page opened by itself (a link out of the e-paper) paints it too.
+    const alone = await browser.context.newPage();
+    await alone.goto(`${server.origin}/story.html`);
+    await waitForPaintedIn(alone.mainFrame(), 1);
+    await alone.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists each frame\'s page in the side panel under its article, and "Highlight selection" acts in the frame selected in', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/epaper.html`);
+    await waitForPaintedIn(frameAt(page, '/story.html'), 1);
+    await waitForPaintedIn(frameAt(page, '/remote.html'), 1);
+    const probe = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(probe, `${server.origin}/epaper.html`);
+    await probe.close();
+
+    const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+    const frames = panel.locator('.frame-page');
+    await frames.first().waitFor();
+    expect(await frames.count()).toBe(2);
+    const story = frames.filter({ hasText: 'Ferry timetable changes for the winter' });
+    expect(await story.locator('h2.section-heading').textContent()).toBe('In an embedded frame: Ferry timetable changes for the winter');
+    expect(await story.locator('.highlight-card').allTextContents()).toEqual([expect.stringContaining('run the morning ferry half an hour later')]);
+    expect(await frames.filter({ hasText: 'Wind farm approved' }).locator('.highlight-card').allTextContents()).toEqual([
+      expect.stringContaining('approved the offshore wind farm'),
+    ]);
+    await panel.screenshot({ path: join(ROOT, 'test-results/frames-panel.png'), fullPage: true });
+    // The embedding page has no article or highlight of its own: only its frames' pages are shown, without an
+    // empty "no article" state above them.
+    expect(await panel.locator('.page-view').count()).toBe(2);
+    expect(await panel.locator('.empty-state').count()).toBe(0);
+
+    // The popup's button: the selection is in the cross-origin frame, so the highlight is made there.
+    await frameAt(page, '/remote.html').evaluate(() => {
+      const paragraph = document.querySelectorAll('article p')[2]!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph.firstChild!);
+      range.setEnd(paragraph.firstChild!, 'Construction of the first forty turbines'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const popup = await openExtensionPage(browser, `popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: /highlight selection/i }).click();
+    await waitForPaintedIn(frameAt(page, '/remote.html'), 2);
+    expect(await paintedIn(frameAt(page, '/remote.html'))).toContain('Construction of the first forty turbines');
+    await popup.close();
+    await panel.close();
+    await page.close();
+  });
+});
