@@ -5,8 +5,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { framePage, otherHost } from './frame-pages';
 import { storeRows } from './panel-helpers';
 import { FIREFOX_DIST, ROOT, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
 
@@ -20,7 +21,7 @@ let highlighted: { page: Page; ui: Page; sidebar: Page } | undefined;
 beforeAll(async () => {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   server = await startServer((path) => {
-    const served = sharedFixtureRoute(path);
+    const served = sharedFixtureRoute(path) ?? framePage(path, otherHost(server.origin));
     if (!served || !edits.length) return served;
     let html = served.body.toString();
     for (const [from, to] of edits) html = html.replace(from, to);
@@ -229,3 +230,102 @@ it('takes a note typed after the "n" key in its framed editor, unheard by the pa
 
 /** The WebExtension API as extension pages see it in Firefox. */
 declare const browser: typeof chrome;
+
+/** Texts Gloss painted in a frame's document: custom highlights where Firefox has them, else the wrapping marks. */
+const paintedIn = (frame: Frame): Promise<string[]> =>
+  frame.evaluate(() =>
+    globalThis.CSS && 'highlights' in CSS
+      ? [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString()))
+      : [...new Set([...document.querySelectorAll('[data-gloss-id]')].map((m) => m.getAttribute('data-gloss-id')))].map((id) =>
+          [...document.querySelectorAll(`[data-gloss-id="${id}"]`)].map((m) => m.textContent).join('')),
+  );
+
+const frameOf = (page: Page, path: string): Frame => {
+  const frame = page.frames().find((f) => f.url().endsWith(path));
+  if (!frame) throw new Error(`no frame ${path}`);
+  return frame;
+};
+
+/** Drags the mouse over `phrase` in a frame and presses `h`; again while the frame's content script is not ready. */
+async function highlightInFrame(page: Page, path: string, phrase: string) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const frame = frameOf(page, path);
+    const box = await frame.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const rects = [...range.getClientRects()];
+        return { x1: rects[0]!.left + 1, y1: rects[0]!.top + rects[0]!.height / 2, x2: rects.at(-1)!.right + 2, y2: rects.at(-1)!.top + rects.at(-1)!.height / 2 };
+      }
+      throw new Error(`text not found: ${needle}`);
+    }, phrase);
+    const at = (await (await frame.frameElement())!.boundingBox())!;
+    await page.mouse.move(at.x + box.x1, at.y + box.y1);
+    await page.mouse.down();
+    await page.mouse.move(at.x + box.x2, at.y + box.y2, { steps: 8 });
+    await page.mouse.up();
+    await new Promise((done) => setTimeout(done, 500));
+    await page.keyboard.press('h');
+    for (let i = 0; i < 10; i++) {
+      if ((await paintedIn(frame)).includes(phrase)) return;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+  throw new Error(`"${phrase}" was not highlighted in ${path}`);
+}
+
+it('highlights in a same-origin and a cross-origin frame in Firefox, paints them after a reload and lists them in the sidebar', async () => {
+  const page = await firefox.newPage();
+  await page.setViewport({ width: 1000, height: 1100 }); // both frames in view, for the mouse
+  await page.goto(`${server.origin}/epaper.html`);
+  await highlightInFrame(page, '/story.html', 'run the morning ferry half an hour later');
+  await highlightInFrame(page, '/remote.html', 'approved the offshore wind farm');
+  const ui = await extensionPage('popup.html');
+  const rows = (await ui.evaluate(storeRows, 'articles')) as { url: string; title: string }[];
+  expect(rows.filter((a) => a.url.endsWith('/story.html') || a.url.endsWith('/remote.html')).map((a) => [a.url, a.title]).sort()).toEqual([
+    [`${server.origin}/story.html`, 'Ferry timetable changes for the winter'],
+    [`${otherHost(server.origin)}/remote.html`, 'Wind farm approved off the northern cape'],
+  ]);
+
+  await page.reload();
+  const repainted = await untilAnswered(async () => {
+    const texts = [...(await paintedIn(frameOf(page, '/story.html'))), ...(await paintedIn(frameOf(page, '/remote.html')))];
+    return texts.length === 2 ? texts : null;
+  }, 'the repaint');
+  expect(repainted).toEqual(['run the morning ferry half an hour later', 'approved the offshore wind farm']);
+
+  const tabId = await untilAnswered(
+    () =>
+      ui.evaluate(async (target) => {
+        for (const tab of await browser.tabs.query({})) {
+          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
+          if (reply?.ok && reply.value.url === target) return tab.id!;
+        }
+        return null;
+      }, `${server.origin}/epaper.html`),
+    'the tab',
+  );
+  const sidebar = await extensionPage(`sidepanel.html?tab=${tabId}`);
+  const listed = await untilAnswered(
+    () =>
+      sidebar.evaluate(() => {
+        const sections = [...document.querySelectorAll('.frame-page')];
+        return sections.length === 2
+          ? sections.map((s) => [s.querySelector('h2.section-heading')?.textContent, s.querySelector('.highlight-card blockquote')?.textContent])
+          : null;
+      }),
+    'the frames in the sidebar',
+  );
+  expect(listed).toEqual([
+    ['In an embedded frame: Ferry timetable changes for the winter', 'run the morning ferry half an hour later'],
+    ['In an embedded frame: Wind farm approved off the northern cape', 'approved the offshore wind farm'],
+  ]);
+  await sidebar.screenshot({ path: join(ROOT, 'test-results', 'firefox-sidebar-frames.png') });
+  await sidebar.close();
+  await ui.close();
+  await page.close();
+}, 60_000);

@@ -10,36 +10,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, ROOT, startServer, type Launched, type StaticServer } from './harness';
 import { collectGlossErrors, readStore } from './highlight-helpers';
+import { framePage, otherHost } from './frame-pages';
 import { openExtensionPage, tabIdOf } from './panel-helpers';
 
 let browser: Launched;
 let server: StaticServer;
 let remoteOrigin: string;
 
-const story = (title: string, byline: string, paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>${title}</title></head><body><article><h1>${title}</h1><p class="byline">By ${byline}, Staff Writer</p>
-<time datetime="2026-11-30">November 30, 2026</time>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
-
-const PAGES: Record<string, (origin: string) => string> = {
-  '/epaper.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Front page, 30 November</title></head>
-<body><header><h1>The Harbour Gazette</h1><nav><a href="/">Front page</a> <a href="/">Page 2</a></nav></header>
-<main><p>Today's e-paper: choose a story on the page image.</p>
-<iframe id="story" src="/story.html" width="900" height="420" title="Story"></iframe>
-<iframe id="remote" src="${remoteOrigin}/remote.html" width="900" height="420" title="Story from the wire"></iframe></main></body></html>`,
-  '/story.html': () => story('Ferry timetable changes for the winter', 'Ana Lima', [
-    'The harbour authority will run the morning ferry half an hour later from the first week of December, it said on Monday.',
-    'Commuters asked for the change in a survey last spring, when two in three said the early boat left before the buses arrived.',
-    'The evening service keeps its times, and a night boat is added on Fridays until the end of February.',
-  ]),
-  '/remote.html': () => story('Wind farm approved off the northern cape', 'Tom Reyes', [
-    'Regulators approved the offshore wind farm on Tuesday after a review of its effects on fishing grounds and seabirds.',
-    'Construction of the first forty turbines is expected to begin next summer, with power reaching the grid in 2029.',
-  ]),
-};
-
 beforeAll(async () => {
-  server = await startServer((path) => (PAGES[path] ? { body: PAGES[path]!(server.origin), contentType: 'text/html; charset=utf-8' } : null));
-  remoteOrigin = server.origin.replace('127.0.0.1', 'localhost');
+  server = await startServer((path) => framePage(path, remoteOrigin));
+  remoteOrigin = otherHost(server.origin);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   browser = await launchChromium({ extension: true });
 }, 60_000);
