@@ -29,6 +29,9 @@ export default defineConfig({
         run_at: 'document_idle',
         // Every frame is its own page (an e-paper's story frame); pages without frames pay nothing for it.
         all_frames: true,
+        // …and in inline frames (srcdoc, about:blank) of those pages, whose articles belong to the embedding page.
+        // Not match_origin_as_fallback (Chrome only): the blob: and data: frames it adds are not news pages.
+        match_about_blank: true,
       },
     ],
     action: { default_title: '__MSG_extName__' },

@@ -23,14 +23,16 @@ export interface PageData {
  * A page's articles (in story order) and highlights. With the tab showing it, each highlight's status is the one its
  * content script found on the page now: stored statuses lag behind (an orphan is saved once the page settled).
  */
-export async function pageData(urlKey: string | null, tabId: number | null = null, frameId = 0): Promise<PageData> {
+export async function pageData(urlKey: string | null, tabId: number | null = null, frameIds: readonly number[] = [0]): Promise<PageData> {
   if (!urlKey) return { articles: [], highlights: [], otherParts: [] };
   const { articles, highlights } = await annotationsForPage(db, urlKey);
   const sorted = articles.sort((a, b) => (a.storyKey < b.storyKey ? -1 : a.storyKey > b.storyKey ? 1 : 0));
   const other = await continuedPartsOf(db, sorted);
-  const report = tabId != null && highlights.length ? await askTab(tabId, 'content.anchorStatus', null, frameId).catch(() => null) : null;
-  if (!report) return { articles: sorted, highlights: [...highlights, ...other.highlights], otherParts: other.articles };
-  const live = new Map(report.highlights.map((state) => [state.id, state]));
+  // The page's own frame and its inline frames (srcdoc) each anchor their own highlights.
+  const asked = tabId != null && highlights.length ? frameIds.map((frameId) => askTab(tabId, 'content.anchorStatus', null, frameId).catch(() => null)) : [];
+  const reports = (await Promise.all(asked)).filter((report) => report !== null);
+  if (!reports.length) return { articles: sorted, highlights: [...highlights, ...other.highlights], otherParts: other.articles };
+  const live = new Map(reports.flatMap((report) => report.highlights.map((state) => [state.id, state])));
   return {
     articles: sorted,
     highlights: [

@@ -3,8 +3,9 @@ import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
 import { inReadingOrder } from '@/lib/transfer/export/order';
 import { continuedStories } from '@/lib/article/continued';
 import { textFragmentUrl } from '@/lib/anchoring/text-fragment';
-import { WHOLE_PAGE_STORY } from '@/lib/model/records';
-import { askBackground, askTab, userErrorText } from '@/lib/messaging';
+import { isWholePageStory } from '@/lib/model/records';
+import { askBackground, askTab, frameWithSelection, userErrorText } from '@/lib/messaging';
+import { scrollToHighlight } from '@/lib/tabs/frames';
 import { copyArticleCitation, copyHighlightCitation } from '../citation';
 import { useI18n } from '../i18n';
 import { Toast, type ToastMessage } from '../Toast';
@@ -28,7 +29,8 @@ export function PageView({ target }: { target: TargetPage }) {
   const colorName = useColorNames();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const urlKey = target.summary?.urlKey ?? null;
-  const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId, target.frameId), [urlKey, target.tabId, target.frameId]);
+  const frameIds = [target.frameId, ...target.inlineFrames];
+  const [data] = useQuery<PageData>(() => pageData(urlKey, target.tabId, frameIds), [urlKey, target.tabId, frameIds.join(',')]);
   // Orphans say when their passage was last seen on the page (the article's versions keep what it said).
   const orphanList = data.status === 'ready' ? data.value.highlights.filter((h) => h.status === 'orphan') : [];
   const [lastSeen] = useQuery(() => orphansLastSeen(orphanList), [orphanList.map((h) => h.id).join(',')]);
@@ -45,7 +47,7 @@ export function PageView({ target }: { target: TargetPage }) {
 
   const actions: HighlightActions = {
     jump: (h) => {
-      if (target.tabId != null) void askTab(target.tabId, 'content.scrollTo', { highlightId: h.id }, target.frameId).catch(fail);
+      if (target.tabId != null) void scrollToHighlight(target.tabId, frameIds, h.id).catch(fail);
     },
     saveNote: (h, note) => askBackground('highlight.update', { id: h.id, patch: { note } }).then(() => undefined, fail),
     saveTags: (h, tags) => askBackground('highlight.update', { id: h.id, patch: { tags } }).then(() => undefined, fail),
@@ -64,7 +66,8 @@ export function PageView({ target }: { target: TargetPage }) {
     },
     reattach: (h) => {
       if (target.tabId == null) return;
-      void askTab(target.tabId, 'content.reattach', { highlightId: h.id }, target.frameId).then(
+      const tabId = target.tabId;
+      void frameWithSelection(tabId, frameIds).then((frameId) => askTab(tabId, 'content.reattach', { highlightId: h.id }, frameId)).then(
         (result) => setToast({ text: result.ok ? t('reattached') : t('reattachNeedsSelection') }),
         fail,
       );
@@ -98,9 +101,9 @@ export function PageView({ target }: { target: TargetPage }) {
   );
   const { orphans } = inReadingOrder(highlights);
   // Highlights outside every detected story belong to the page as a whole (story key 'page').
-  const stories = articles.filter((a) => a.storyKey !== WHOLE_PAGE_STORY);
+  const stories = articles.filter((a) => !isWholePageStory(a.storyKey));
   const storyLabel = (article: ArticleRecord) =>
-    article.storyKey === WHOLE_PAGE_STORY
+    isWholePageStory(article.storyKey)
       ? t('outsideStories')
       : stories.length > 1
         ? t('storyLabel', stories.indexOf(article) + 1, stories.length)

@@ -17,7 +17,7 @@ function ThisPage() {
   if (target == null) return <p class="gloss-muted">{t('loading')}</p>;
   if (target.summary == null) return <p class="gloss-card">{t('pageNotReachable')}</p>;
   // An e-paper shell around its story frames: no "no article here" above the frames' articles.
-  const onlyFrames = target.framePages.length > 0 && target.summary.highlightCount === 0 && target.summary.pageKind === 'none';
+  const onlyFrames = target.framePages.length > 0 && !target.hasContent;
   return (
     <>
       {!onlyFrames && <PageView target={target} />}

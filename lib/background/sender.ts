@@ -4,7 +4,7 @@
  * Extension pages (side panel, popup, options) are Gloss's own code: trusted.
  * A content script lives in a web page that may be hostile, so its page is
  * known from `sender.url` (the frame's real address, which the page cannot
- * forge across origins), its canonical / og:url are only claims, and it may
+ * forge across origins; an inline frame's is its origin), its canonical / og:url are only claims, and it may
  * read and change only the highlights of its own site (lib/url/trust.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -43,6 +43,10 @@ export function classifySender(
   if (url && schemeAndHost(url) === extensionOrigin) return { kind: 'extension' };
   const page = parseHttpUrl(sender.url);
   if (page) return { kind: 'page', url: page };
+  // An inline frame (srcdoc, about:blank) has its embedding page's origin, which the browser reports: it may
+  // claim that origin's addresses, as the page could (a sandboxed frame's origin is "null": refused).
+  const inline = url?.protocol === 'about:' ? parseHttpUrl(sender.origin) : null;
+  if (inline) return { kind: 'page', url: inline };
   throw new Error('Gloss answers only its own pages and the web pages it runs on.');
 }
 

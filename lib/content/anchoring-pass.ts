@@ -4,7 +4,8 @@
  */
 import { Anchorer, type AnchorResult } from '@/lib/anchoring';
 import type { ArticleRecord, HighlightRecord } from '@/lib/model/records';
-import { WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { isWholePageStory } from '@/lib/model/records';
+import type { PageArticle } from './articles';
 
 export interface Anchored {
   record: HighlightRecord;
@@ -29,7 +30,7 @@ export function anchorRecords(
   return records.map((record) => {
     const story = storyOf.get(record.articleId);
     // A story no longer detected (or the whole-page story): the page body, by its page position.
-    const article = articles.find((a) => a.storyKey === story) ?? (articles.length === 1 && story !== WHOLE_PAGE_STORY ? articles[0] : undefined);
+    const article = articles.find((a) => a.storyKey === story) ?? (articles.length === 1 && !(story && isWholePageStory(story)) ? articles[0] : undefined);
     let result: AnchorResult | null = null;
     if (article) result = anchorerFor(article.root).anchor({ quote: record.selectors.quote, position: record.selectors.position });
     if ((!result || result.status === 'orphan') && body && article?.root !== body) {

@@ -4,7 +4,8 @@
  * stores, found again by detection; text outside every story is not compared (it holds the page's ads and menus).
  */
 import type { ArticleRecord } from '@/lib/model/records';
-import { WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { isWholePageStory } from '@/lib/model/records';
+import type { PageArticle } from './articles';
 import type { AddressClaims } from './page-address';
 import type { BackgroundProtocol, RequestOf } from '@/lib/messaging';
 
@@ -15,7 +16,7 @@ export async function reportArticleVisits(
   onPage: readonly PageArticle[],
 ): Promise<void> {
   for (const article of stored) {
-    if (article.storyKey === WHOLE_PAGE_STORY) continue;
+    if (isWholePageStory(article.storyKey)) continue;
     const found = onPage.find((candidate) => candidate.storyKey === article.storyKey);
     if (!found) continue;
     const { text } = found.describe();

@@ -64,6 +64,16 @@ export function articlesOfPage(doc: Document, structure: PageStructure): PageArt
   }));
 }
 
+/** An inline frame's articles, their story keys under the frame's prefix (lib/content/frame-scope.ts). */
+export function inFrame(articles: PageArticle[], prefix: string): PageArticle[] {
+  if (!prefix) return articles;
+  return articles.map((article) => ({
+    ...article,
+    storyKey: prefix + article.storyKey,
+    describe: () => ({ ...article.describe(), storyKey: prefix + article.storyKey }),
+  }));
+}
+
 export type ArticleOfRange = { ok: true; article: PageArticle } | { ok: false; reason: 'spans-articles' | 'outside' };
 
 /** The article holding a range; a range across two articles is refused rather than guessed. */
@@ -78,11 +88,11 @@ export function articleOfRange(articles: readonly PageArticle[], range: Range): 
 }
 
 /** What detection found, for the popup and side panel. */
-export function detectedStories({ pageKind, articles }: PageStructure): Pick<PageSummary, 'pageKind' | 'stories'> {
+export function detectedStories({ pageKind, articles }: PageStructure, storyPrefix = ''): Pick<PageSummary, 'pageKind' | 'stories'> {
   return {
     pageKind,
     stories: articles.map(({ storyKey, title, kicker, subtitle, authors, publishedDate, siteName }) => ({
-      storyKey, title, kicker, subtitle, authors, publishedDate, siteName,
+      storyKey: storyPrefix + storyKey, title, kicker, subtitle, authors, publishedDate, siteName,
     })),
   };
 }

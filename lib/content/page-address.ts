@@ -11,6 +11,7 @@
  * The background still decides which claim to believe (lib/url/trust.ts).
  */
 import { pageAddressOf, parseHttpUrl, urlKey, type PageAddress } from '@/lib/url/normalize';
+import { frameScope } from './frame-scope';
 
 export type AddressClaims = Required<PageAddress>;
 
@@ -25,7 +26,8 @@ export class PageAddressWatch {
 
   /** Looks at the page now and returns the claims worth sending. */
   claims(doc: Document): AddressClaims {
-    const page = pageAddressOf(doc);
+    // An inline frame's page is the document embedding it.
+    const page = pageAddressOf(doc.defaultView ? frameScope(doc.defaultView).addressDoc : doc);
     const now: Claimed = { canonical: page.canonical ?? null, ogUrl: page.ogUrl ?? null };
     const at = urlKey(page.location) ?? page.location;
     if (this.at !== null && at !== this.at) this.previous = this.lastSeen;

@@ -12,7 +12,9 @@ import {
 } from '@/lib/messaging';
 import { anchorRecords } from './anchoring-pass';
 import { reportArticleVisits } from './article-visits';
-import { articleOfRange, articlesOfPage, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { storyInScope } from '@/lib/model/records';
+import { articleOfRange, articlesOfPage, inFrame, wholePage, WHOLE_PAGE_STORY, type PageArticle } from './articles';
+import { frameScope, type FrameScope } from './frame-scope';
 import { PageDetection } from './detection';
 import { claimsSignature, PageAddressWatch } from './page-address';
 
@@ -28,6 +30,8 @@ export interface PageHighlightsOptions {
   detection?: PageDetection;
   /** The loader's watch, so claims seen before the rest of Gloss loaded still count as seen. */
   addressWatch?: PageAddressWatch;
+  /** Where the document's highlights belong; found from the window's frames unless given (tests). */
+  scope?: FrameScope;
 }
 
 export interface LiveHighlight {
@@ -55,6 +59,8 @@ export class PageHighlights {
   private readonly addressWatch: PageAddressWatch;
   private readonly backend: ContentBackend;
   readonly detection: PageDetection;
+  /** Where this document's highlights belong: its own address, or (an inline frame) the embedding page's. */
+  readonly scope: FrameScope;
   private storedArticles: ArticleRecord[] = [];
   /** The page key whose articles' texts were reported (once per page: lib/content/article-visits.ts). */
   private visitReported: string | null = null;
@@ -65,6 +71,7 @@ export class PageHighlights {
     this.backend = options.backend ?? MESSAGING_BACKEND;
     this.detection = options.detection ?? new PageDetection(win.document);
     this.addressWatch = options.addressWatch ?? new PageAddressWatch();
+    this.scope = options.scope ?? frameScope(win);
   }
 
   /** Created on first use: a page without highlights never touches the highlight registry. */
@@ -143,7 +150,11 @@ export class PageHighlights {
       writes = this.writes;
       reply = await this.backend.ask('annotations.forPage', claims);
     }
-    const { address, articles, highlights } = reply;
+    const { address } = reply;
+    // The page's inline frames keep their own stories (and the page keeps its own): each anchors only what is its.
+    const articles = reply.articles.filter((a) => storyInScope(a.storyKey, this.scope.storyPrefix));
+    const elsewhere = new Set(reply.articles.filter((a) => !articles.includes(a)).map((a) => a.id));
+    const highlights = reply.highlights.filter((h) => !elsewhere.has(h.articleId));
     if (claimsSignature(this.addressWatch.claims(this.doc)) !== signature) return this.report(); // navigated away meanwhile
     if (address.key !== this.key) this.reset();
     this.key = address.key;
@@ -167,7 +178,7 @@ export class PageHighlights {
       else toAnchor.push(entry.record);
     }
     if (toAnchor.length) {
-      for (const { record, result } of anchorRecords(this.doc, articlesOfPage(this.doc, this.detection.current()), this.storedArticles, toAnchor)) {
+      for (const { record, result } of anchorRecords(this.doc, this.articles(), this.storedArticles, toAnchor)) {
         const currentText = result.status === 'anchored-fuzzy' ? result.text : null;
         const entry: LiveHighlight = { record, status: result.status, range: result.range, currentText };
         this.live.set(record.id, entry);
@@ -217,8 +228,13 @@ export class PageHighlights {
     const key = this.key;
     if (key === null || this.visitReported === key || !this.storedArticles.length) return;
     this.visitReported = key;
-    const onPage = articlesOfPage(this.doc, this.detection.current());
+    const onPage = this.articles();
     await reportArticleVisits((request) => this.backend.ask('article.seen', request), this.addressWatch.claims(this.doc), this.storedArticles, onPage);
+  }
+
+  /** The document's articles as detected now, under this frame's story keys. */
+  private articles(): PageArticle[] {
+    return inFrame(articlesOfPage(this.doc, this.detection.current()), this.scope.storyPrefix);
   }
 
   report(): AnchorReport {
@@ -232,13 +248,12 @@ export class PageHighlights {
     };
   }
 
-  /** Saves a highlight for `range` and paints it. */
   /** Where a range would be stored: its article, its selectors, and how to paint exactly what is stored. */
   private passage(range: Range) {
-    const located = articleOfRange(articlesOfPage(this.doc, this.detection.current()), range);
+    const located = articleOfRange(this.articles(), range);
     if (!located.ok && located.reason === 'spans-articles') return { ok: false as const, reason: 'spans-articles' as const };
     // Text outside every detected story (a caption, a sidebar) still belongs to the page.
-    const article: PageArticle | null = (located.ok ? located.article : null) ?? wholePage(this.doc, WHOLE_PAGE_STORY);
+    const article: PageArticle | null = (located.ok ? located.article : null) ?? wholePage(this.doc, this.scope.storyPrefix + WHOLE_PAGE_STORY);
     if (!article) return { ok: false as const, reason: 'not-annotatable' as const };
     const index = buildTextIndex(article.root);
     const description = describe(article.root, range, index);
@@ -342,7 +357,7 @@ export class PageHighlights {
 
   deepLink(id: string): string | null {
     const entry = this.live.get(id);
-    return entry ? textFragmentUrl(this.doc.URL, entry.record.selectors.quote, entry.record.selectors.fragment) : null;
+    return entry ? textFragmentUrl(this.scope.addressDoc.URL, entry.record.selectors.quote, entry.record.selectors.fragment) : null;
   }
 
   dispose() {

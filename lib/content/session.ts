@@ -67,7 +67,7 @@ export function startContentSession(win: Window, mount: MountUi, options: Sessio
   let loaded = false;
   const applySettings = (settings: Settings) => {
     ui.applySettings(settings);
-    disabled = isSiteDisabled(settings, win.location.hostname);
+    disabled = isSiteDisabled(settings, highlights.scope.addressDoc.location.hostname);
     if (disabled) {
       listening?.stop();
       listening = null;
@@ -99,7 +99,7 @@ export function startContentSession(win: Window, mount: MountUi, options: Sessio
           title: doc.title,
           lang: doc.documentElement.lang || null,
           highlightCount: highlights.list().length,
-          ...detectedStories(detection.current()),
+          ...detectedStories(detection.current(), highlights.scope.storyPrefix),
         };
       },
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {

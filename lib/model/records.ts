@@ -13,6 +13,21 @@ export type PageKind = 'single-article' | 'multi-article' | 'none';
 /** Story key of highlights made outside every detected story: they belong to the page as a whole. */
 export const WHOLE_PAGE_STORY = 'page';
 
+/**
+ * Stories of an inline frame (srcdoc) are stored under the embedding page's address, their keys prefixed by the
+ * frame's path in it: `frame:0:…`, `frame:#story/1:…` (lib/content/frame-scope.ts). Detected keys never hold ':'.
+ */
+const FRAME_STORY = 'frame:';
+
+export const frameStoryPrefix = (path: readonly string[]): string => `${FRAME_STORY}${path.join('/')}:`;
+
+/** True if a story belongs to the document whose story keys start with `prefix` ('' for a page's own document). */
+export const storyInScope = (storyKey: string, prefix: string): boolean =>
+  prefix ? storyKey.startsWith(prefix) && !storyKey.includes(':', prefix.length) : !storyKey.startsWith(FRAME_STORY);
+
+/** True for the story of text outside every detected story, in a page or in one of its inline frames. */
+export const isWholePageStory = (storyKey: string): boolean => storyKey === WHOLE_PAGE_STORY || storyKey.endsWith(`:${WHOLE_PAGE_STORY}`);
+
 export interface ArticleRecord {
   id: string;
   /** Normalized address (see lib/url), shared by every story on one page. */

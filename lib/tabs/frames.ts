@@ -18,5 +18,19 @@ export async function frameSummaries(tabId: number): Promise<FrameSummary[]> {
   return answers.filter((answer): answer is FrameSummary => answer !== null);
 }
 
+/** Scrolls to a highlight in whichever of a page's frames holds it; false if none does. */
+export async function scrollToHighlight(tabId: number, frameIds: readonly number[], highlightId: string): Promise<boolean> {
+  let failure: unknown = null;
+  for (const frameId of frameIds) {
+    try {
+      if ((await askTab(tabId, 'content.scrollTo', { highlightId }, frameId)).ok) return true;
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+  return false;
+}
+
 /** The frame where the user's selection is (the page itself when none has one). */
 export const selectionFrame = async (tabId: number): Promise<number> => frameWithSelection(tabId, await framesOfTab(tabId));

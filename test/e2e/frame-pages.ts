@@ -1,6 +1,7 @@
 /**
  * Pages for the frame tests: an e-paper page whose stories are in a same-origin frame and in a cross-origin one,
- * served from a second loopback host name (localhost for 127.0.0.1: another site to the browser).
+ * served from a second loopback host name (localhost for 127.0.0.1: another site to the browser), and a page
+ * whose story is in an inline (srcdoc) frame, scrolled inside it.
  */
 import type { Served } from './harness';
 
@@ -8,7 +9,16 @@ const story = (title: string, byline: string, paragraphs: string[]) => `<!doctyp
 <title>${title}</title></head><body><article><h1>${title}</h1><p class="byline">By ${byline}, Staff Writer</p>
 <time datetime="2026-11-30">November 30, 2026</time>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
 
+const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
 const PAGES: Record<string, (remoteOrigin: string) => string> = {
+  '/inline.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City desk, 1 December</title></head>
+<body><header><h1>The Harbour Gazette</h1></header><main><p>Read the city desk's brief below.</p>
+<iframe id="brief" width="900" height="300" title="Brief" srcdoc="${attribute(story('Library opens a reading room for the night shift', 'Mei Chen', [
+    'The central library will keep one reading room open until two in the morning from January, its director said.',
+    ...Array.from({ length: 6 }, (_, i) => `Staff from the ${['hospital', 'port', 'bakeries', 'transit depot', 'power station', 'newsroom'][i]} asked for quiet hours after their shifts, according to the survey the library ran in the autumn.`),
+    'A pilot in the east branch drew forty readers a night, most of them nurses coming off the evening shift.',
+  ]))}"></iframe></main></body></html>`,
   '/epaper.html': (remoteOrigin) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Front page, 30 November</title></head>
 <body><header><h1>The Harbour Gazette</h1><nav><a href="/">Front page</a> <a href="/">Page 2</a></nav></header>
 <main><p>Today's e-paper: choose a story on the page image.</p>

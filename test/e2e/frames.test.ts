@@ -2,7 +2,8 @@
  * Articles inside frames: an e-paper page whose stories sit in a same-origin frame and a cross-origin one (another
  * loopback host name). Each frame is its own page: selected with the mouse and highlighted with `h` there, stored
  * under the frame's own address, painted again after a reload of the embedding page and on the frame's page opened
- * by itself, and listed in the side panel under the frame's article.
+ * by itself, and listed in the side panel under the frame's article. A story in an inline (srcdoc) frame belongs
+ * to the page embedding it.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +152,51 @@ describe('articles in frames', () => {
     expect(await paintedIn(frameAt(page, '/remote.html'))).toContain('Construction of the first forty turbines');
     await popup.close();
     await panel.close();
+    await page.close();
+  });
+
+  it('stores a story in an inline frame under the embedding page, repaints it there only, and the panel goes to it', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectGlossErrors(page);
+    await page.goto(`${server.origin}/inline.html`);
+    const inline = () => page.frames().find((frame) => frame.url() === 'about:srcdoc')!;
+    const phrase = 'drew forty readers a night';
+    await inline().evaluate(() => document.querySelector('article p:last-of-type')!.scrollIntoView());
+    await highlightWithMouse(page, inline(), phrase, 1);
+    expect(await paintedIn(page.mainFrame())).toEqual([]);
+
+    const highlights = await readStore<{ urlKey: string; articleId: string; selectors: { quote: { exact: string } } }>(browser, 'highlights');
+    const articles = await readStore<{ id: string; url: string; urlKey: string; storyKey: string; title: string; authors: { name: string }[] }>(browser, 'articles');
+    const made = highlights.find((h) => h.selectors.quote.exact === phrase)!;
+    const article = articles.find((a) => a.id === made.articleId)!;
+    expect(article).toMatchObject({ url: `${server.origin}/inline.html`, title: 'Library opens a reading room for the night shift', authors: [{ name: 'Mei Chen' }] });
+    expect(article.storyKey).toMatch(/^frame:#brief:/);
+    expect(made.urlKey).toBe(article.urlKey);
+
+    // After a reload the frame paints it and the page around it leaves it alone (no orphan saved by the page).
+    await page.reload();
+    await waitForPaintedIn(inline(), 1);
+    expect(await paintedIn(inline())).toEqual([phrase]);
+    expect(await paintedIn(page.mainFrame())).toEqual([]);
+    await page.waitForTimeout(1500); // orphans are saved once the page settled
+    const stored = (await readStore<{ articleId: string; status: string }>(browser, 'highlights')).find((h) => h.articleId === article.id)!;
+    expect(stored.status).toBe('anchored');
+
+    const probe = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(probe, `${server.origin}/inline.html`);
+    await probe.close();
+    const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+    const card = panel.locator('.highlight-card', { hasText: phrase });
+    await card.waitFor();
+    expect(await panel.locator('.frame-page').count()).toBe(0); // one page, not a frame of its own
+    expect(await panel.locator('.article-section').first().textContent()).toContain('Library opens a reading room for the night shift');
+    expect(await panel.locator('.orphans').count()).toBe(0);
+    await inline().evaluate(() => scrollTo(0, 0));
+    await card.getByRole('button', { name: 'Go to passage' }).click();
+    await inline().waitForFunction(() => scrollY > 100, undefined, { timeout: 5000 });
+    await panel.screenshot({ path: join(ROOT, 'test-results/frames-inline-panel.png'), fullPage: true });
+    await panel.close();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

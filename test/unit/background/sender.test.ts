@@ -208,4 +208,15 @@ describe('messages a content script never needs are refused for web pages', () =
     expect(() => classifySender({ url: 'file:///home/me/page.html' } as never)).toThrow(/only its own pages/);
     expect(classifySender({ url: 'chrome-extension://test-extension-id/popup.html' } as never)).toEqual({ kind: 'extension' });
   });
+
+  it('takes an inline frame for a page of its origin, and refuses a sandboxed one', () => {
+    const srcdoc = classifySender({ url: 'about:srcdoc', origin: 'https://news.example.com' } as never);
+    expect(srcdoc.kind === 'page' && srcdoc.url.href).toBe('https://news.example.com/');
+    const blank = classifySender({ url: 'about:blank', origin: 'http://127.0.0.1:8080' } as never);
+    expect(blank.kind === 'page' && blank.url.origin).toBe('http://127.0.0.1:8080');
+    expect(() => classifySender({ url: 'about:srcdoc', origin: 'null' } as never)).toThrow(/only its own pages/);
+    expect(() => classifySender({ url: 'about:srcdoc' } as never)).toThrow(/only its own pages/);
+    // Only about: frames fall back to the origin: a data: document is refused whatever origin is reported.
+    expect(() => classifySender({ url: 'data:text/html,x', origin: 'https://news.example.com' } as never)).toThrow(/only its own pages/);
+  });
 });
