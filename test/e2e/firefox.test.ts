@@ -329,3 +329,27 @@ it('highlights in a same-origin and a cross-origin frame in Firefox, paints them
   await ui.close();
   await page.close();
 }, 60_000);
+
+it('stores a story in an inline (srcdoc) frame under the embedding page and paints it there again in Firefox', async () => {
+  const page = await firefox.newPage();
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(`${server.origin}/inline.html`);
+  const phrase = 'drew forty readers a night';
+  await frameOf(page, 'about:srcdoc').evaluate(() => document.querySelector('article p:last-of-type')!.scrollIntoView());
+  await highlightInFrame(page, 'about:srcdoc', phrase);
+  const ui = await extensionPage('popup.html');
+  const articles = (await ui.evaluate(storeRows, 'articles')) as { url: string; title: string; storyKey: string }[];
+  expect(articles.find((a) => a.title === 'Library opens a reading room for the night shift')).toMatchObject({
+    url: `${server.origin}/inline.html`, storyKey: expect.stringMatching(/^frame:#brief:/),
+  });
+
+  await page.reload();
+  const repainted = await untilAnswered(async () => {
+    const texts = await paintedIn(frameOf(page, 'about:srcdoc'));
+    return texts.length ? texts : null;
+  }, 'the repaint in the inline frame');
+  expect(repainted).toEqual([phrase]);
+  expect(await paintedIn(page.mainFrame())).toEqual([]);
+  await ui.close();
+  await page.close();
+}, 60_000);
