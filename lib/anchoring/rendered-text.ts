@@ -3,8 +3,10 @@
  * (nothing under `display: none`, such as `<noscript>`, nor `visibility: hidden`), collapsible
  * whitespace collapsed as CSS does (a no-break space stays a character of its own), and a
  * BOUNDARY wherever the browser starts a new block. Blocks come from computed style, not tag
- * names: a `<span>` made `display: block` or floated, an inline-block, a table cell, a `<br>`, an
- * image or a form control all end a block, and no fragment term may cross one.
+ * names: a `<span>` made `display: block` or floated, an inline-block, a table cell, a `<br>` or a
+ * text field all end a block, and no fragment term may cross one. An inline image, video, frame or
+ * `<svg>` does not: Chromium skips it and reads the words on either side as one (as the spec's
+ * "search invisible" nodes), so `<a><svg/>kurier.at</a><a><svg/>events.at</a>` is one word.
  */
 
 /** Marks a block boundary in rendered text (U+2029 PARAGRAPH SEPARATOR: never in page text as rendered). */
@@ -16,12 +18,16 @@ const BLOCK_TAGS = new Set([
   'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
   'PRE', 'SECTION', 'TABLE', 'UL', 'TR', 'TH', 'TD', 'COLGROUP', 'COL', 'CAPTION', 'THEAD', 'TBODY', 'TFOOT', 'HTML', 'BODY',
 ]);
-/** Replaced elements and controls: a break in the text, and their own text (if any) is not searched. */
+/** Replaced elements and controls: their own text (if any) is not searched. */
 const OPAQUE_TAGS = new Set(['IMG', 'SVG', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'INPUT', 'SELECT', 'TEXTAREA', 'METER', 'PROGRESS']);
+/** …of which these break the text wherever they are; the others only when made blocks. */
+const BREAKING_TAGS = new Set(['INPUT', 'TEXTAREA']);
 /** Never rendered, whatever their computed style says (`<noscript>` computes as inline but has no box when scripts run). */
 const UNRENDERED_TAGS = new Set(['NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD', 'TITLE']);
 const INLINE_DISPLAY = new Set(['', 'inline', 'contents', 'ruby', 'ruby-base', 'ruby-text', 'ruby-base-container', 'ruby-text-container']);
 const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** Inline-level for a replaced element: inline-block and inline-flex too (a `<select>` is one and does not break). */
+const isInline = (display: string) => INLINE_DISPLAY.has(display) || display.startsWith('inline');
 
 export interface RenderedText {
   text: string;
@@ -95,7 +101,7 @@ export function renderedTextAround(range: Range, around: number): RenderedText {
       const opaque = OPAQUE_TAGS.has(tag);
       if (opaque || UNRENDERED_TAGS.has(tag) || style(el).display === 'none') {
         mark(el);
-        if (opaque) breakBlock();
+        if (opaque && (BREAKING_TAGS.has(tag) || !isInline(style(el).display))) breakBlock();
         node = el === root ? null : nextOutside();
         continue;
       }

@@ -108,4 +108,12 @@ describe('blocks and text as the browser renders them', () => {
     spaced.selectNodeContents(document.querySelectorAll('p')[2]!);
     expect(fragmentOfRange(spaced)!.textStart).toBe('( Log out /  Change )');
   });
+
+  it('an inline icon or image between two words glues them, as Chromium reads them', () => {
+    document.body.innerHTML =
+      '<ul><li><a><svg></svg><span>kurier.at</span></a><a><svg></svg><span>events.at</span></a><a><img alt=""><span>film.at</span></a></li></ul>';
+    const portals = document.createRange();
+    portals.selectNodeContents(document.querySelector('li')!);
+    expect(fragmentOfRange(portals)!.textStart).toBe('kurier.atevents.atfilm.at');
+  });
 });
