@@ -43,7 +43,9 @@ export function PopupApp() {
   const highlight = async () => {
     try {
       const result = await askTab(tabId!, 'content.highlightSelection', {}, await selectionFrame(tabId!));
-      setStatus(t(result.ok ? 'highlightSaved' : POPUP_REASONS[result.reason]));
+      // Nothing selected where Gloss runs: the selection may be in a frame it cannot enter.
+      const inClosedFrame = !result.ok && result.reason === 'no-selection' && (summary?.closedFrames ?? 0) > 0;
+      setStatus(t(result.ok ? 'highlightSaved' : inClosedFrame ? 'selectionInClosedFrame' : POPUP_REASONS[result.reason]));
       reload();
     } catch (error) {
       report(error);

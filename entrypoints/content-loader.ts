@@ -21,6 +21,8 @@ async function loadSession(): Promise<StartSession> {
  * this file's weight, and a page can abort that context by dispatching its "started" event.
  */
 export default defineUnlistedScript(() => {
+  // A sandboxed inline frame has no origin the background could trust: Gloss stays out (the popup says why).
+  if (location.protocol === 'about:' && window.origin === 'null') return;
   // A newer copy of Gloss (after an update or a reload of the extension) announces itself with this event; a page
   // can send it too, so this copy stops only once its extension context is really gone.
   const startedEvent = `${runtime.id}:gloss:content-started`;

@@ -117,6 +117,7 @@ export function PageView({ target }: { target: TargetPage }) {
 
   return (
     <div class="page-view">
+      {(target.summary?.closedFrames ?? 0) > 0 && <p class="gloss-muted closed-frames" role="note">{t('closedFrames', target.summary!.closedFrames)}</p>}
       {highlights.length > 0 && (
         <div class="view-actions">
           <ExportButton currentArticleIds={[...articles, ...otherParts].map((a) => a.id)} tagNames={[...new Set(highlights.flatMap((h) => h.tags))]} />

@@ -7,6 +7,7 @@ import type { Handlers, HighlightSelectionResult, SessionProtocol } from '@/lib/
 import { colorOf } from '@/lib/highlight';
 import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, onSettingsChanged, type Settings } from '@/lib/settings';
 import { detectedStories } from './articles';
+import { closedFrames } from './closed-frames';
 import { PageDetection, type Detect } from './detection';
 import { listenToPage, type PageListening } from './interaction';
 import { watchLateContent } from './late-content';
@@ -100,6 +101,7 @@ export function startContentSession(win: Window, mount: MountUi, options: Sessio
           lang: doc.documentElement.lang || null,
           highlightCount: highlights.list().length,
           ...detectedStories(detection.current(), highlights.scope.storyPrefix),
+          closedFrames: closedFrames(doc),
         };
       },
       'content.highlightSelection': async ({ color } = {}): Promise<HighlightSelectionResult> => {

@@ -64,6 +64,8 @@ export interface PageSummary {
   /** What detection found: one article, several stories (an e-paper page), or none. */
   pageKind: PageKind;
   stories: DetectedStory[];
+  /** Frames of the page Gloss cannot enter (sandboxed, or not a web page): text selected there cannot be highlighted. */
+  closedFrames: number;
 }
 
 export type HighlightSelectionResult =

@@ -12,6 +12,12 @@ const story = (title: string, byline: string, paragraphs: string[]) => `<!doctyp
 const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 const PAGES: Record<string, (remoteOrigin: string) => string> = {
+  '/closed.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reader, sandboxed</title></head>
+<body><h1>The Harbour Gazette reader</h1>
+<iframe id="sandboxed" sandbox="allow-scripts" width="900" height="300" title="Story" srcdoc="${attribute(story('Night buses return to the harbour line', 'Ana Lima', [
+    'The transit authority will run night buses on the harbour line again from March, after a two-year pause.',
+  ]))}"></iframe>
+<iframe id="data" width="900" height="200" title="Notice" src="data:text/html,${encodeURIComponent('<p>Notice: the ferry office is closed on Sunday.</p>')}"></iframe></body></html>`,
   '/inline.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City desk, 1 December</title></head>
 <body><header><h1>The Harbour Gazette</h1></header><main><p>Read the city desk's brief below.</p>
 <iframe id="brief" width="900" height="300" title="Brief" srcdoc="${attribute(story('Library opens a reading room for the night shift', 'Mei Chen', [

@@ -199,4 +199,36 @@ describe('articles in frames', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('says why a selection in a sandboxed or data: frame cannot be highlighted, in the popup and the side panel', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/closed.html`);
+    await expect.poll(() => page.frames().filter((frame) => frame.url() === 'about:srcdoc').length).toBe(1);
+    const sandboxed = page.frames().find((frame) => frame.url() === 'about:srcdoc')!;
+    const box = (await (await sandboxed.frameElement()).boundingBox())!;
+    // The user selects in the sandboxed frame and presses h: Gloss is not there, nothing is stored.
+    const paragraph = await sandboxed.evaluate(() => document.querySelector('article p:last-of-type')!.getBoundingClientRect().toJSON() as DOMRect);
+    await page.mouse.click(box.x + paragraph.left + 20, box.y + paragraph.top + paragraph.height / 2, { clickCount: 3 });
+    expect(await sandboxed.evaluate(() => getSelection()!.toString())).toContain('night buses');
+    await page.keyboard.press('h');
+    const probe = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(probe, `${server.origin}/closed.html`);
+    await probe.close();
+    const popup = await openExtensionPage(browser, `popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: /highlight selection/i }).click();
+    await expect.poll(() => popup.locator('.gloss-status').textContent()).toContain('cannot enter such frames');
+    await popup.close();
+    const stored = await readStore<{ selectors: { quote: { exact: string } } }>(browser, 'highlights');
+    expect(stored.filter((h) => /night buses|ferry office/i.test(h.selectors.quote.exact))).toEqual([]);
+
+    const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+    const note = panel.locator('.closed-frames');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(
+      'Embedded frames Gloss cannot enter on this page (sandboxed, or not a web page): 2. Text in them cannot be highlighted.',
+    );
+    await panel.screenshot({ path: join(ROOT, 'test-results/frames-closed-panel.png') });
+    await panel.close();
+    await page.close();
+  });
 });
