@@ -113,6 +113,22 @@ export function parseTextDate(text: string, now?: Date): string | null {
   return relative(text, now);
 }
 
+const WEEKDAY = /(?<!\p{L})(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?/giu;
+const MONTH_WORD = new RegExp(`(?<!\\p{L})${MONTH}\\.?`, 'giu');
+
+/**
+ * True for a line that is a printed date and nothing else ("November 30, 2026", "2026年11月30日 星期一 08:30",
+ * "Mon 30.11.2026, 8:30 am"): a dateline above the story, not a sentence of its body.
+ */
+export function isDateOnlyLine(text: string): boolean {
+  if (text.length > 60 || !parseTextDate(text)) return false;
+  const rest = text
+    .replace(MONTH_WORD, '')
+    .replace(WEEKDAY, '')
+    .replace(/星期.|周[一二三四五六日天]|[年月日时分秒]|(?<!\p{L})[ap]\.?m\.?(?!\p{L})|(?<!\p{L})(?:at|um|uhr|de|le)(?!\p{L})/giu, '');
+  return !/[\p{L}]/u.test(rest);
+}
+
 /** A date from an address: /2022-09/05/, /2022/09/05/, /20220905/, t20220905_. */
 export function dateFromUrl(url: string): string | null {
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');

@@ -3,7 +3,7 @@ import type { Block } from './blocks';
 import { isEditorLine, parseBylineLine, parseCreditList, parseDateline, parseEditorLine } from './byline';
 import { markedUpBylines } from './bylines-dom';
 import { markedUpDate } from './dates-dom';
-import { parseTextDate } from './dates';
+import { isDateOnlyLine, parseTextDate } from './dates';
 import { continuedFromMarker, continuedToMarker, isBoilerplate, isMetaLine, looksTruncated, summaryText } from './lines';
 import type { Person } from '../model/records';
 import type { BlockKind, Continuation, DetectedArticle } from './types';
@@ -234,6 +234,12 @@ export function buildArticle(region: Region, context: PageContext, storyKey: str
       continue;
     }
     headerDate ??= date;
+    // A bare dateline ("November 30, 2026") left between the title and the first sentence.
+    if (isDateOnlyLine(line)) {
+      headerDate ??= parseTextDate(line, context.now);
+      dropAt(index);
+      continue;
+    }
     if (!authors.length && index > 0 && isNameLine(line, paragraphs[index - 1]!, paragraphs[index + 1]!)) {
       mergeCredits(authors, line.split(/[、\s]+/).map((name) => ({ name, role: null })));
       dropAt(index);

@@ -7,7 +7,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, ROOT, startServer, type Launched, type StaticServer } from './harness';
 import { collectGlossErrors, readStore } from './highlight-helpers';
@@ -132,6 +132,15 @@ describe('articles in frames', () => {
       expect.stringContaining('approved the offshore wind farm'),
     ]);
     await panel.screenshot({ path: join(ROOT, 'test-results/frames-panel.png'), fullPage: true });
+    // The frame's article exports with links back to the frame's own page, where the passage is.
+    await story.locator('.export-button').click();
+    await panel.locator('.export-dialog .export-download').waitFor();
+    await panel.selectOption('.export-dialog .export-format', 'markdown');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('.export-dialog .export-download')]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toContain('title: "Ferry timetable changes for the winter"');
+    expect(markdown).toContain(`(${server.origin}/story.html#:~:text=run%20the%20morning%20ferry%20half%20an%20hour%20later)`);
+    await panel.keyboard.press('Escape');
     // The embedding page has no article or highlight of its own: only its frames' pages are shown, without an
     // empty "no article" state above them.
     expect(await panel.locator('.page-view').count()).toBe(2);

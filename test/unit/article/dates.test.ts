@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, parseMachineDate, parseTextDate } from '@/lib/article/dates';
+import { dateFromUrl, isDateOnlyLine, parseMachineDate, parseTextDate } from '@/lib/article/dates';
 
 describe('parseMachineDate', () => {
   it('keeps ISO dates with offsets', () => {
@@ -70,5 +70,16 @@ describe('parseTextDate (European and US forms)', () => {
   it('leaves numbers that are not dates alone', () => {
     expect(parseTextDate('Bereits 9.087 Feststellungen')).toBeNull();
     expect(parseTextDate('Mai 2022 war gut')).toBeNull();
+  });
+});
+
+describe('isDateOnlyLine', () => {
+  it('knows a printed dateline from a sentence that holds a date', () => {
+    for (const line of ['November 30, 2026', '2026年11月30日 星期一 08:30', 'Mon 30.11.2026, 8:30 am', '30. November 2026 um 14:05 Uhr', '2026-11-30 08:30']) {
+      expect(isDateOnlyLine(line), line).toBe(true);
+    }
+    for (const line of ['On November 30, 2026 the council met.', '本报讯 2026年11月30日', 'Updated November 30, 2026', 'No date here']) {
+      expect(isDateOnlyLine(line), line).toBe(false);
+    }
   });
 });
