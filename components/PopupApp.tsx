@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { copyText, downloadText } from '@/lib/transfer/export/download';
 import type { MessageKey } from '@/lib/i18n';
 import { askTab, userErrorText, type HighlightSelectionResult } from '@/lib/messaging';
-import { selectionFrame } from '@/lib/tabs/frames';
+import { frameSummaries, pagesOfFrames, selectionFrame } from '@/lib/tabs/frames';
 import { isSiteDisabled, loadSettings, saveSettings, withSiteEnabled, type Settings } from '@/lib/settings';
 import { summaryOfTab, targetTabId } from '@/lib/tabs/active-tab';
 import { openSidePanel } from '@/lib/tabs/side-panel';
@@ -27,7 +27,9 @@ export function PopupApp() {
   const { t, locale } = useI18n();
   const [state, reload] = useQuery(async () => {
     const tabId = await targetTabId();
-    return { tabId, summary: await summaryOfTab(tabId) };
+    // The stories of the tab's frames with an address of their own (an e-paper's story frames), below the page's.
+    const [summary, frames] = await Promise.all([summaryOfTab(tabId), tabId == null ? [] : frameSummaries(tabId)]);
+    return { tabId, summary, framePages: pagesOfFrames(frames).framePages };
   }, []);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
@@ -36,7 +38,7 @@ export function PopupApp() {
 
   if (state.status === 'loading') return <AppShell titleKey="popupTitle"><p class="gloss-muted">{t('loading')}</p></AppShell>;
   if (state.status === 'error') return <AppShell titleKey="popupTitle"><p role="alert">{userErrorText(t, state.error)}</p></AppShell>;
-  const { tabId, summary } = state.value;
+  const { tabId, summary, framePages } = state.value;
   const host = summary ? new URL(summary.url).hostname : null;
   const siteOn = !(settings && host && isSiteDisabled(settings, host));
 
@@ -95,8 +97,20 @@ export function PopupApp() {
                 </ul>
               </>
             )}
-            {summary.pageKind === 'none' && <p class="gloss-muted no-article">{t('noArticleDetected')}</p>}
+            {summary.pageKind === 'none' && !framePages.length && <p class="gloss-muted no-article">{t('noArticleDetected')}</p>}
             <p class="gloss-muted highlight-count">{t('highlightCount', summary.highlightCount)}</p>
+            {framePages.length > 0 && (
+              <>
+                <h3 class="section-heading">{t('framesStoriesHeading')}</h3>
+                <ul class="story-list frame-stories">
+                  {framePages.flatMap((page) =>
+                    page.summary.stories.length
+                      ? page.summary.stories.map((story) => <li key={`${page.frameId}:${story.storyKey}`}>{story.title}</li>)
+                      : [<li key={page.frameId}>{page.summary.title || page.summary.url}</li>],
+                  )}
+                </ul>
+              </>
+            )}
           </section>
           <div class="gloss-actions popup-actions">
             <button class="primary" onClick={highlight} disabled={!siteOn}>{t('highlightSelection')}</button>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageSummary } from '@/lib/messaging';
 import { targetTabId } from '@/lib/tabs/active-tab';
-import { frameSummaries, type FrameSummary } from '@/lib/tabs/frames';
+import { frameSummaries, pagesOfFrames } from '@/lib/tabs/frames';
 
 export interface TargetPage {
   tabId: number | null;
@@ -18,9 +18,6 @@ export interface TargetPage {
   framePages: TargetPage[];
 }
 
-/** A frame is listed when it holds highlights or an article; ad and widget frames stay out of the panel. */
-const worthListing = (summary: PageSummary) => summary.highlightCount > 0 || summary.pageKind !== 'none';
-
 /** The page the panel is about: the active tab, followed as the user switches tabs or navigates. */
 export function useTargetPage(): TargetPage | null {
   const [target, setTarget] = useState<TargetPage | null>(null);
@@ -28,22 +25,11 @@ export function useTargetPage(): TargetPage | null {
     let live = true;
     const refresh = async () => {
       const tabId = await targetTabId();
-      const frames = tabId == null ? [] : await frameSummaries(tabId);
-      // Frames showing one address are one page: a page and its inline frames (the page's own frame comes first).
-      const byPage = new Map<string | null, FrameSummary[]>();
-      for (const frame of frames) byPage.set(frame.summary.urlKey, [...(byPage.get(frame.summary.urlKey) ?? []), frame]);
-      const pageOf = ([first, ...inline]: FrameSummary[]): TargetPage => ({
-        tabId, frameId: first!.frameId, inlineFrames: inline.map((frame) => frame.frameId), summary: first!.summary,
-        hasContent: [first!, ...inline].some((frame) => worthListing(frame.summary)), framePages: [],
-      });
-      const top = frames[0]?.frameId === 0 ? frames[0] : undefined;
-      const framePages = [...byPage]
-        .filter(([key]) => key !== null && key !== top?.summary.urlKey)
-        .map(([, list]) => pageOf(list))
-        .filter((page) => page.hasContent);
+      const { top, framePages } = pagesOfFrames(tabId == null ? [] : await frameSummaries(tabId));
+      const frames = framePages.map((page) => ({ tabId, ...page, framePages: [] }));
       const page: TargetPage = top
-        ? { ...pageOf(top.summary.urlKey === null ? [top] : byPage.get(top.summary.urlKey)!), framePages }
-        : { tabId, frameId: 0, inlineFrames: [], summary: null, hasContent: false, framePages };
+        ? { tabId, ...top, framePages: frames }
+        : { tabId, frameId: 0, inlineFrames: [], summary: null, hasContent: false, framePages: frames };
       if (live) setTarget(page);
     };
     void refresh();

@@ -18,6 +18,38 @@ export async function frameSummaries(tabId: number): Promise<FrameSummary[]> {
   return answers.filter((answer): answer is FrameSummary => answer !== null);
 }
 
+/** One page shown in a tab: its own frame and its inline frames (srcdoc), whose stories are stored under its address. */
+export interface FramePage {
+  frameId: number;
+  inlineFrames: number[];
+  summary: PageSummary;
+  /** True if the page or one of its inline frames has highlights or an article. */
+  hasContent: boolean;
+}
+
+/** A frame is listed when it holds highlights or an article; ad and widget frames stay out of the panel. */
+const worthListing = (summary: PageSummary) => summary.highlightCount > 0 || summary.pageKind !== 'none';
+
+/**
+ * The pages of a tab from its frames' summaries: the top page (with its inline frames), then each frame page with an
+ * address of its own and something to show, in frame order (the order frames were created, mostly document order).
+ */
+export function pagesOfFrames(frames: readonly FrameSummary[]): { top: FramePage | null; framePages: FramePage[] } {
+  const byPage = new Map<string | null, FrameSummary[]>();
+  for (const frame of frames) byPage.set(frame.summary.urlKey, [...(byPage.get(frame.summary.urlKey) ?? []), frame]);
+  const pageOf = ([first, ...inline]: FrameSummary[]): FramePage => ({
+    frameId: first!.frameId, inlineFrames: inline.map((frame) => frame.frameId), summary: first!.summary,
+    hasContent: [first!, ...inline].some((frame) => worthListing(frame.summary)),
+  });
+  const topFrame = frames[0]?.frameId === 0 ? frames[0] : undefined;
+  const framePages = [...byPage]
+    .filter(([key]) => key !== null && key !== topFrame?.summary.urlKey)
+    .map(([, list]) => pageOf(list))
+    .filter((page) => page.hasContent);
+  const top = topFrame ? pageOf(topFrame.summary.urlKey === null ? [topFrame] : byPage.get(topFrame.summary.urlKey)!) : null;
+  return { top, framePages };
+}
+
 /** Scrolls to a highlight in whichever of a page's frames holds it; false if none does. */
 export async function scrollToHighlight(tabId: number, frameIds: readonly number[], highlightId: string): Promise<boolean> {
   let failure: unknown = null;

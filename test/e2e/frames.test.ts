@@ -158,6 +158,11 @@ describe('articles in frames', () => {
       getSelection()!.addRange(range);
     });
     const popup = await openExtensionPage(browser, `popup.html?tab=${tabId}`);
+    // The popup lists the frames' stories below the e-paper shell, which has none of its own.
+    await popup.locator('.frame-stories li').first().waitFor();
+    expect(await popup.locator('.frame-stories li').allTextContents()).toEqual(['Ferry timetable changes for the winter', 'Wind farm approved off the northern cape']);
+    expect(await popup.locator('.no-article').count()).toBe(0);
+    await popup.screenshot({ path: join(ROOT, 'test-results/frames-popup.png') });
     await popup.getByRole('button', { name: /highlight selection/i }).click();
     await waitForPaintedIn(frameAt(page, '/remote.html'), 2);
     expect(await paintedIn(frameAt(page, '/remote.html'))).toContain('Construction of the first forty turbines');
@@ -216,11 +221,16 @@ describe('articles in frames', () => {
     await page.goto(`${server.origin}/closed.html`);
     await expect.poll(() => page.frames().filter((frame) => frame.url() === 'about:srcdoc').length).toBe(1);
     const sandboxed = page.frames().find((frame) => frame.url() === 'about:srcdoc')!;
-    const box = (await (await sandboxed.frameElement()).boundingBox())!;
+    await sandboxed.waitForSelector('article p');
     // The user selects in the sandboxed frame and presses h: Gloss is not there, nothing is stored.
-    const paragraph = await sandboxed.evaluate(() => document.querySelector('article p:last-of-type')!.getBoundingClientRect().toJSON() as DOMRect);
-    await page.mouse.click(box.x + paragraph.left + 20, box.y + paragraph.top + paragraph.height / 2, { clickCount: 3 });
-    expect(await sandboxed.evaluate(() => getSelection()!.toString())).toContain('night buses');
+    await expect
+      .poll(async () => {
+        const box = (await (await sandboxed.frameElement()).boundingBox())!;
+        const paragraph = await sandboxed.evaluate(() => document.querySelector('article p:last-of-type')!.getBoundingClientRect().toJSON() as DOMRect);
+        await page.mouse.click(box.x + paragraph.left + 20, box.y + paragraph.top + paragraph.height / 2, { clickCount: 3 });
+        return sandboxed.evaluate(() => getSelection()!.toString());
+      })
+      .toContain('night buses');
     await page.keyboard.press('h');
     const probe = await openExtensionPage(browser, 'popup.html');
     const tabId = await tabIdOf(probe, `${server.origin}/closed.html`);
