@@ -98,8 +98,9 @@ describe('what the styles print', () => {
     expect(html).toContain('<a href="http://epaper.hyrb.example/html/2022-09/05/content_1186523.htm">');
   });
   it('a page without date or publication is a webpage: GB/T says [EB/OL], APA says n.d.', () => {
-    expect(citers.get('gbt7714-numeric')!.cite(en.quanta).text).toContain('[EB/OL]');
-    expect(citers.get('apa')!.cite(en.quanta).text).toContain('(n.d.)');
+    const undated = { ...en.quanta, publishedDate: null };
+    expect(citers.get('gbt7714-numeric')!.cite(undated).text).toContain('[EB/OL]');
+    expect(citers.get('apa')!.cite(undated).text).toContain('(n.d.)');
   });
   it('escapes page text: Markdown specials and HTML', () => {
     const hostile = { ...en.nytimes, title: '<img src=x onerror=alert(1)> *bold* [x](javascript:alert(1))' };
