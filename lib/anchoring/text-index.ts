@@ -2,6 +2,9 @@
  * The text of a root element as one string, with the text node behind each
  * offset: built once per anchoring pass, then used to turn offsets into DOM
  * Ranges and Ranges into offsets. Script, style and Gloss's own UI are left out.
+ * The walk follows the flat tree, as the page is rendered: an open shadow root's
+ * text in place of its host's own children, a slot's assigned nodes in place of
+ * its fallback. On a page without shadow roots that is plain document order.
  */
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
@@ -23,6 +26,19 @@ function skipped(element: Element): boolean {
   return SKIPPED.has(element.tagName.toUpperCase()) || element.hasAttribute(GLOSS_UI_ATTRIBUTE);
 }
 
+/** A node's children in the flat tree. Closed shadow roots cannot be read (`shadowRoot` is null): their host's own children stand. */
+function flatChildren(node: Node): ArrayLike<Node> {
+  if (node.nodeType === ELEMENT_NODE) {
+    const element = node as Element;
+    if (element.shadowRoot) return element.shadowRoot.childNodes;
+    if (element.localName === 'slot' && typeof (element as HTMLSlotElement).assignedNodes === 'function') {
+      const assigned = (element as HTMLSlotElement).assignedNodes();
+      if (assigned.length) return assigned;
+    }
+  }
+  return node.childNodes;
+}
+
 export function buildTextIndex(root: Node): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -39,17 +55,17 @@ export function buildTextIndex(root: Node): TextIndex {
   if (root.nodeType === TEXT_NODE) {
     add(root as Text);
   } else {
-    // Iterative walk: hostile pages nest elements deeper than the call stack allows.
-    let node: Node | null = root.firstChild;
-    while (node) {
-      if (node.nodeType === TEXT_NODE) add(node as Text);
-      const descend = node.nodeType === ELEMENT_NODE && !skipped(node as Element) && node.firstChild;
-      if (descend) {
-        node = node.firstChild;
+    // Iterative walk with a stack of child lists: hostile pages nest elements deeper than the call stack allows.
+    const stack: { children: ArrayLike<Node>; next: number }[] = [{ children: flatChildren(root), next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.children.length) {
+        stack.pop();
         continue;
       }
-      while (node && node !== root && !node.nextSibling) node = node.parentNode;
-      node = node && node !== root ? node.nextSibling : null;
+      const node = top.children[top.next++]!;
+      if (node.nodeType === TEXT_NODE) add(node as Text);
+      else if (node.nodeType === ELEMENT_NODE && !skipped(node as Element)) stack.push({ children: flatChildren(node), next: 0 });
     }
   }
   return { root, text: parts.join(''), nodes, starts };
@@ -87,17 +103,24 @@ export function offsetOfPoint(index: TextIndex, node: Node, offset: number): num
     if (at !== -1) return index.starts[at]! + Math.min(offset, (node as Text).data.length);
   }
   // Element boundary, or a text node we skipped: the first indexed node that
-  // starts at or after the point, found by binary search in document order.
+  // starts at or after the point, found by binary search in document order
+  // among the indexed nodes of the point's own tree (a shadow root's, or the document's).
   const probe = node.ownerDocument!.createRange();
   probe.setStart(node, offset);
+  const tree = node.getRootNode();
+  const candidates = index.nodes.some((n) => n.getRootNode() !== tree)
+    ? index.nodes.flatMap((n, i) => (n.getRootNode() === tree ? [i] : []))
+    : null;
+  const count = candidates?.length ?? index.nodes.length;
+  const at = (i: number) => candidates?.[i] ?? i;
   let low = 0;
-  let high = index.nodes.length;
+  let high = count;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (probe.comparePoint(index.nodes[mid]!, 0) < 0) low = mid + 1;
+    if (probe.comparePoint(index.nodes[at(mid)]!, 0) < 0) low = mid + 1;
     else high = mid;
   }
-  return low < index.nodes.length ? index.starts[low]! : index.text.length;
+  return low < count ? index.starts[at(low)]! : index.text.length;
 }
 
 const positionCache = new WeakMap<TextIndex, Map<Text, number>>();

@@ -76,10 +76,16 @@ export function inFrame(articles: PageArticle[], prefix: string): PageArticle[] 
 
 export type ArticleOfRange = { ok: true; article: PageArticle } | { ok: false; reason: 'spans-articles' | 'outside' };
 
+/** `node` is `root` or inside it, through the shadow roots between them (`contains` stops at a shadow root). */
+function holds(root: Node, node: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode ?? (at as ShadowRoot).host ?? null) if (at === root) return true;
+  return false;
+}
+
 /** The article holding a range; a range across two articles is refused rather than guessed. */
 export function articleOfRange(articles: readonly PageArticle[], range: Range): ArticleOfRange {
-  const start = articles.find((a) => a.root.contains(range.startContainer));
-  const end = articles.find((a) => a.root.contains(range.endContainer));
+  const start = articles.find((a) => holds(a.root, range.startContainer));
+  const end = articles.find((a) => holds(a.root, range.endContainer));
   if (start && end && start !== end) return { ok: false, reason: 'spans-articles' };
   // A selection wrapping several articles from outside (e.g. select-all).
   if (articles.filter((a) => range.intersectsNode(a.root)).length > 1) return { ok: false, reason: 'spans-articles' };

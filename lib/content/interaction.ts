@@ -7,7 +7,7 @@
  * may show the toolbar, but only a real key press or click acts on it).
  */
 import { highlightsAtPoint } from '@/lib/highlight';
-import { highlightableSelection } from './selection';
+import { highlightableSelection, nothingSelected } from './selection';
 import type { UiController } from './ui-state';
 
 const HOVER_DWELL_MS = 500;
@@ -78,7 +78,7 @@ export function listenToPage(win: Window, ui: UiController, mountUi: () => void,
     clearTimeout(pointerTimer);
     pointerTimer = later(() => {
       const selection = win.getSelection();
-      if (selection && !selection.isCollapsed) return checkSelection();
+      if (!nothingSelected(selection)) return checkSelection();
       ui.hideToolbar();
       // A plain click: on a highlight it opens the popover, elsewhere it closes it.
       const hits = ui.highlights.list().length ? highlightsAtPoint(doc, event.clientX, event.clientY, ui.highlights.painter.all()) : [];

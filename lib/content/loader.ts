@@ -72,7 +72,8 @@ export function startLoader(win: Window, runtime: LoaderRuntime, loadSession: ()
   const onSelectionChange = (event: Event) => {
     if (!event.isTrusted) return;
     const selection = win.getSelection();
-    if (!selection || selection.isCollapsed || !selection.toString().trim()) {
+    // No isCollapsed test: a selection inside a shadow root reads as collapsed at its host (Chromium), text and all.
+    if (!selection || !selection.toString().trim()) {
       selectedAt = null;
       return;
     }
@@ -100,7 +101,7 @@ export function startLoader(win: Window, runtime: LoaderRuntime, loadSession: ()
     if (message.type === 'content.selection') {
       // A selection the page script made (or one that is gone) does not count: only the user's, seen above.
       const live = win.getSelection();
-      sendResponse({ ok: true, value: { selectedAt: live && !live.isCollapsed ? selectedAt : null } });
+      sendResponse({ ok: true, value: { selectedAt: live?.toString().trim() ? selectedAt : null } });
       return undefined;
     }
     const withoutSession = loading ? null : answerWithoutSession(message as Handled);

@@ -53,6 +53,7 @@ export class PageHighlights {
   private readonly live = new Map<string, LiveHighlight>();
   private readonly listeners = new Set<() => void>();
   private removeStyles: (() => void) | null = null;
+  private readonly shadowStyles = new Map<ShadowRoot, () => void>();
   /** The page's key as the background resolved it (the background decides, from the tab's real URL). */
   private key: string | null = null;
   private resolved: { signature: string; address: ResolvedAddress | null } | null = null;
@@ -122,13 +123,18 @@ export class PageHighlights {
     return this.resolved.address;
   }
 
-  private ensureStyles() {
+  private ensureStyles(range: Range) {
     this.removeStyles ??= installPageStyles(this.doc);
+    // A passage in an open shadow root needs the rules in that root too.
+    const tree = range.startContainer.getRootNode();
+    if (tree !== this.doc && 'host' in tree && !this.shadowStyles.has(tree as ShadowRoot)) {
+      this.shadowStyles.set(tree as ShadowRoot, installPageStyles(tree as ShadowRoot));
+    }
   }
 
   private paint(entry: LiveHighlight) {
     if (!entry.range) return;
-    this.ensureStyles();
+    this.ensureStyles(entry.range);
     this.painter.paint(entry.record.id, entry.range, entry.record.color);
     this.detection.ownChangesDone();
   }
@@ -365,6 +371,8 @@ export class PageHighlights {
     this.painterInstance?.clear();
     this.removeStyles?.();
     this.removeStyles = null;
+    for (const remove of this.shadowStyles.values()) remove();
+    this.shadowStyles.clear();
     this.live.clear();
     this.listeners.clear();
   }

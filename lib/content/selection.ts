@@ -15,11 +15,58 @@ export function isOffLimits(node: Node | null): boolean {
   return Boolean(element.closest(EDITABLE) || element.closest(`[${GLOSS_UI_ATTRIBUTE}]`));
 }
 
+/** Open shadow roots in `node`'s subtree, nested ones too (closed ones cannot be read). */
+function openShadowRoots(node: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const doc = node.ownerDocument ?? (node as Document);
+  const pending: Node[] = [node];
+  while (pending.length) {
+    const walker = doc.createTreeWalker(pending.pop()!, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
+      if (el.shadowRoot) {
+        roots.push(el.shadowRoot);
+        pending.push(el.shadowRoot);
+      }
+    }
+  }
+  return roots;
+}
+
+type ComposedSelection = Selection & { getComposedRanges?(options: { shadowRoots: ShadowRoot[] }): StaticRange[] };
+
+/**
+ * The selected range, read through open shadow roots: `getRangeAt` reports a selection inside a shadow root at its
+ * host, `getComposedRanges` where it really is. Null for one that crosses a shadow boundary (no Range can hold it).
+ */
+function selectedRange(selection: ComposedSelection): Range | null {
+  const range = selection.getRangeAt(0);
+  if (typeof selection.getComposedRanges !== 'function') return range;
+  // Chromium reports a selection inside a shadow root as collapsed at the host: look around it.
+  const around = range.commonAncestorContainer;
+  const roots = openShadowRoots(around.nodeType === 1 ? around : around.parentNode ?? around);
+  // Inside a shadow root already (a browser that reports it there): that root and its own nested roots.
+  const tree = around.getRootNode();
+  if (tree !== around.ownerDocument && 'host' in tree) roots.push(tree as ShadowRoot);
+  if (!roots.length) return range;
+  const [composed] = selection.getComposedRanges({ shadowRoots: roots });
+  if (!composed || composed.collapsed) return range;
+  if (composed.startContainer.getRootNode() !== composed.endContainer.getRootNode()) return null;
+  const live = (composed.startContainer.ownerDocument ?? document).createRange();
+  live.setStart(composed.startContainer, composed.startOffset);
+  live.setEnd(composed.endContainer, composed.endOffset);
+  return live;
+}
+
+/** True when nothing is selected: a selection inside a shadow root reads as collapsed at its host (Chromium), text and all. */
+export const nothingSelected = (selection: Selection | null): boolean =>
+  !selection || selection.rangeCount === 0 || (selection.isCollapsed && !selection.toString());
+
 /** A copy of the selected range, or null if nothing highlightable is selected. */
 export function highlightableSelection(win: Window): Range | null {
   const selection = win.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
+  if (!selection || nothingSelected(selection)) return null;
+  const range = selectedRange(selection);
+  if (!range || range.collapsed) return null;
   if (isOffLimits(range.startContainer) || isOffLimits(range.endContainer)) return null;
   if (isOffLimits(range.commonAncestorContainer)) return null;
   if (!selection.toString().trim()) return null;

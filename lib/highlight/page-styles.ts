@@ -41,17 +41,21 @@ export function pageStylesheet(dark: boolean): string {
   return rules.join('\n');
 }
 
-/** Installs (or refreshes) Gloss's page stylesheet; returns a function that removes it. */
-export function installPageStyles(doc: Document, dark = pageIsDark(doc)): () => void {
-  const css = pageStylesheet(dark);
+/**
+ * Installs (or refreshes) Gloss's page stylesheet in the document, or in an open shadow root holding painted text
+ * (styles do not cross into a shadow tree, `::highlight()` rules included); returns a function that removes it.
+ */
+export function installPageStyles(target: Document | ShadowRoot, dark?: boolean): () => void {
+  const doc = 'host' in target ? target.ownerDocument : target;
+  const css = pageStylesheet(dark ?? pageIsDark(doc));
   const win = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
   try {
-    if (win?.CSSStyleSheet && 'adoptedStyleSheets' in doc) {
+    if (win?.CSSStyleSheet && 'adoptedStyleSheets' in target) {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
       return () => {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+        target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
       };
     }
   } catch {
@@ -60,6 +64,7 @@ export function installPageStyles(doc: Document, dark = pageIsDark(doc)): () => 
   const style = doc.createElement('style');
   style.setAttribute('data-gloss-ui', '');
   style.textContent = css;
-  (doc.head ?? doc.documentElement).append(style);
+  if ('host' in target) target.append(style);
+  else (doc.head ?? doc.documentElement).append(style);
   return () => style.remove();
 }

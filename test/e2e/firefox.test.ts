@@ -353,3 +353,41 @@ it('stores a story in an inline (srcdoc) frame under the embedding page and pain
   await ui.close();
   await page.close();
 }, 60_000);
+
+it('highlights a passage inside nested open shadow roots with the mouse and h, and paints it again, in Firefox', async () => {
+  const page = await firefox.newPage();
+  await page.goto(`${server.origin}/shadow.html`);
+  const phrase = 'the first lanes filled within minutes';
+  const inner = () => document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot!;
+  const painted = () =>
+    page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
+  const made = await untilAnswered(async () => {
+    const box = await page.evaluate((needle, root) => {
+      const tree = new Function(`return (${root})()`)() as ShadowRoot;
+      const walker = document.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const rects = [...range.getClientRects()];
+        return { x1: rects[0]!.left + 1, y1: rects[0]!.top + rects[0]!.height / 2, x2: rects.at(-1)!.right + 1, y2: rects.at(-1)!.top + rects.at(-1)!.height / 2 };
+      }
+      throw new Error(`not found: ${needle}`);
+    }, phrase, inner.toString());
+    await page.mouse.move(box.x1, box.y1);
+    await page.mouse.down();
+    await page.mouse.move(box.x2, box.y2, { steps: 8 });
+    await page.mouse.up();
+    await new Promise((done) => setTimeout(done, 500));
+    await page.keyboard.press('h');
+    await new Promise((done) => setTimeout(done, 500));
+    const texts = await painted();
+    return texts.length ? texts : null;
+  }, 'the highlight in the shadow root', 20);
+  expect(made).toEqual([phrase]);
+  await page.reload();
+  expect(await untilAnswered(async () => ((await painted()).length ? painted() : null), 'the repaint')).toEqual([phrase]);
+  await page.close();
+}, 60_000);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT, type Served } from './harness';
 
 const FIXTURES = join(ROOT, 'test/fixtures/frames');
-const PAGES = new Set(['/epaper.html', '/story.html', '/remote.html', '/inline.html', '/closed.html']);
+const PAGES = new Set(['/epaper.html', '/story.html', '/remote.html', '/inline.html', '/closed.html', '/shadow.html']);
 
 /** The same server under another loopback host name. */
 export const otherHost = (origin: string): string => origin.replace('127.0.0.1', 'localhost');
