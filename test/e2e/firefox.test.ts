@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { framePage, otherHost } from './frame-pages';
+import { framePage, otherHost, phraseBox } from './frame-pages';
 import { storeRows } from './panel-helpers';
 import { FIREFOX_DIST, ROOT, launchFirefox, openFirefoxExtensionPage, sharedFixtureRoute, startServer, type StaticServer } from './harness';
 
@@ -46,14 +46,9 @@ async function untilAnswered<T>(ask: () => Promise<T | null>, what: string, seco
   throw new Error(`timed out waiting for ${what}`);
 }
 
-it('highlights a Chinese passage in Firefox and lists it in the sidebar', async () => {
-  expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).sidebar_action.default_panel).toBe('sidepanel.html');
-  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
-  const page = await firefox.newPage();
-  await page.goto(url);
-  const ui = await extensionPage('popup.html');
-
-  const tabId = await untilAnswered(
+/** The id of the tab whose page (frame 0) is at `url`, asked from an extension page once its content script answers. */
+const firefoxTabOf = (ui: Page, url: string): Promise<number> =>
+  untilAnswered(
     () =>
       ui.evaluate(async (target) => {
         for (const tab of await browser.tabs.query({})) {
@@ -62,8 +57,17 @@ it('highlights a Chinese passage in Firefox and lists it in the sidebar', async 
         }
         return null;
       }, url),
-    'the content script',
+    `the content script of ${url}`,
   );
+
+it('highlights a Chinese passage in Firefox and lists it in the sidebar', async () => {
+  expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).sidebar_action.default_panel).toBe('sidepanel.html');
+  const url = `${server.origin}/fixtures/news-zh/02-founder-article-lead.html`;
+  const page = await firefox.newPage();
+  await page.goto(url);
+  const ui = await extensionPage('popup.html');
+
+  const tabId = await firefoxTabOf(ui, url);
 
   const quote = '许多上访事件源于群众对政策不理解';
   await page.evaluate((needle) => {
@@ -250,19 +254,7 @@ const frameOf = (page: Page, path: string): Frame => {
 async function highlightInFrame(page: Page, path: string, phrase: string) {
   for (let attempt = 0; attempt < 6; attempt++) {
     const frame = frameOf(page, path);
-    const box = await frame.evaluate((needle) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const rects = [...range.getClientRects()];
-        return { x1: rects[0]!.left + 1, y1: rects[0]!.top + rects[0]!.height / 2, x2: rects.at(-1)!.right + 2, y2: rects.at(-1)!.top + rects.at(-1)!.height / 2 };
-      }
-      throw new Error(`text not found: ${needle}`);
-    }, phrase);
+    const box = await frame.evaluate(phraseBox, [phrase, 'body'] as [string, 'body']);
     const at = (await (await frame.frameElement())!.boundingBox())!;
     await page.mouse.move(at.x + box.x1, at.y + box.y1);
     await page.mouse.down();
@@ -298,17 +290,7 @@ it('highlights in a same-origin and a cross-origin frame in Firefox, paints them
   }, 'the repaint');
   expect(repainted).toEqual(['run the morning ferry half an hour later', 'approved the offshore wind farm']);
 
-  const tabId = await untilAnswered(
-    () =>
-      ui.evaluate(async (target) => {
-        for (const tab of await browser.tabs.query({})) {
-          const reply = await browser.tabs.sendMessage(tab.id!, { channel: 'gloss/1', type: 'content.summary', data: null }, { frameId: 0 }).catch(() => null);
-          if (reply?.ok && reply.value.url === target) return tab.id!;
-        }
-        return null;
-      }, `${server.origin}/epaper.html`),
-    'the tab',
-  );
+  const tabId = await firefoxTabOf(ui, `${server.origin}/epaper.html`);
   const sidebar = await extensionPage(`sidepanel.html?tab=${tabId}`);
   const listed = await untilAnswered(
     () =>
@@ -358,24 +340,10 @@ it('highlights a passage inside nested open shadow roots with the mouse and h, a
   const page = await firefox.newPage();
   await page.goto(`${server.origin}/shadow.html`);
   const phrase = 'the first lanes filled within minutes';
-  const inner = () => document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot!;
   const painted = () =>
     page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
   const made = await untilAnswered(async () => {
-    const box = await page.evaluate((needle, root) => {
-      const tree = new Function(`return (${root})()`)() as ShadowRoot;
-      const walker = document.createTreeWalker(tree, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const rects = [...range.getClientRects()];
-        return { x1: rects[0]!.left + 1, y1: rects[0]!.top + rects[0]!.height / 2, x2: rects.at(-1)!.right + 1, y2: rects.at(-1)!.top + rects.at(-1)!.height / 2 };
-      }
-      throw new Error(`not found: ${needle}`);
-    }, phrase, inner.toString());
+    const box = await page.evaluate(phraseBox, [phrase, 'shadow'] as [string, 'shadow']);
     await page.mouse.move(box.x1, box.y1);
     await page.mouse.down();
     await page.mouse.move(box.x2, box.y2, { steps: 8 });

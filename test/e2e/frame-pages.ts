@@ -20,3 +20,23 @@ export function framePage(path: string, remoteOrigin: string): Served | null {
   const body = readFileSync(join(FIXTURES, path), 'utf8').replaceAll('{{REMOTE_ORIGIN}}', remoteOrigin);
   return { body, contentType: 'text/html; charset=utf-8' };
 }
+
+/**
+ * Runs in the page (self-contained, for `evaluate`): the viewport points just inside the first and last characters
+ * of `needle` in the body's text, or in the inner shadow root of shadow.html's nested components.
+ */
+export function phraseBox([needle, scope]: [string, 'body' | 'shadow']): { x1: number; y1: number; x2: number; y2: number } {
+  const root = scope === 'shadow' ? document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot! : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(needle);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const rects = [...range.getClientRects()];
+    const [first, last] = [rects[0]!, rects[rects.length - 1]!];
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right + 1, y2: last.top + last.height / 2 };
+  }
+  throw new Error(`text not found: ${needle}`);
+}

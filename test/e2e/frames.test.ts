@@ -3,7 +3,7 @@
  * loopback host name). Each frame is its own page: selected with the mouse and highlighted with `h` there, stored
  * under the frame's own address, painted again after a reload of the embedding page and on the frame's page opened
  * by itself, and listed in the side panel under the frame's article. A story in an inline (srcdoc) frame belongs
- * to the page embedding it.
+ * to the page embedding it. And a story inside nested open shadow roots (web components).
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, ROOT, startServer, type Launched, type StaticServer } from './harness';
 import { collectGlossErrors, readStore } from './highlight-helpers';
-import { framePage, otherHost } from './frame-pages';
+import { framePage, otherHost, phraseBox } from './frame-pages';
 import { openExtensionPage, tabIdOf } from './panel-helpers';
 
 let browser: Launched;
@@ -49,24 +49,12 @@ async function waitForPaintedIn(frame: Frame, count: number) {
  * presses `h`. Right after loading, the frame's content script may not run yet: select again then.
  */
 async function highlightWithMouse(page: Page, frame: Frame, phrase: string, painted: number) {
-  const box = await frame.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const rects = [...range.getClientRects()];
-      return { first: rects[0]!.toJSON() as DOMRect, last: rects.at(-1)!.toJSON() as DOMRect };
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, phrase);
+  const box = await frame.evaluate(phraseBox, [phrase, 'body'] as [string, 'body']);
   const offset = (await (await frame.frameElement()).boundingBox())!;
   for (let attempt = 0; ; attempt++) {
-    await page.mouse.move(offset.x + box.first.left + 1, offset.y + box.first.top + box.first.height / 2);
+    await page.mouse.move(offset.x + box.x1, offset.y + box.y1);
     await page.mouse.down();
-    await page.mouse.move(offset.x + box.last.right + 2, offset.y + box.last.top + box.last.height / 2, { steps: 8 });
+    await page.mouse.move(offset.x + box.x2, offset.y + box.y2, { steps: 8 });
     await page.mouse.up();
     await page.waitForTimeout(400); // the toolbar shows once the selection settled
     await page.keyboard.press('h');
@@ -250,6 +238,53 @@ describe('articles in frames', () => {
     );
     await panel.screenshot({ path: join(ROOT, 'test-results/frames-closed-panel.png') });
     await panel.close();
+    await page.close();
+  });
+});
+
+/** Texts painted in the page, ranges inside shadow roots included (the registry is the document's). */
+const paintedInPage = (page: Page): Promise<string[]> =>
+  page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
+
+describe('articles in open shadow roots', () => {
+  it('highlights a passage inside nested shadow roots with the mouse and h, and paints it again after a reload', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectGlossErrors(page);
+    await page.goto(`${server.origin}/shadow.html`);
+    const phrase = 'the first lanes filled within minutes';
+    await expect
+      .poll(async () => {
+        const box = await page.evaluate(phraseBox, [phrase, 'shadow'] as [string, 'shadow']);
+        await page.mouse.move(box.x1, box.y1);
+        await page.mouse.down();
+        await page.mouse.move(box.x2, box.y2, { steps: 8 });
+        await page.mouse.up();
+        await page.waitForTimeout(400);
+        await page.keyboard.press('h');
+        await page.waitForTimeout(300);
+        return paintedInPage(page);
+      }, { timeout: 15_000 })
+      .toEqual([phrase]);
+    // The colour rules are in the shadow root that holds the passage (page styles do not reach into it).
+    expect(await page.evaluate(() => {
+      const tree = document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot!;
+      return tree.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(gloss-')));
+    })).toBe(true);
+    const stored = await readStore<{ selectors: { quote: { exact: string } } }>(browser, 'highlights');
+    expect(stored.filter((h) => h.selectors.quote.exact === phrase)).toHaveLength(1);
+
+    await page.reload();
+    await expect.poll(() => paintedInPage(page), { timeout: 10_000 }).toEqual([phrase]);
+    await page.screenshot({ path: join(ROOT, 'test-results/shadow-page.png') });
+
+    const probe = await openExtensionPage(browser, 'popup.html');
+    const tabId = await tabIdOf(probe, `${server.origin}/shadow.html`);
+    await probe.close();
+    const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
+    await panel.locator('.highlight-card', { hasText: phrase }).waitFor();
+    expect(await panel.locator('.orphans').count()).toBe(0);
+    await panel.close();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
