@@ -20,6 +20,7 @@ const POPUP_REASONS: Record<Extract<HighlightSelectionResult, { ok: false }>['re
   'no-selection': 'noSelection',
   'not-annotatable': 'noSelection',
   'spans-articles': 'hlSpansArticles',
+  unreadable: 'selectionUnreadable',
   'not-saved': 'hlNotSaved',
 };
 

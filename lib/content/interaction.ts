@@ -7,7 +7,7 @@
  * may show the toolbar, but only a real key press or click acts on it).
  */
 import { highlightsAtPoint } from '@/lib/highlight';
-import { highlightableSelection, nothingSelected } from './selection';
+import { highlightableSelection, nothingSelected, unreadableSelection } from './selection';
 import type { UiController } from './ui-state';
 
 const HOVER_DWELL_MS = 500;
@@ -64,6 +64,11 @@ export function listenToPage(win: Window, ui: UiController, mountUi: () => void,
       ui.showToolbar(range);
     } else {
       ui.hideToolbar();
+      // Text the user can see selected but Gloss cannot reach (a closed shadow root): say so rather than nothing.
+      if (unreadableSelection(win)) {
+        mountUi();
+        ui.flash('selectionUnreadable');
+      }
     }
   };
 

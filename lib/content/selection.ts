@@ -36,7 +36,8 @@ type ComposedSelection = Selection & { getComposedRanges?(options: { shadowRoots
 
 /**
  * The selected range, read through open shadow roots: `getRangeAt` reports a selection inside a shadow root at its
- * host, `getComposedRanges` where it really is. Null for one that crosses a shadow boundary (no Range can hold it).
+ * host, `getComposedRanges` where it really is. Null for one that crosses a shadow boundary (no Range can hold it)
+ * or lies in a closed shadow root.
  */
 function selectedRange(selection: ComposedSelection): Range | null {
   const range = selection.getRangeAt(0);
@@ -54,12 +55,25 @@ function selectedRange(selection: ComposedSelection): Range | null {
   const live = (composed.startContainer.ownerDocument ?? document).createRange();
   live.setStart(composed.startContainer, composed.startOffset);
   live.setEnd(composed.endContainer, composed.endOffset);
-  return live;
+  // A selection in a closed shadow root comes back as its host, whose own text is not the selected text.
+  return live.toString().trim() ? live : null;
 }
 
 /** True when nothing is selected: a selection inside a shadow root reads as collapsed at its host (Chromium), text and all. */
 export const nothingSelected = (selection: Selection | null): boolean =>
   !selection || selection.rangeCount === 0 || (selection.isCollapsed && !selection.toString());
+
+/**
+ * True when text is selected that Gloss cannot read: inside a closed shadow root (its text shows, its nodes are out of
+ * reach), or across a shadow boundary. The toolbar and the popup then say so instead of doing nothing.
+ */
+export function unreadableSelection(win: Window): boolean {
+  const selection = win.getSelection();
+  if (!selection || nothingSelected(selection) || !selection.toString().trim()) return false;
+  const range = selectedRange(selection);
+  if (range && !range.collapsed) return false;
+  return !isOffLimits(selection.getRangeAt(0).commonAncestorContainer);
+}
 
 /** A copy of the selected range, or null if nothing highlightable is selected. */
 export function highlightableSelection(win: Window): Range | null {

@@ -13,7 +13,7 @@ import { listenToPage, type PageListening } from './interaction';
 import { watchLateContent } from './late-content';
 import type { PageAddressWatch } from './page-address';
 import { PageHighlights, type ContentBackend } from './page-highlights';
-import { highlightableSelection } from './selection';
+import { highlightableSelection, unreadableSelection } from './selection';
 import { UiController } from './ui-state';
 
 /** Mounts the shadow-root UI; supplied by the entrypoint so lib stays free of components. */
@@ -108,7 +108,7 @@ export function startContentSession(win: Window, mount: MountUi, options: Sessio
         // The live selection first: the toolbar's range can be an earlier selection's while the debounced
         // selection check has not caught up (a request right after a new selection, or after a slow save).
         const range = highlightableSelection(win) ?? ui.state.toolbar?.range ?? null;
-        if (!range) return { ok: false, reason: 'no-selection' };
+        if (!range) return { ok: false, reason: unreadableSelection(win) ? 'unreadable' : 'no-selection' };
         if (disabled) return { ok: false, reason: 'not-annotatable' };
         ui.hideToolbar();
         mountUi(); // for the "Saved" or the error it says

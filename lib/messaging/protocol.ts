@@ -70,8 +70,9 @@ export interface PageSummary {
 
 export type HighlightSelectionResult =
   | { ok: true; highlight: HighlightRecord }
-  /** `not-saved`: the background could not store it; the page already told the user why, in plain words. */
-  | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' | 'not-saved' };
+  /** `not-saved`: the background could not store it; the page already told the user why, in plain words.
+   * `unreadable`: the selected text is in a closed shadow root, or crosses a shadow boundary. */
+  | { ok: false; reason: 'no-selection' | 'not-annotatable' | 'spans-articles' | 'not-saved' | 'unreadable' };
 
 /** How one highlight anchored on the page as it is now (`currentText`: the text now at the anchor when it differs from the stored quote, else null). */
 export type AnchorState = v.InferOutput<typeof anchorStatesSchema>[number];

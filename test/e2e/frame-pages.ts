@@ -23,10 +23,13 @@ export function framePage(path: string, remoteOrigin: string): Served | null {
 
 /**
  * Runs in the page (self-contained, for `evaluate`): the viewport points just inside the first and last characters
- * of `needle` in the body's text, or in the inner shadow root of shadow.html's nested components.
+ * of `needle` in the body's text, in the inner shadow root of shadow.html's nested components, or in its closed one.
  */
-export function phraseBox([needle, scope]: [string, 'body' | 'shadow']): { x1: number; y1: number; x2: number; y2: number } {
-  const root = scope === 'shadow' ? document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot! : document.body;
+export function phraseBox([needle, scope]: [string, 'body' | 'shadow' | 'closed']): { x1: number; y1: number; x2: number; y2: number } {
+  const root =
+    scope === 'shadow' ? document.querySelector('news-story')!.shadowRoot!.querySelector('story-body')!.shadowRoot!
+    : scope === 'closed' ? (window as unknown as { ticketNoteRoot: ShadowRoot }).ticketNoteRoot
+    : document.body;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const at = node.data.indexOf(needle);

@@ -13,6 +13,7 @@ import { launchChromium, ROOT, startServer, type Launched, type StaticServer } f
 import { collectGlossErrors, readStore } from './highlight-helpers';
 import { framePage, otherHost, phraseBox } from './frame-pages';
 import { openExtensionPage, tabIdOf } from './panel-helpers';
+import { uiOf } from './page-ui';
 
 let browser: Launched;
 let server: StaticServer;
@@ -285,6 +286,29 @@ describe('articles in open shadow roots', () => {
     expect(await panel.locator('.orphans').count()).toBe(0);
     await panel.close();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says why a selection inside a closed shadow root cannot be highlighted, and stores nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/shadow.html`);
+    const phrase = 'two euros for children';
+    await expect
+      .poll(async () => {
+        const box = await page.evaluate(phraseBox, [phrase, 'closed'] as [string, 'closed']);
+        await page.mouse.move(box.x1, box.y1);
+        await page.mouse.down();
+        await page.mouse.move(box.x2, box.y2, { steps: 8 });
+        await page.mouse.up();
+        await page.waitForTimeout(500);
+        return uiOf(page).text('.message');
+      }, { timeout: 10_000 })
+      .toMatch(/cannot read this selection/);
+    await page.screenshot({ path: join(ROOT, 'test-results/shadow-closed.png') });
+    await page.keyboard.press('h');
+    await page.waitForTimeout(500);
+    const stored = await readStore<{ selectors: { quote: { exact: string } } }>(browser, 'highlights');
+    expect(stored.filter((h) => h.selectors.quote.exact.includes('euros'))).toEqual([]);
     await page.close();
   });
 });
