@@ -4,8 +4,9 @@
  * Gloss's UI (its host element, the fallback painter's marks) do not count.
  */
 import { GLOSS_UI_ATTRIBUTE } from '@/lib/anchoring';
-import { detectPage, type PageStructure } from '@/lib/article';
+import type { PageStructure } from '@/lib/article';
 import { FALLBACK_MARK_TAG } from '@/lib/highlight';
+import { detectComposed } from './flat-detection';
 
 export type Detect = (doc: Document) => PageStructure;
 
@@ -27,7 +28,7 @@ export class PageDetection {
   private result: PageStructure | null = null;
   private readonly observer: MutationObserver;
 
-  constructor(private readonly doc: Document, private readonly detect: Detect = detectPage) {
+  constructor(private readonly doc: Document, private readonly detect: Detect = detectComposed) {
     this.observer = new MutationObserver((records) => this.look(records));
     this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   }

@@ -284,6 +284,11 @@ describe('articles in open shadow roots', () => {
     const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
     await panel.locator('.highlight-card', { hasText: phrase }).waitFor();
     expect(await panel.locator('.orphans').count()).toBe(0);
+    // Detection read the story inside the components: its title and byline, not the page's masthead.
+    const section = await panel.locator('.article-section').first().textContent();
+    expect(section).toContain('Harbour pool reopens after repairs');
+    expect(section).toContain('Ana Lima');
+    await panel.screenshot({ path: join(ROOT, 'test-results/shadow-panel.png') });
     await panel.close();
     expect(errors).toEqual([]);
     await page.close();
