@@ -296,7 +296,8 @@ it('highlights in a same-origin and a cross-origin frame in Firefox, paints them
     () =>
       sidebar.evaluate(() => {
         const sections = [...document.querySelectorAll('.frame-page')];
-        return sections.length === 2
+        // Both frames' pages, each with its card (read once its own data is in).
+        return sections.length === 2 && sections.every((s) => s.querySelector('.highlight-card blockquote'))
           ? sections.map((s) => [s.querySelector('h2.section-heading')?.textContent, s.querySelector('.highlight-card blockquote')?.textContent])
           : null;
       }),
@@ -357,5 +358,16 @@ it('highlights a passage inside nested open shadow roots with the mouse and h, a
   expect(made).toEqual([phrase]);
   await page.reload();
   expect(await untilAnswered(async () => ((await painted()).length ? painted() : null), 'the repaint')).toEqual([phrase]);
+  // The sidebar lists it under the story detection read inside the components.
+  const ui = await extensionPage('popup.html');
+  const sidebar = await extensionPage(`sidepanel.html?tab=${await firefoxTabOf(ui, `${server.origin}/shadow.html`)}`);
+  const section = await untilAnswered(
+    () => sidebar.evaluate(() => (document.querySelector('.article-section .highlight-card') ? document.querySelector('.article-section')!.textContent : null)),
+    'the sidebar',
+  );
+  expect(section).toContain('Harbour pool reopens after repairs');
+  expect(section).toContain(phrase);
+  await sidebar.close();
+  await ui.close();
   await page.close();
 }, 60_000);
