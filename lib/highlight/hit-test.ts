@@ -31,7 +31,9 @@ export function highlightsAtPoint(doc: Document, x: number, y: number, painted: 
   for (const entry of painted) {
     try {
       // The caret test is cheap and rules out almost everything; rects confirm (a caret snaps to the nearest character).
-      if (caret && !entry.range.isPointInRange(caret.node, caret.offset)) continue;
+      // Over a shadow root the caret is reported at its host, in another tree than a passage inside: rects alone decide.
+      const sameTree = caret && caret.node.getRootNode() === entry.range.startContainer.getRootNode();
+      if (caret && sameTree && !entry.range.isPointInRange(caret.node, caret.offset)) continue;
       if (!rectsContain(entry.range, x, y)) continue;
       hits.push({ id: entry.id, length: entry.range.toString().length });
     } catch {

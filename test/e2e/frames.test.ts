@@ -281,6 +281,12 @@ describe('articles in open shadow roots', () => {
     await page.reload();
     await expect.poll(() => paintedInPage(page), { timeout: 10_000 }).toEqual([phrase]);
     await page.screenshot({ path: join(ROOT, 'test-results/shadow-page.png') });
+    // A click on the painted passage opens its popover (the caret over a shadow root is at its host: rects decide).
+    const box = await page.evaluate(phraseBox, [phrase, 'shadow'] as [string, 'shadow']);
+    await page.mouse.click((box.x1 + box.x2) / 2, box.y1);
+    await uiOf(page).waitFor('.popover');
+    expect(await uiOf(page).text('.popover .quote')).toBe(phrase);
+    await page.keyboard.press('Escape');
 
     const probe = await openExtensionPage(browser, 'popup.html');
     const tabId = await tabIdOf(probe, `${server.origin}/shadow.html`);
