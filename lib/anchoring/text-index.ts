@@ -27,7 +27,7 @@ function skipped(element: Element): boolean {
 }
 
 /** A node's children in the flat tree. Closed shadow roots cannot be read (`shadowRoot` is null): their host's own children stand. */
-function flatChildren(node: Node): ArrayLike<Node> {
+export function flatChildren(node: Node): ArrayLike<Node> {
   if (node.nodeType === ELEMENT_NODE) {
     const element = node as Element;
     if (element.shadowRoot) return element.shadowRoot.childNodes;

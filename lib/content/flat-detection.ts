@@ -4,6 +4,7 @@
  * nodes where their slot is), and what it finds is mapped back to the live elements, inside the shadow roots.
  * Only pages where the document itself reads as no article pay for the copy, and only if they have open roots.
  */
+import { flatChildren } from '@/lib/anchoring';
 import { detectPage, type DetectedArticle, type PageStructure } from '@/lib/article';
 
 /** True if an element of `doc` hosts an open shadow root. */
@@ -12,19 +13,6 @@ function hasOpenShadowRoot(doc: Document): boolean {
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT);
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) if (el.shadowRoot) return true;
   return false;
-}
-
-/** A node's children as rendered: an open shadow root's for its host, a slot's assigned nodes for the slot. */
-function flatChildren(node: Node): ArrayLike<Node> {
-  if (node.nodeType === 1) {
-    const element = node as Element;
-    if (element.shadowRoot) return element.shadowRoot.childNodes;
-    if (element.localName === 'slot' && typeof (element as HTMLSlotElement).assignedNodes === 'function') {
-      const assigned = (element as HTMLSlotElement).assignedNodes();
-      if (assigned.length) return assigned;
-    }
-  }
-  return node.childNodes;
 }
 
 /** A copy of `doc` with open shadow roots flattened, and the live node behind each copied element. */

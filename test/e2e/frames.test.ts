@@ -248,6 +248,15 @@ describe('articles in frames', () => {
 const paintedInPage = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
 
+/** Selects `phrase` in shadow.html with the mouse, in the open components' inner root or in the closed one. */
+async function dragOver(page: Page, phrase: string, scope: 'shadow' | 'closed') {
+  const box = await page.evaluate(phraseBox, [phrase, scope] as [string, typeof scope]);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('articles in open shadow roots', () => {
   it('highlights a passage inside nested shadow roots with the mouse and h, and paints it again after a reload', async () => {
     const page = await browser.context.newPage();
@@ -256,11 +265,7 @@ describe('articles in open shadow roots', () => {
     const phrase = 'the first lanes filled within minutes';
     await expect
       .poll(async () => {
-        const box = await page.evaluate(phraseBox, [phrase, 'shadow'] as [string, 'shadow']);
-        await page.mouse.move(box.x1, box.y1);
-        await page.mouse.down();
-        await page.mouse.move(box.x2, box.y2, { steps: 8 });
-        await page.mouse.up();
+        await dragOver(page, phrase, 'shadow');
         await page.waitForTimeout(400);
         await page.keyboard.press('h');
         await page.waitForTimeout(300);
@@ -310,11 +315,7 @@ describe('articles in open shadow roots', () => {
     const phrase = 'two euros for children';
     await expect
       .poll(async () => {
-        const box = await page.evaluate(phraseBox, [phrase, 'closed'] as [string, 'closed']);
-        await page.mouse.move(box.x1, box.y1);
-        await page.mouse.down();
-        await page.mouse.move(box.x2, box.y2, { steps: 8 });
-        await page.mouse.up();
+        await dragOver(page, phrase, 'closed');
         await page.waitForTimeout(500);
         return uiOf(page).text('.message');
       }, { timeout: 10_000 })
