@@ -333,6 +333,22 @@ it('stores a story in an inline (srcdoc) frame under the embedding page and pain
   }, 'the repaint in the inline frame');
   expect(repainted).toEqual([phrase]);
   expect(await paintedIn(page.mainFrame())).toEqual([]);
+  // The sidebar lists it under the page (one page, not a frame of its own), not as an orphan.
+  const sidebar = await extensionPage(`sidepanel.html?tab=${await firefoxTabOf(ui, `${server.origin}/inline.html`)}`);
+  const listed = await untilAnswered(
+    () =>
+      sidebar.evaluate(() => {
+        const section = document.querySelector('.article-section');
+        return section?.querySelector('.highlight-card')
+          ? { section: section.textContent, framePages: document.querySelectorAll('.frame-page').length, orphans: document.querySelectorAll('.orphans').length }
+          : null;
+      }),
+    'the sidebar',
+  );
+  expect(listed.section).toContain('Library opens a reading room for the night shift');
+  expect(listed.section).toContain(phrase);
+  expect([listed.framePages, listed.orphans]).toEqual([0, 0]);
+  await sidebar.close();
   await ui.close();
   await page.close();
 }, 60_000);
