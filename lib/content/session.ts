@@ -116,7 +116,12 @@ export function startContentSession(win: Window, mount: MountUi, options: Sessio
         if (result.ok) win.getSelection()?.removeAllRanges();
         return result;
       },
-      'content.scrollTo': ({ highlightId }) => ({ ok: highlights.scrollTo(highlightId) }),
+      'content.scrollTo': async ({ highlightId }) => {
+        if (highlights.scrollTo(highlightId)) return { ok: true };
+        // Just restored (undo) or made elsewhere, and not loaded here yet: load once and try again.
+        await highlights.load().catch(() => undefined);
+        return { ok: highlights.scrollTo(highlightId) };
+      },
       'content.anchorStatus': () => highlights.report(),
       'content.reattach': async ({ highlightId }) => {
         const range = highlightableSelection(win) ?? ui.state.toolbar?.range ?? null;
