@@ -216,8 +216,9 @@ async function checkLink(tab: Page, passage: Passage & { link: string }, first: 
     if (!located) return 'polyfill found 0 matches, nor the passage\'s text';
   } else if (found.length !== 1) return `polyfill found ${found.length} matches`;
   else if (!squash(found[0]!).includes(exact) || squash(found[0]!).length - exact.length > 24) return `polyfill found other text: ${found[0]!.slice(0, 80)}`;
-  // Chromium's match: the passage scrolled into view and painted as ::target-text.
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // Chromium's match: the passage scrolled into view and painted as ::target-text. Up to 4 s: on a loaded CI machine
+  // (two cores, the whole e2e suite) the mark has taken longer than 2 s to appear.
+  for (let attempt = 0; attempt < 40; attempt++) {
     const clip = await tab.evaluate(() => {
       const range = (window as unknown as { __match: Range }).__match;
       const rect = [...range.getClientRects()].find((r) => r.width > 2 && r.height > 2 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth);
