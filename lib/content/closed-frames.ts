@@ -5,18 +5,19 @@
  * extension). Counted only when asked (the popup or panel opened), so pages pay nothing for it.
  */
 
+import { isInlineFrame } from './frame-scope';
+
 /** Smaller frames are trackers, buttons and ad slots, not text a reader selects. */
 const MIN_WIDTH = 120;
 const MIN_HEIGHT = 60;
 
 function isClosed(frame: Element, base: string): boolean {
-  const src = frame.getAttribute('src')?.trim() ?? '';
-  if (frame.hasAttribute('srcdoc') || !src || /^about:/i.test(src)) {
+  if (isInlineFrame(frame)) {
     const sandbox = frame.getAttribute('sandbox');
     return sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(sandbox);
   }
   try {
-    return !/^https?:$/.test(new URL(src, base).protocol);
+    return !/^https?:$/.test(new URL(frame.getAttribute('src')!.trim(), base).protocol);
   } catch {
     return true;
   }

@@ -18,13 +18,17 @@ function frameElementOf(win: Window): Element | null {
   }
 }
 
+/** True for a frame element that shows an inline document (srcdoc, no address, about:blank). */
+export function isInlineFrame(frame: Element): boolean {
+  const src = frame.getAttribute('src')?.trim() ?? '';
+  return frame.hasAttribute('srcdoc') || !src || /^about:/i.test(src);
+}
+
 /** An inline frame's name in its parent: its id, or its index among the parent's inline frames. */
 function frameName(frame: Element): string {
   if (frame.id) return `#${encodeURIComponent(frame.id)}`;
   // Only inline frames count, so a cross-origin advert frame added later does not renumber the stories.
-  const inline = [...frame.ownerDocument.querySelectorAll('iframe, frame')].filter(
-    (f) => f.hasAttribute('srcdoc') || !f.getAttribute('src') || f.getAttribute('src') === 'about:blank',
-  );
+  const inline = [...frame.ownerDocument.querySelectorAll('iframe, frame')].filter(isInlineFrame);
   return String(inline.indexOf(frame));
 }
 

@@ -159,7 +159,7 @@ export class PageHighlights {
     const { address } = reply;
     // The page's inline frames keep their own stories (and the page keeps its own): each anchors only what is its.
     const articles = reply.articles.filter((a) => storyInScope(a.storyKey, this.scope.storyPrefix));
-    const elsewhere = new Set(reply.articles.filter((a) => !articles.includes(a)).map((a) => a.id));
+    const elsewhere = new Set(reply.articles.filter((a) => !storyInScope(a.storyKey, this.scope.storyPrefix)).map((a) => a.id));
     const highlights = reply.highlights.filter((h) => !elsewhere.has(h.articleId));
     if (claimsSignature(this.addressWatch.claims(this.doc)) !== signature) return this.report(); // navigated away meanwhile
     if (address.key !== this.key) this.reset();

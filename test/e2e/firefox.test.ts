@@ -235,6 +235,23 @@ it('takes a note typed after the "n" key in its framed editor, unheard by the pa
 /** The WebExtension API as extension pages see it in Firefox. */
 declare const browser: typeof chrome;
 
+/** The sidebar for the tab at `url`, once its first article lists a highlight: that article's text, and counts. */
+async function sidebarOf(ui: Page, url: string): Promise<{ section: string | null; framePages: number; orphans: number }> {
+  const sidebar = await extensionPage(`sidepanel.html?tab=${await firefoxTabOf(ui, url)}`);
+  const listed = await untilAnswered(
+    () =>
+      sidebar.evaluate(() => {
+        const section = document.querySelector('.article-section');
+        return section?.querySelector('.highlight-card')
+          ? { section: section.textContent, framePages: document.querySelectorAll('.frame-page').length, orphans: document.querySelectorAll('.orphans').length }
+          : null;
+      }),
+    `the sidebar of ${url}`,
+  );
+  await sidebar.close();
+  return listed;
+}
+
 /** Texts Gloss painted in a frame's document: custom highlights where Firefox has them, else the wrapping marks. */
 const paintedIn = (frame: Frame): Promise<string[]> =>
   frame.evaluate(() =>
@@ -334,21 +351,10 @@ it('stores a story in an inline (srcdoc) frame under the embedding page and pain
   expect(repainted).toEqual([phrase]);
   expect(await paintedIn(page.mainFrame())).toEqual([]);
   // The sidebar lists it under the page (one page, not a frame of its own), not as an orphan.
-  const sidebar = await extensionPage(`sidepanel.html?tab=${await firefoxTabOf(ui, `${server.origin}/inline.html`)}`);
-  const listed = await untilAnswered(
-    () =>
-      sidebar.evaluate(() => {
-        const section = document.querySelector('.article-section');
-        return section?.querySelector('.highlight-card')
-          ? { section: section.textContent, framePages: document.querySelectorAll('.frame-page').length, orphans: document.querySelectorAll('.orphans').length }
-          : null;
-      }),
-    'the sidebar',
-  );
+  const listed = await sidebarOf(ui, `${server.origin}/inline.html`);
   expect(listed.section).toContain('Library opens a reading room for the night shift');
   expect(listed.section).toContain(phrase);
   expect([listed.framePages, listed.orphans]).toEqual([0, 0]);
-  await sidebar.close();
   await ui.close();
   await page.close();
 }, 60_000);
@@ -357,8 +363,7 @@ it('highlights a passage inside nested open shadow roots with the mouse and h, a
   const page = await firefox.newPage();
   await page.goto(`${server.origin}/shadow.html`);
   const phrase = 'the first lanes filled within minutes';
-  const painted = () =>
-    page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((r) => (r as Range).toString())));
+  const painted = () => paintedIn(page.mainFrame());
   const made = await untilAnswered(async () => {
     const box = await page.evaluate(phraseBox, [phrase, 'shadow'] as [string, 'shadow']);
     await page.mouse.move(box.x1, box.y1);
@@ -376,14 +381,10 @@ it('highlights a passage inside nested open shadow roots with the mouse and h, a
   expect(await untilAnswered(async () => ((await painted()).length ? painted() : null), 'the repaint')).toEqual([phrase]);
   // The sidebar lists it under the story detection read inside the components.
   const ui = await extensionPage('popup.html');
-  const sidebar = await extensionPage(`sidepanel.html?tab=${await firefoxTabOf(ui, `${server.origin}/shadow.html`)}`);
-  const section = await untilAnswered(
-    () => sidebar.evaluate(() => (document.querySelector('.article-section .highlight-card') ? document.querySelector('.article-section')!.textContent : null)),
-    'the sidebar',
-  );
-  expect(section).toContain('Harbour pool reopens after repairs');
-  expect(section).toContain(phrase);
-  await sidebar.close();
+  const listed = await sidebarOf(ui, `${server.origin}/shadow.html`);
+  expect(listed.section).toContain('Harbour pool reopens after repairs');
+  expect(listed.section).toContain(phrase);
+  expect(listed.orphans).toBe(0);
   await ui.close();
   await page.close();
 }, 60_000);
